@@ -1,0 +1,113 @@
+"""Command line: python -m builder <command>.
+
+  validate            check all of data/ (exit 1 on any error)
+  schema [--check]    write (or check) the JSON Schema files in schema/
+  audit               list where the reports' own figures differ from ours
+  pages --out DIR     write the site's generated pages to DIR (no MkDocs needed)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _print_problems(problems, stream=sys.stderr) -> tuple[int, int]:
+    errors = [p for p in problems if p.severity == "galat"]
+    warnings = [p for p in problems if p.severity != "galat"]
+    for problem in problems:
+        print(problem, file=stream)
+    return len(errors), len(warnings)
+
+
+def cmd_validate(args) -> int:
+    from .validate import load_and_validate
+
+    dataset, problems = load_and_validate(Path(args.data))
+    errors, warnings = _print_problems(problems)
+    files = len(dataset.files)
+    if errors:
+        print(f"\n{errors} galat, {warnings} peringatan di {files} berkas. Perbaiki galat di atas.", file=sys.stderr)
+        return 1
+    print(f"Data sah: {files} berkas, {len(dataset.kecamatan)} kecamatan, {warnings} peringatan.")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from .schema import check_schemas, write_schemas
+
+    out = Path(args.out)
+    if args.check:
+        stale = check_schemas(out)
+        if stale:
+            print("Skema JSON tidak sesuai model: " + ", ".join(stale), file=sys.stderr)
+            print("Jalankan: python -m builder schema", file=sys.stderr)
+            return 1
+        print("Skema JSON sesuai model.")
+        return 0
+    for path in write_schemas(out):
+        print(path)
+    return 0
+
+
+def cmd_audit(args) -> int:
+    from .pipeline import build_model
+
+    site = build_model(Path(args.data))
+    for kec in site.kecamatan:
+        for year in kec.years:
+            for finding in year.audit:
+                print(f"{kec.name} {year.year}\t{finding.table}\t{finding.what}\t"
+                      f"laporan {finding.stated_text}\tdihitung {finding.computed_text}\t{finding.cause}")
+    return 0
+
+
+def cmd_pages(args) -> int:
+    from .pipeline import build_pages, write_pages
+
+    pages = build_pages(Path(args.data))
+    write_pages(pages, Path(args.out))
+    print(f"{len(pages)} berkas ditulis ke {args.out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default=str(ROOT / "data"), help="folder data (bawaan: data/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="periksa semua berkas data").set_defaults(func=cmd_validate)
+    schema = sub.add_parser("schema", help="tulis/periksa skema JSON")
+    schema.add_argument("--out", default=str(ROOT / "schema"))
+    schema.add_argument("--check", action="store_true")
+    schema.set_defaults(func=cmd_schema)
+    sub.add_parser("audit", help="selisih angka laporan dengan hitungan ulang").set_defaults(func=cmd_audit)
+    pages = sub.add_parser("pages", help="tulis halaman situs ke folder")
+    pages.add_argument("--out", required=True)
+    pages.set_defaults(func=cmd_pages)
+    args = parser.parse_args(argv)
+    from .problems import DataError
+
+    try:
+        return args.func(args)
+    except DataError as error:
+        _print_problems(error.problems)
+        print(f"\nData tidak sah ({len([p for p in error.problems if p.severity == 'galat'])} galat); "
+              "jalankan: python -m builder validate", file=sys.stderr)
+        return 1
+    except Exception:  # an internal bug: say so plainly, traceback only on request
+        if os.environ.get("BUILDER_DEBUG"):
+            raise
+        exc = sys.exc_info()[1]
+        print(f"Kesalahan internal builder: {type(exc).__name__}: {exc}\n"
+              "Ini bukan kesalahan data Anda. Laporkan ke tim (jalankan ulang dengan BUILDER_DEBUG=1 "
+              "untuk rincian).", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Rounding and Indonesian display formats, in one place.
+
+Rounding rule (the only one in the project): every derived figure is rounded
+half-up to 2 decimals (`round_half_up`), because that is what the reports'
+readers do by hand and what PermenPANRB tables show. Figures are kept exact
+(Decimal) until that last step. Display: 1.234.567,89; 103,23 %; Rp10.374.789.534.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "id_ID"
+TWO_PLACES = Decimal("0.01")
+
+
+def round_half_up(value: Decimal, places: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def truncate(value: Decimal, places: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+
+
+def decimals_of(value: Decimal) -> int:
+    """How many decimals a printed figure has (89.8 -> 1, 103 -> 0)."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def number(value: Decimal | int | float | None, places: int | None = None) -> str:
+    """1234567.891 -> '1.234.567,89'. places=None keeps up to 2 decimals, dropping trailing zeros."""
+    if value is None:
+        return "–"
+    value = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if places is None:
+        return format_decimal(round_half_up(value), format="#,##0.##", locale=LOCALE)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(round_half_up(value, places), format=pattern, locale=LOCALE)
+
+
+def percent(value: Decimal | None, places: int = 2) -> str:
+    """103.2299 -> '103,23 %' (a narrow no-break space keeps the sign on the same line)."""
+    if value is None:
+        return "–"
+    return number(value, places) + "\u202f%"
+
+
+def rupiah(value: Decimal | int | None) -> str:
+    """10374789534 -> 'Rp10.374.789.534' (sen shown only when present)."""
+    if value is None:
+        return "–"
+    value = Decimal(value)
+    places = 2 if value != value.to_integral_value() else 0
+    sign = "−" if value < 0 else ""
+    return f"{sign}Rp{number(abs(value), places)}"
+
+
+def rupiah_short(value: Decimal | None) -> str:
+    """For chart labels: Rp10,37 M (miliar), Rp325,97 jt (juta)."""
+    if value is None:
+        return "–"
+    value = Decimal(value)
+    for size, unit in ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "M"), (Decimal(10) ** 6, "jt")):
+        if abs(value) >= size:
+            return f"Rp{number(value / size, 2)} {unit}"
+    return rupiah(value)
+
+
+def date(value: dt.date | None) -> str:
+    """2024-01-12 -> '12 Januari 2024'."""
+    if value is None:
+        return "–"
+    return format_date(value, format="d MMMM y", locale=LOCALE)

@@ -1,0 +1,187 @@
+"""Stage 1, load: find the YAML files under data/ and parse each once.
+
+Each file is parsed with libyaml's C parser into a node tree (kept for line
+numbers in messages) and then constructed into plain Python data. PyYAML
+silently keeps the last of duplicate keys; we report them instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+# How a file's kind follows from its place under data/.
+KIND_PATTERNS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^referensi/(skala|rumus|indikator|akip)\.yaml$"), "{0}"),
+    (re.compile(r"^wilayah/[a-z0-9-]+/kabupaten\.yaml$"), "kabupaten"),
+    (re.compile(r"^wilayah/[a-z0-9-]+/[a-z0-9-]+/profil\.yaml$"), "profil"),
+    (re.compile(r"^wilayah/[a-z0-9-]+/[a-z0-9-]+/renstra-\d{4}-\d{4}\.yaml$"), "renstra"),
+    (re.compile(r"^wilayah/[a-z0-9-]+/[a-z0-9-]+/\d{4}\.yaml$"), "tahunan"),
+]
+
+EXPECTED_LAYOUT = (
+    "referensi/<skala|rumus|indikator|akip>.yaml, wilayah/<kabupaten>/kabupaten.yaml, "
+    "wilayah/<kabupaten>/<kecamatan>/profil.yaml, .../renstra-<mulai>-<selesai>.yaml atau .../<tahun>.yaml "
+    "(nama folder: huruf kecil, angka, tanda minus)"
+)
+
+
+@dataclass
+class SourceFile:
+    """One parsed YAML file."""
+
+    path: Path  # absolute
+    display: str  # as shown in messages, e.g. data/wilayah/paser/batu-sopang/2022.yaml
+    relative: str  # relative to the data dir
+    kind: str
+    node: yaml.Node | None = None
+    data: object = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Loader(yaml.CSafeLoader):
+    """Safe C loader that records duplicate mapping keys instead of dropping them."""
+
+    duplicates: list[yaml.Node]
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) != len(node.value):
+            seen: set = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if key in seen:
+                    self.duplicates.append(key_node)
+                seen.add(key)
+        return mapping
+
+
+def file_kind(relative: str) -> str | None:
+    for pattern, kind in KIND_PATTERNS:
+        match = pattern.match(relative)
+        if match:
+            return kind.format(*match.groups())
+    return None
+
+
+def parse_text(text: str, source: SourceFile) -> None:
+    """Parse `text` into source.node / source.data, recording problems."""
+    loader = _Loader(text)
+    loader.duplicates = []
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        source.problems.append(
+            Problem(
+                source.display,
+                mark.line + 1 if mark else None,
+                mark.column + 1 if mark else None,
+                "",
+                "YAML tidak dapat dibaca: " + _explain_yaml_error(error),
+            )
+        )
+        return
+    except yaml.YAMLError as error:  # e.g. invalid characters without a mark
+        source.problems.append(Problem(source.display, None, None, "", f"YAML tidak dapat dibaca: {error}"))
+        return
+    finally:
+        loader.dispose()
+    for key_node in loader.duplicates:
+        source.problems.append(
+            Problem(
+                source.display,
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+                str(key_node.value),
+                f'kunci "{key_node.value}" ditulis dua kali dalam satu bagian; '
+                "YAML hanya memakai yang terakhir, jadi hapus atau gabungkan salah satunya",
+            )
+        )
+    source.node = node
+    source.data = data
+
+
+_YAML_HINTS = {
+    "mapping values are not allowed here": "ada titik dua (:) di tempat yang tidak semestinya; "
+    "beri tanda kutip pada teks yang memuat ': '",
+    "could not find expected ':'": "baris ini tidak berbentuk 'kunci: nilai'",
+    "found character '\\t' that cannot start any token": "ada karakter TAB; pakai spasi untuk indentasi",
+    "did not find expected key": "indentasi tidak sejajar dengan baris di atasnya",
+    "did not find expected '-' indicator": "indentasi daftar (-) tidak sejajar",
+    "found undefined alias": "alias (*) tidak dikenal",
+    "found unexpected end of stream": "tanda kutip atau kurung tidak ditutup",
+    "while scanning a quoted scalar": "tanda kutip tidak ditutup",
+}
+
+
+def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or str(error)
+    for english, indonesian in _YAML_HINTS.items():
+        if english in problem or english in (error.context or ""):
+            return f"{indonesian} ({problem})"
+    return problem
+
+
+def load_file(path: Path, data_dir: Path, display_root: Path) -> SourceFile:
+    relative = path.relative_to(data_dir).as_posix()
+    try:
+        display = path.relative_to(display_root).as_posix()
+    except ValueError:
+        display = path.as_posix()
+    kind = file_kind(relative)
+    source = SourceFile(path=path, display=display, relative=relative, kind=kind or "")
+    if kind is None:
+        source.problems.append(
+            Problem(display, None, None, "", f"berkas tidak dikenal di tempat ini; susunan yang diharapkan: {EXPECTED_LAYOUT}")
+        )
+        return source
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        source.problems.append(
+            Problem(display, None, None, "", f"berkas bukan teks UTF-8 (byte ke-{error.start}); simpan ulang sebagai UTF-8")
+        )
+        return source
+    parse_text(text, source)
+    return source
+
+
+def discover(data_dir: Path) -> list[Path]:
+    """Every YAML file under data_dir, in a stable order."""
+    return sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
+
+
+def load_all(data_dir: Path) -> list[SourceFile]:
+    data_dir = data_dir.resolve()
+    display_root = data_dir.parent
+    return [load_file(path, data_dir, display_root) for path in discover(data_dir)]
+
+
+def locate(node: yaml.Node | None, loc: tuple) -> tuple[int | None, int | None]:
+    """Line and column (1-based) of the YAML node at a pydantic error location.
+
+    Walks as deep as the location goes; a missing key reports its parent.
+    """
+    if node is None:
+        return None, None
+    current = node
+    for part in loc:
+        child = None
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                if str(key_node.value) == str(part):
+                    child = value_node
+                    break
+        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int) and part < len(current.value):
+            child = current.value[part]
+        if child is None:
+            continue  # union/type tags in loc, or a missing key: stay at the parent
+        current = child
+    return current.start_mark.line + 1, current.start_mark.column + 1
