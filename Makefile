@@ -1,0 +1,36 @@
+# Two entry points (see README): `make serve` and `make test`.
+# Both set up what they need on a fresh machine: a virtualenv with the pinned
+# Python packages, and (for the browser tests) Debian's chromium.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build test validate bench chromium
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q chromium)
+
+serve: $(STAMP)
+	$(BIN)/python -m builder validate
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/python -m builder validate
+	$(BIN)/mkdocs build --strict --clean --site-dir build/site.new
+	rm -rf build/site && mv build/site.new build/site
+
+validate: $(STAMP)
+	$(BIN)/python -m builder validate
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pipeline.py

@@ -1,0 +1,57 @@
+"""Benchmark: load + validate + compute (incl. audit) on a synthetic national-scale data set.
+
+Usage: python benchmarks/bench_pipeline.py [--kecamatan 1000] [--years 5] [--runs 3]
+Prints the size of the data set and the time of each stage (best of --runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import generate  # noqa: E402
+
+from builder.analysis import analyse  # noqa: E402
+from builder.validate import load_and_validate  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--kecamatan", type=int, default=1000)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        data = generate(Path(tmp) / "data", args.kecamatan, args.years)
+        files = list(data.rglob("*.yaml"))
+        size = sum(f.stat().st_size for f in files)
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        print(f"data set: {args.kecamatan} kecamatan x {args.years} years, {len(files)} files, {size / 1e6:.1f} MB")
+        best = {}
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            dataset, problems = load_and_validate(data)
+            t1 = time.perf_counter()
+            errors = [p for p in problems if p.severity == "galat"]
+            if errors:
+                sys.exit(f"synthetic data invalid: {errors[0]}")
+            model = analyse(dataset)
+            t2 = time.perf_counter()
+            for name, value in (("load+validate", t1 - t0), ("compute+audit", t2 - t1), ("total", t2 - t0)):
+                best[name] = min(best.get(name, value), value)
+        findings = sum(len(y.audit) for k in model.kecamatan for y in k.years)
+        print(f"audit findings: {findings}, warnings: {len(problems)}")
+        for name, value in best.items():
+            print(f"{name:>14}: {value:6.2f} s (best of {args.runs})")
+
+
+if __name__ == "__main__":
+    main()
