@@ -109,7 +109,7 @@ def parse_text(text: str, source: SourceFile) -> None:
 
 
 _YAML_HINTS = {
-    "mapping values are not allowed here": "ada titik dua (:) di tempat yang tidak semestinya; "
+    "mapping values are not allowed": "ada titik dua (:) di tempat yang tidak semestinya; "
     "beri tanda kutip pada teks yang memuat ': '",
     "could not find expected ':'": "baris ini tidak berbentuk 'kunci: nilai'",
     "found character '\\t' that cannot start any token": "ada karakter TAB; pakai spasi untuk indentasi",

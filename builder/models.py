@@ -61,7 +61,7 @@ def _to_decimal(value: object) -> Decimal:
                 'angka "{found}" ditulis dengan tanda %; tulis {fixed} saja',
                 {"found": text, "fixed": fixed},
             )
-    raise PydanticCustomError("angka", "harus berupa angka, ditemukan {found!r}", {"found": value})
+    raise PydanticCustomError("angka", "harus berupa angka, bukan {found}", {"found": repr(value)})
 
 
 def _decimal_schema(minimum: Optional[int] = None) -> dict:
