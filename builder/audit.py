@@ -90,11 +90,13 @@ class YearAudit:
         kind, cause = explain(stated, exact, alternatives, unit, self.money_explanations)
         self.findings.append(Finding(table, what, stated, exact, unit, cause, kind))
 
-    def label(self, sumber, what: str, stated: str | None, computed: str | None, cause: str) -> None:
+    def label(self, sumber, what: str, stated: str | None, computed: m.Tingkat | None, cause: str) -> None:
+        """A printed level (code or label, any case) against the level the scale gives."""
         if stated is None or computed is None:
             return
-        if normalise(stated) != normalise(computed):
-            self.findings.append(Finding(self.where(sumber), what, stated, computed, "", cause, "selisih"))
+        if normalise(stated) not in (normalise(computed.kode), normalise(computed.label)):
+            self.findings.append(Finding(self.where(sumber), what, stated, f"{computed.kode} ({computed.label})", "",
+                                         cause, "selisih"))
 
     # -- the checks ----------------------------------------------------------
 
@@ -258,7 +260,7 @@ class YearAudit:
                 if year.ikm.value is not None:
                     self.number(stated.sumber, "Nilai IKM dari sembilan NRR", stated.nilai, year.ikm.value, "")
                 if year.ikm.grade is not None:
-                    self.label(stated.sumber, "Mutu pelayanan IKM", stated.mutu, year.ikm.grade.kode,
+                    self.label(stated.sumber, "Mutu pelayanan IKM", stated.mutu, year.ikm.grade,
                                "mutu berbeda dari skala PermenPANRB 14/2017 untuk nilai ini")
                 if stated.responden is not None and year.ikm.model.responden is not None and stated.responden != year.ikm.model.responden:
                     self.findings.append(Finding(self.where(stated.sumber), "Jumlah responden IKM", Decimal(stated.responden),
@@ -275,14 +277,14 @@ class YearAudit:
                 continue
             where = year.model.idm.sumber
             self.number(where, f"IDM Desa {desa.model.nama}", stated.idm, desa.idm, "")
-            self.label(where, f"Status IDM Desa {desa.model.nama}", stated.status, desa.status.kode,
+            self.label(where, f"Status IDM Desa {desa.model.nama}", stated.status, desa.status,
                        "status berbeda dari ambang Permendesa PDTT 2/2016 untuk nilai IDM ini")
         if year.akip:
             for stated in year.akip.model.dinyatakan:
                 if year.akip.total is not None:
                     self.number(stated.sumber, "Nilai AKIP (jumlah komponen)", stated.nilai, year.akip.total, "")
                     if year.akip.predikat is not None:
-                        self.label(stated.sumber, "Predikat AKIP", stated.predikat, year.akip.predikat.kode,
+                        self.label(stated.sumber, "Predikat AKIP", stated.predikat, year.akip.predikat,
                                    "predikat berbeda dari skala PermenPANRB 88/2021 untuk nilai ini")
         if year.model.pegawai:
             pegawai = year.model.pegawai

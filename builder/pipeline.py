@@ -20,3 +20,34 @@ def build_model(data_dir: Path) -> SiteModel:
     if errors:
         raise DataError(problems)
     return analyse(dataset)
+
+
+def build_pages(data_dir: Path, repo_url: str | None = None) -> dict[str, str | bytes]:
+    """Every generated page and file of the site: {uri: Markdown text or bytes}."""
+    from .render import render_site
+
+    return render_site(build_model(data_dir), repo_url)
+
+
+def write_pages(pages: dict[str, str | bytes], out: Path) -> None:
+    """Write pages to a folder (for any Markdown site engine), replacing it only when complete."""
+    import shutil
+    import tempfile
+
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
+    try:
+        for uri, content in pages.items():
+            path = staging / uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        staging.rename(out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -1,0 +1,5 @@
+"""MkDocs adapter for the builder (registered as the `kecamatan` plugin)."""
+
+from .plugin import KecamatanPlugin
+
+__all__ = ["KecamatanPlugin"]

@@ -1,0 +1,72 @@
+"""A thin adapter: the builder makes the pages, this hands them to MkDocs.
+
+All work happens in `on_files` (generated pages need no files on disk);
+`on_serve` watches data/ so `mkdocs serve` rebuilds when a YAML file changes.
+Data errors become a PluginError: MkDocs prints the Indonesian messages, no
+traceback, and (under `mkdocs build`) the previous site is left untouched by
+the Makefile, which builds into a fresh folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..pipeline import build_pages
+from ..problems import DataError
+from .config import KecamatanConfig
+
+# Pages that stay in the navigation; everything else is reached through index pages.
+IN_NAV = {"index.md", "wilayah/index.md", "indikator/index.md", "metodologi.md", "unduh/index.md"}
+
+
+class KecamatanPlugin(BasePlugin[KecamatanConfig]):
+    def __init__(self):
+        self._cache_key: str | None = None
+        self._pages: dict[str, str | bytes] = {}
+
+    def on_startup(self, *, command, dirty):
+        # Defining on_startup keeps one plugin instance across `mkdocs serve`
+        # rebuilds, so the page cache below survives them.
+        pass
+
+    def _data_dir(self, config) -> Path:
+        return Path(config.config_file_path).parent / self.config.data_dir
+
+    def _fingerprint(self, data_dir: Path) -> str:
+        digest = hashlib.sha256()
+        for path in sorted(data_dir.rglob("*.y*ml")):
+            stat = path.stat()
+            digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+        return digest.hexdigest()
+
+    # Runs early so that theme and other plugins see the generated pages.
+    @event_priority(50)
+    def on_files(self, files: Files, /, *, config) -> Files | None:
+        if not self.config.enabled:
+            return None
+        data_dir = self._data_dir(config)
+        key = self._fingerprint(data_dir)
+        if key != self._cache_key:
+            try:
+                self._pages = build_pages(data_dir, config.repo_url)
+            except DataError as error:
+                lines = "\n".join(str(p) for p in error.problems if p.severity == "galat")
+                raise PluginError(f"Data tidak sah:\n{lines}") from None
+            self._cache_key = key
+        for uri, content in self._pages.items():
+            inclusion = InclusionLevel.UNDEFINED if uri in IN_NAV else InclusionLevel.NOT_IN_NAV
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        return files
+
+    def on_serve(self, server, /, *, config, builder):
+        if self.config.enabled:
+            server.watch(str(self._data_dir(config)))
+        return server
