@@ -80,6 +80,10 @@ class Renderer:
         base = posixpath.dirname(self.current)
         return posixpath.relpath(target_html, base or ".")
 
+    def rel(self, target: str) -> str:
+        """Relative Markdown link to another page's .md (MkDocs checks and converts it)."""
+        return posixpath.relpath(target, posixpath.dirname(self.current) or ".")
+
     @staticmethod
     def signed(value: Decimal | None, unit: str = "") -> str:
         if value is None:
@@ -90,7 +94,7 @@ class Renderer:
     def page(self, uri: str, template: str, **context) -> str:
         self.current = uri
         context.setdefault("charts_json", [])
-        return self.env.get_template(template).render(href=self.href, uri=uri, site=self.model, **context)
+        return self.env.get_template(template).render(href=self.href, rel=self.rel, uri=uri, site=self.model, **context)
 
     # -- the pages -----------------------------------------------------------
 

@@ -11,6 +11,6 @@ cd "$work"
 npm init -y >/dev/null
 npm install --no-audit --no-fund plotly.js@3.7.0 esbuild@0.28.2 >/dev/null
 cp "$here/plotly-entry.js" entry.js
-npx esbuild entry.js --bundle --minify --format=iife --global-name=Plotly \
+npx esbuild entry.js --bundle --minify --format=iife --global-name=Plotly --define:global=window \
   --outfile="$here/../theme_overrides/assets/javascripts/vendor/plotly-kecamatan.min.js"
 cp node_modules/plotly.js/LICENSE "$here/../theme_overrides/assets/javascripts/vendor/LICENSE-plotly.txt"
