@@ -1,0 +1,155 @@
+"""Build the real site with MkDocs and check what the generated HTML says."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, ROOT
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+class TextAndLinks(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.text: list[str] = []
+        self.links: list[str] = []
+        self.scripts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag == "script":
+            self._skip += 1
+            if attrs.get("src"):
+                self.scripts.append(attrs["src"])
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def parse(path: Path) -> TextAndLinks:
+    parser = TextAndLinks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def row_text(html: str, row_id_text: str) -> str:
+    """The text of the table row whose header cell contains row_id_text."""
+    for row in re.findall(r"<tr[^>]*>.*?</tr>", html, flags=re.S):
+        if row_id_text in row:
+            return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row))
+    raise AssertionError(f"no row with {row_id_text!r}")
+
+
+def test_rupat_utara_2023_shows_ikm(site):
+    html = (site / "wilayah/bengkalis/rupat-utara/2023.html").read_text(encoding="utf-8")
+    row = row_text(html, "Indeks Kepuasan Masyarakat <span")
+    assert " 87 " in row and " 89,81 " in row and "103,23 %" in row and "Sangat Tinggi" in row
+    assert "Terealisasi" in row
+
+
+def test_batu_sopang_not_measured_is_not_zero(site):
+    html = (site / "wilayah/paser/batu-sopang/2022.html").read_text(encoding="utf-8")
+    row = row_text(html, "Nilai Evaluasi SAKIP")
+    assert "Tidak diukur" in row and "0,00" not in row
+    crime = row_text(html, "Angka Kriminalitas <span")
+    assert "111,11 %" in crime and "Sangat Berhasil" in crime
+
+
+def test_audit_section_lists_grant_difference(site):
+    text = " ".join(parse(site / "wilayah/bengkalis/rupat-utara/2023.html").text)
+    assert "Rp10.474.789.534" in text and "Rp10.374.789.534" in text
+    assert "Bantuan Keuangan Khusus" in text
+
+
+def test_every_kecamatan_year_has_its_page(site):
+    years = sorted(p.relative_to(DATA / "wilayah").with_suffix(".html")
+                   for p in (DATA / "wilayah").glob("*/*/[0-9][0-9][0-9][0-9].yaml"))
+    assert years
+    for rel in years:
+        assert (site / "wilayah" / rel).exists(), rel
+    for kec in (DATA / "wilayah").glob("*/*/profil.yaml"):
+        assert (site / "wilayah" / kec.parent.relative_to(DATA / "wilayah") / "index.html").exists()
+
+
+def test_comparison_pages_list_every_reporting_kecamatan(site, site_model):
+    for canon in site_model.referensi.indikator:
+        reporting = {k.name for k in site_model.kecamatan
+                     if any(h[-1].indikator.kanonik == canon for h in k.history.values())}
+        page = site / "indikator" / f"{canon}.html"
+        if not reporting:
+            continue
+        text = " ".join(parse(page).text)
+        for name in reporting:
+            assert name in text, (canon, name)
+    ikm = " ".join(parse(site / "indikator/ikm.html").text)
+    assert all(n in ikm for n in ("Rupat Utara", "Batu Sopang", "Lima Puluh Pesisir"))
+
+
+def test_plotly_only_where_charts_are(site):
+    with_charts = site / "wilayah/bengkalis/rupat-utara/2023.html"
+    without = site / "metodologi.html"
+    assert 'data-chart="' in with_charts.read_text(encoding="utf-8")
+    for page in (with_charts, without, site / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "plotly" not in " ".join(parse(page).scripts)  # never a <script src=plotly...> in the HTML
+        assert "cdn" not in " ".join(parse(page).scripts).lower()
+    assert 'data-chart="' not in without.read_text(encoding="utf-8")
+    assert (site / "assets/javascripts/vendor/plotly-kecamatan.min.js").exists()
+
+
+def test_internal_links_resolve(site):
+    broken = []
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # absolute links built from site_url
+        for href in parse(page).links:
+            if re.match(r"^(https?:|mailto:|#|javascript:)", href):
+                continue
+            target = (page.parent / href.split("#")[0]).resolve()
+            if href.split("#")[0] and not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+    assert not broken, broken[:10]
+
+
+def test_data_strings_are_escaped(tmp_path, minimal_data):
+    """A name with HTML in it must come out as text on every page."""
+    from builder.pipeline import build_pages
+
+    profil = minimal_data / "wilayah/contoh/kec-contoh/profil.yaml"
+    profil.write_text(profil.read_text().replace("nama: Kecamatan Contoh",
+                                                 'nama: "<script>alert(1)</script> *Contoh*"'))
+    year = minimal_data / "wilayah/contoh/kec-contoh/2023.yaml"
+    year.write_text(year.read_text() + 'narasi:\n  ringkasan: "<img src=x onerror=alert(1)> teks"\n')
+    pages = build_pages(minimal_data)
+    for uri, content in pages.items():
+        if isinstance(content, str):
+            assert "<script>alert" not in content, uri
+            assert "<img src=x" not in content, uri
+
+
+def test_open_data_downloads(site):
+    csv_text = (site / "unduh/kinerja.csv").read_text(encoding="utf-8")
+    assert "Rupat Utara" in csv_text and "103.23" in csv_text
+    assert (site / "unduh/anggaran.csv").stat().st_size > 1000
