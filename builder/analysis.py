@@ -200,6 +200,13 @@ def resolve_method(kec: Kecamatan, ref: Referensi) -> Method:
 
 
 def analyse(dataset: Dataset) -> SiteModel:
+    from .load import paused_gc
+
+    with paused_gc():
+        return _analyse(dataset)
+
+
+def _analyse(dataset: Dataset) -> SiteModel:
     ref = dataset.referensi
     results = []
     for slug in sorted(dataset.kecamatan):

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import models as m
-from .load import SourceFile, load_all, locate
+from .load import SourceFile, load_all, locate, paused_gc
 from .problems import Problem, format_field
 
 # --------------------------------------------------------------------------
@@ -223,6 +223,11 @@ def validate_model(source: SourceFile) -> BaseModel | None:
 
 
 def load_and_validate(data_dir: Path) -> tuple[Dataset, list[Problem]]:
+    with paused_gc():
+        return _load_and_validate(data_dir)
+
+
+def _load_and_validate(data_dir: Path) -> tuple[Dataset, list[Problem]]:
     files = load_all(data_dir)
     validated: dict[str, BaseModel] = {}
     for source in files:
