@@ -1,9 +1,10 @@
 """Stage 3, audit: compare every figure the report states with ours.
 
 Each stated figure (`dinyatakan` in the data) is compared with the figure the
-builder recomputes from the raw data. A difference larger than 0.01 becomes a
-Finding, with the table it comes from and, where the numbers tell, the likely
-cause: truncation instead of rounding, rounding to fewer decimals, another
+builder recomputes from the raw data. A stated figure that is not our figure
+rounded to the stated decimals becomes a Finding ("selisih" when it differs by
+more than 0.01), with the table it comes from and, where the numbers tell, the
+likely cause: truncation instead of rounding, rounding to fewer decimals, another
 formula, another target printed elsewhere, or an amount stated elsewhere
 (such as a grant) that one total includes and another does not.
 """
@@ -83,7 +84,11 @@ class YearAudit:
             return
         table = self.where(sumber)
         if exact is None:
-            self.findings.append(Finding(table, what, stated, None, unit, "angka ini tidak dapat dihitung ulang dari data mentah", "selisih"))
+            places = min(decimals_of(stated), 2)
+            match = next((f"cocok dengan {label} ({number(alt)})" for label, alt in alternatives
+                          if alt is not None and round_half_up(alt, places) == stated), None)
+            cause = match or "angka ini tidak dapat dihitung ulang dari data mentah"
+            self.findings.append(Finding(table, what, stated, None, unit, cause, "selisih"))
             return
         if stated == round_half_up(exact, min(decimals_of(stated), 2)):
             return  # printed correctly, perhaps with fewer decimals

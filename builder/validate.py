@@ -436,7 +436,6 @@ class CrossChecks:
     def check_renstra(self, kec: Kecamatan, source: SourceFile, renstra: m.Renstra, ref: Referensi) -> None:
         if renstra.periode.selesai < renstra.periode.mulai:
             self.report(source, ("periode",), "tahun selesai lebih awal dari tahun mulai")
-        seen: dict[str, tuple] = {}
         blocks = [(("tujuan",), renstra.tujuan)] + [
             (("revisi", i, "tujuan"), r.tujuan) for i, r in enumerate(renstra.revisi)
         ]
