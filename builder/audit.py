@@ -258,15 +258,20 @@ class YearAudit:
     def _per_kinerja_name(self, model: m.AnggaranKinerja) -> str:
         return " / ".join(x for x in (model.indikator, model.sasaran, model.program) if x)
 
+    def index_and_level(self, where, name: str, stated_value, value, stated_level, level, scale_source: str) -> None:
+        """A printed index (IKM, IDM, AKIP) and its printed level against ours."""
+        if value is None:
+            return
+        self.number(where, name, stated_value, value, "")
+        self.label(where, f"{name}: tingkat", stated_level, level,
+                   f"tingkat berbeda dari {scale_source} untuk nilai ini")
+
     def surveys(self) -> None:
         year = self.year
         if year.ikm:
             for stated in year.ikm.model.dinyatakan:
-                if year.ikm.value is not None:
-                    self.number(stated.sumber, "Nilai IKM dari sembilan NRR", stated.nilai, year.ikm.value, "")
-                if year.ikm.grade is not None:
-                    self.label(stated.sumber, "Mutu pelayanan IKM", stated.mutu, year.ikm.grade,
-                               "mutu berbeda dari skala PermenPANRB 14/2017 untuk nilai ini")
+                self.index_and_level(stated.sumber, "Nilai IKM dari sembilan NRR", stated.nilai, year.ikm.value,
+                                     stated.mutu, year.ikm.grade, "skala mutu PermenPANRB 14/2017")
                 if stated.responden is not None and year.ikm.model.responden is not None and stated.responden != year.ikm.model.responden:
                     self.findings.append(Finding(self.where(stated.sumber), "Jumlah responden IKM", Decimal(stated.responden),
                                                  Decimal(year.ikm.model.responden), "",
@@ -280,17 +285,12 @@ class YearAudit:
             stated = desa.model.dinyatakan
             if stated is None:
                 continue
-            where = year.model.idm.sumber
-            self.number(where, f"IDM Desa {desa.model.nama}", stated.idm, desa.idm, "")
-            self.label(where, f"Status IDM Desa {desa.model.nama}", stated.status, desa.status,
-                       "status berbeda dari ambang Permendesa PDTT 2/2016 untuk nilai IDM ini")
+            self.index_and_level(year.model.idm.sumber, f"IDM Desa {desa.model.nama}", stated.idm, desa.idm,
+                                 stated.status, desa.status, "ambang status Permendesa PDTT 2/2016")
         if year.akip:
             for stated in year.akip.model.dinyatakan:
-                if year.akip.total is not None:
-                    self.number(stated.sumber, "Nilai AKIP (jumlah komponen)", stated.nilai, year.akip.total, "")
-                    if year.akip.predikat is not None:
-                        self.label(stated.sumber, "Predikat AKIP", stated.predikat, year.akip.predikat,
-                                   "predikat berbeda dari skala PermenPANRB 88/2021 untuk nilai ini")
+                self.index_and_level(stated.sumber, "Nilai AKIP (jumlah komponen)", stated.nilai, year.akip.total,
+                                     stated.predikat, year.akip.predikat, "predikat PermenPANRB 88/2021")
         if year.model.pegawai:
             pegawai = year.model.pegawai
             for group in ("golongan", "jenis_kelamin", "pendidikan", "eselon"):
