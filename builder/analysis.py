@@ -235,7 +235,10 @@ def analyse_kecamatan(kec: Kecamatan, kab: m.Kabupaten, ref: Referensi) -> Kecam
                 place = kec.indicator_for(indicator_id, year)
                 if place is None:
                     continue
-                item = indicator_year(place, year, kinerja_by_id.get(indicator_id), result.method, ref, last_reported)
+                kinerja = kinerja_by_id.get(indicator_id)
+                if kinerja is None and place.indikator.target.get(year) is None:
+                    continue  # a Renstra year without a target (often the last): nothing to show
+                item = indicator_year(place, year, kinerja, result.method, ref, last_reported)
                 history = result.history.setdefault(indicator_id, [])
                 if history:
                     link_previous(item, history[-1])

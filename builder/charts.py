@@ -9,6 +9,7 @@ Every chart's numbers are also on the page as a table.
 from __future__ import annotations
 
 import html
+import textwrap
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -53,33 +54,46 @@ def _text(value: str) -> str:
     return html.escape(value, quote=False)
 
 
+def _wrapped(label: str, width: int = 22) -> str:
+    """A long category label on several lines, so a phone still has room for the bars."""
+    return "<br>".join(textwrap.wrap(_text(label), width, break_long_words=False)) or _text(label)
+
+
+def _row_height(labels: list[str]) -> int:
+    return sum(16 + 16 * label.count("<br>") + 12 for label in labels)
+
+
 def _f(value: Decimal | None) -> float | None:
     return None if value is None else float(round_half_up(value))
 
 
-def _figure(fig: go.Figure) -> dict:
+def _figure(fig: go.Figure, **layout) -> dict:
+    """The figure as plain data, with the site layout and then the chart's own `layout` settings."""
     fig.update_layout(**LAYOUT)
+    fig.update_layout(**layout)
     return fig.to_plotly_json()
 
 
 def capaian_bars(chart_id: str, caption: str, names: list[str], values: list[Decimal | None]) -> Chart:
     """Capaian per indicator, with the 100 % line."""
     shown = [(n, v) for n, v in zip(names, values) if v is not None]
+    labels = [_wrapped(n) for n, _ in shown]
     fig = go.Figure(
         go.Bar(
             x=[_f(v) for _, v in shown],
-            y=[_text(n) for n, _ in shown],
+            y=labels,
             orientation="h",
             marker_color=[GOOD if v >= 100 else BAD for _, v in shown],
             text=[number(v) + " %" for _, v in shown],
-            textposition="auto",
+            textposition="inside",
+            insidetextanchor="end",
             hovertemplate="%{y}: %{x:.2f} %<extra></extra>",
         )
     )
     fig.add_vline(x=100, line_dash="dash", line_color=TARGET)
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(ticksuffix=" %", rangemode="tozero")
-    return Chart(chart_id, caption, _figure(fig), height=max(160, 60 + 44 * len(shown)))
+    return Chart(chart_id, caption, _figure(fig), height=max(160, 60 + _row_height(labels)))
 
 
 def trajectory(chart_id: str, caption: str, years: list[int], targets: list[Decimal | None],
@@ -106,7 +120,7 @@ def grouped_bars(chart_id: str, caption: str, categories: list[str], series: dic
     for i, (name, values) in enumerate(series.items()):
         bar = dict(name=_text(name), marker_color=palette[i % len(palette)],
                    text=[None if v is None else number(v) + suffix for v in values], textposition="auto")
-        labels = [_text(c) for c in categories]
+        labels = [_wrapped(c) if horizontal else _text(c) for c in categories]
         if horizontal:
             fig.add_trace(go.Bar(x=[_f(v) for v in values], y=labels, orientation="h", **bar))
         else:
@@ -116,7 +130,8 @@ def grouped_bars(chart_id: str, caption: str, categories: list[str], series: dic
         fig.update_yaxes(autorange="reversed", automargin=True)
     else:
         fig.update_xaxes(automargin=True)
-    height = max(220, 70 + 30 * len(categories) * max(1, len(series))) if horizontal else 320
+    rows = _row_height([_wrapped(c) for c in categories]) + 22 * len(categories) * (len(series) - 1)
+    height = max(220, 70 + rows) if horizontal else 320
     return Chart(chart_id, caption, _figure(fig), height=min(height, 900))
 
 
@@ -131,7 +146,8 @@ def budget_treemap(chart_id: str, caption: str, root: str, nodes: list[tuple[str
             branchvalues="total",
             marker=dict(colors=[_f(n[4]) if n[4] is not None else 0 for n in nodes],
                         colorscale=[[0, BAD], [0.5, "#e0b000"], [1, GOOD]], cmin=50, cmax=100,
-                        colorbar=dict(title="Serapan %", ticksuffix=" %")),
+                        colorbar=dict(title=dict(text="Penyerapan", side="top"), ticksuffix=" %",
+                                      orientation="h", y=-0.02, yanchor="top", thickness=12, len=1)),
             customdata=[[number(n[3], 0), "–" if n[4] is None else number(n[4])] for n in nodes],
             hovertemplate="%{label}<br>Pagu Rp%{customdata[0]}<br>Penyerapan %{customdata[1]} %<extra></extra>",
             maxdepth=2,
@@ -142,16 +158,19 @@ def budget_treemap(chart_id: str, caption: str, root: str, nodes: list[tuple[str
 
 def absorption_vs_capaian(chart_id: str, caption: str, names: list[str], absorption: list[Decimal | None],
                           capaian: list[Decimal | None]) -> Chart:
+    """One point per indicator, each its own legend entry and marker shape (long names do not fit on the points)."""
     points = [(n, a, c) for n, a, c in zip(names, absorption, capaian) if a is not None and c is not None]
-    fig = go.Figure(
-        go.Scatter(
-            x=[_f(a) for _, a, _ in points], y=[_f(c) for _, _, c in points],
-            mode="markers+text", text=[_text(n) for n, _, _ in points], textposition="top center",
-            marker=dict(size=12, color=REALISED),
-            hovertemplate="%{text}<br>Penyerapan %{x:.2f} %<br>Capaian %{y:.2f} %<extra></extra>",
-        )
-    )
+    palette = [REALISED, GOOD, "#c26a00", "#8a4fbf", BAD, TARGET]
+    symbols = ["circle", "square", "diamond", "triangle-up", "cross", "x"]
+    fig = go.Figure()
+    for i, (name, a, c) in enumerate(points):
+        fig.add_trace(go.Scatter(
+            x=[_f(a)], y=[_f(c)], mode="markers", name=_wrapped(name, 40),
+            marker=dict(size=12, color=palette[i % len(palette)], symbol=symbols[i % len(symbols)]),
+            hovertemplate=_text(name) + "<br>Penyerapan %{x:.2f} %<br>Capaian %{y:.2f} %<extra></extra>",
+        ))
     fig.add_shape(type="line", x0=0, y0=0, x1=120, y1=120, line=dict(dash="dot", color=TARGET))
     fig.update_xaxes(title_text="Penyerapan anggaran (%)", range=[0, 125])
     fig.update_yaxes(title_text="Capaian kinerja (%)", range=[0, 135])
-    return Chart(chart_id, caption, _figure(fig), height=340)
+    legend_below = dict(orientation="h", yanchor="top", y=-0.2, x=0)
+    return Chart(chart_id, caption, _figure(fig, legend=legend_below), height=360 + 28 * len(points))

@@ -169,11 +169,8 @@ class Renderer:
                 horizontal=True)
         if year.desa:
             out["idm"] = charts.grouped_bars(
-                "idm", "Indeks Desa Membangun tiap desa dan komponennya.",
-                [d.model.nama for d in year.desa],
-                {"IDM": [d.idm for d in year.desa], "IKS": [d.model.iks for d in year.desa],
-                 "IKE": [d.model.ike for d in year.desa], "IKL": [d.model.ikl for d in year.desa]},
-                horizontal=True)
+                "idm", "Indeks Desa Membangun tiap desa; komponennya (IKS, IKE, IKL) ada di tabel.",
+                [d.model.nama for d in year.desa], {"IDM": [d.idm for d in year.desa]}, horizontal=True)
         return out
 
     @staticmethod

@@ -74,6 +74,21 @@ class Kecamatan:
                 return IndicatorPlace(ind, sasaran, tujuan, renstra)
         return None
 
+    def goal_names(self, year: int) -> dict[str, str]:
+        """Names of the sasaran and indicators in force in `year`, by id (revisions win)."""
+        renstra = self.renstra_for(year)
+        if renstra is None:
+            return {}
+        names: dict[str, str] = {}
+        versions = [renstra.tujuan] + [r.tujuan for r in sorted(renstra.revisi, key=lambda r: r.berlaku_mulai)
+                                        if r.berlaku_mulai <= year]
+        for tujuan_list in versions:
+            for tujuan, sasaran, ind in iter_indicators(tujuan_list):
+                names[ind.id] = ind.nama
+                if sasaran:
+                    names[sasaran.id] = sasaran.nama
+        return names
+
     def sasaran_ids(self) -> set[str]:
         ids = set()
         for renstra in self.renstra:

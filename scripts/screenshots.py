@@ -38,6 +38,14 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_port}/"
 
 
+def save_in_parts(page, stem: Path, width: int, part_height: int = 1600) -> None:
+    """Full-page screenshot cut into parts short enough to look at one by one."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for number, top in enumerate(range(0, height, part_height), start=1):
+        clip = {"x": 0, "y": top, "width": width, "height": min(part_height, height - top)}
+        page.screenshot(path=f"{stem}-{number:02d}.png", full_page=True, clip=clip)
+
+
 def main(site: Path, out: Path, pages: dict[str, str] = PAGES) -> None:
     out.mkdir(parents=True, exist_ok=True)
     server, base = serve(site)
@@ -51,7 +59,7 @@ def main(site: Path, out: Path, pages: dict[str, str] = PAGES) -> None:
                     for name, path in pages.items():
                         page.goto(base + path, wait_until="networkidle")
                         page.wait_for_timeout(300)
-                        page.screenshot(path=str(out / f"{name}-{width}-{scheme}.png"), full_page=True)
+                        save_in_parts(page, out / f"{name}-{width}-{scheme}", width)
                     context.close()
             browser.close()
     finally:

@@ -99,8 +99,9 @@ def test_wide_tables_scroll_inside_their_box_on_a_phone(browser, base_url):
     context, page, problems = open_page(browser, base_url + "wilayah/bengkalis/rupat-utara/2023.html", width=360)
     page_width = page.evaluate("document.documentElement.scrollWidth")
     assert page_width <= 360
-    # Material wraps every table in a scrolling box; ours adds one more for tables it does not see.
     box = page.locator("#tabel-kinerja").evaluate(
-        "t => { const b = t.closest('.md-typeset__scrollwrap') || t.parentElement; return [b.clientWidth, b.scrollWidth]; }")
-    assert box[1] > box[0]  # the table is wider than its box, and the box scrolls
+        "t => { const b = t.closest('.kc-table'); return [b.clientWidth, b.scrollWidth, getComputedStyle(b).overflowX]; }")
+    assert box[1] > box[0] and box[2] == "auto"  # the table is wider than its box, and the box scrolls
+    # The indicator names stay in view while the figures scroll.
+    assert page.locator("#tabel-kinerja tbody th[scope=row]").first.evaluate("c => getComputedStyle(c).position") == "sticky"
     context.close()
