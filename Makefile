@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test validate bench chromium
+.PHONY: serve build test validate bench bench-serve weight screenshots chromium
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,12 @@ test: $(STAMP) chromium
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
+
+weight: build chromium
+	$(BIN)/python benchmarks/page_weight.py build/site
+
+bench-serve: $(STAMP) chromium
+	$(BIN)/python benchmarks/serve_reload.py
+
+screenshots: build chromium
+	$(BIN)/python scripts/screenshots.py build/site build/screenshots
