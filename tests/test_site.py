@@ -153,3 +153,16 @@ def test_open_data_downloads(site):
     csv_text = (site / "unduh/kinerja.csv").read_text(encoding="utf-8")
     assert "Rupat Utara" in csv_text and "103.23" in csv_text
     assert (site / "unduh/anggaran.csv").stat().st_size > 1000
+
+
+def test_report_page_weighs_less_than_150_kb_before_plotly(site):
+    """HTML + stylesheets + scripts + search index, gzip-compressed (benchmarks/page_weight.py measures in a browser)."""
+    import gzip
+
+    page = site / "wilayah/bengkalis/rupat-utara/2023.html"
+    html = page.read_text(encoding="utf-8")
+    assets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) + re.findall(r'<script src="([^"]+)"', html)
+    files = [page, site / "search/search_index.json"] + [(page.parent / a.split("?")[0]).resolve() for a in assets]
+    assert not any("plotly" in str(f) for f in files)  # plotly.js is fetched later, by charts.js
+    total = sum(len(gzip.compress(f.read_bytes(), compresslevel=6)) for f in files)
+    assert 40_000 < total < 150 * 1024, total
