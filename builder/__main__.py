@@ -4,6 +4,11 @@
   schema [--check]    write (or check) the JSON Schema files in schema/
   audit               list where the reports' own figures differ from ours
   pages --out DIR     write the site's generated pages to DIR (no MkDocs needed)
+  new-year KECAMATAN TAHUN
+                      start the next year's file from the Renstra targets
+  new-kecamatan KABUPATEN/KECAMATAN --nama NAMA --renstra MULAI-SELESAI
+                      start the files of a kecamatan not yet in the data
+  diff BASE HEAD      figures that differ between two git revisions or two data folders
 """
 
 from __future__ import annotations
@@ -75,6 +80,72 @@ def cmd_pages(args) -> int:
     return 0
 
 
+def _find_kecamatan(dataset, name: str):
+    matches = [k for slug, k in dataset.kecamatan.items() if name in (slug, slug.split("/")[1])]
+    if len(matches) == 1:
+        return matches[0]
+    from .scaffold import ScaffoldError
+
+    known = ", ".join(sorted(dataset.kecamatan)) or "belum ada"
+    raise ScaffoldError(f'kecamatan "{name}" tidak ditemukan (atau tidak tunggal); tulis <kabupaten>/<kecamatan>, '
+                        f"salah satu dari: {known}")
+
+
+def _write_scaffold(make) -> int:
+    from .scaffold import ScaffoldError, write_new
+
+    try:
+        scaffold = make()
+        written = write_new(scaffold)
+    except ScaffoldError as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Dibuat: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    print("Langkah berikutnya:")
+    for step in scaffold.next_steps:
+        print(f"- {step}")
+    return 0
+
+
+def cmd_new_year(args) -> int:
+    from .scaffold import new_year
+    from .validate import load_and_validate
+
+    data_dir = Path(args.data)
+    dataset, problems = load_and_validate(data_dir)
+    if any(p.severity == "galat" for p in problems):
+        _print_problems([p for p in problems if p.severity == "galat"])
+        print("\nPerbaiki galat di atas dulu, lalu jalankan new-year lagi.", file=sys.stderr)
+        return 1
+    return _write_scaffold(lambda: new_year(_find_kecamatan(dataset, args.kecamatan), args.tahun, data_dir))
+
+
+def cmd_new_kecamatan(args) -> int:
+    from .scaffold import ScaffoldError, new_kecamatan
+
+    def make():
+        try:
+            mulai, selesai = (int(x) for x in args.renstra.split("-"))
+        except ValueError:
+            raise ScaffoldError(f'--renstra "{args.renstra}" harus berbentuk MULAI-SELESAI, mis. 2021-2026') from None
+        return new_kecamatan(Path(args.data), args.kecamatan, args.nama, mulai, selesai)
+
+    return _write_scaffold(make)
+
+
+def cmd_diff(args) -> int:
+    from .diff import DiffError, diff_sources
+
+    try:
+        result = diff_sources(args.base, args.head, Path(args.data), ROOT)
+    except DiffError as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return 1
+    print(result.markdown() if args.format == "markdown" else result.text())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -89,6 +160,20 @@ def main(argv: list[str] | None = None) -> int:
     pages = sub.add_parser("pages", help="tulis halaman situs ke folder")
     pages.add_argument("--out", required=True)
     pages.set_defaults(func=cmd_pages)
+    new_year = sub.add_parser("new-year", help="buat berkas tahun baru dari target Renstra")
+    new_year.add_argument("kecamatan", help="<kabupaten>/<kecamatan>, mis. bengkalis/rupat-utara")
+    new_year.add_argument("tahun", type=int)
+    new_year.set_defaults(func=cmd_new_year)
+    new_kec = sub.add_parser("new-kecamatan", help="buat berkas kecamatan baru")
+    new_kec.add_argument("kecamatan", help="<kabupaten>/<kecamatan>, mis. bengkalis/rupat-selatan")
+    new_kec.add_argument("--nama", required=True, help='nama tanpa kata "Kecamatan", mis. "Rupat Selatan"')
+    new_kec.add_argument("--renstra", required=True, help="periode Renstra, mis. 2021-2026")
+    new_kec.set_defaults(func=cmd_new_kecamatan)
+    diff = sub.add_parser("diff", help="angka yang berubah antara dua revisi git atau dua folder data")
+    diff.add_argument("base", help="revisi git (mis. main) atau folder data")
+    diff.add_argument("head", help="revisi git (mis. HEAD) atau folder data")
+    diff.add_argument("--format", choices=["teks", "markdown"], default="teks")
+    diff.set_defaults(func=cmd_diff)
     args = parser.parse_args(argv)
     from .problems import DataError
 

@@ -206,6 +206,9 @@ def translate_error(error: dict, model: type[BaseModel]) -> tuple[tuple, str]:
         hint = f'; mungkin maksudnya "{close[0]}"' if close else ""
         listing = f" Kunci yang dikenal: {', '.join(allowed)}." if allowed else ""
         return loc, f'kunci "{key}" tidak dikenal{hint}.{listing}'
+    if error.get("input", ...) is None and kind not in ("missing",):
+        # A key written with nothing after it (`nama:`), e.g. a scaffold blank marked ISI.
+        return loc, "wajib diisi, tetapi masih kosong"
     if kind in _MESSAGES:
         message = _MESSAGES[kind].format(**{k: v for k, v in ctx.items()})
         found = error.get("input")

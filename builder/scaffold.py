@@ -1,0 +1,315 @@
+"""Starting files for staff: the next year of a kecamatan, or a kecamatan not yet in the data.
+
+Every field of the model is in the file. What the data already knows is filled in
+(the Renstra targets, the camat of the latest year); what staff must fill is left
+blank and marked ISI; optional sections are commented out, ready to uncomment.
+The comments are the models' own field descriptions, so they never drift from the
+validator. Nothing existing is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import types
+import typing
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+from . import models as m
+from .validate import Kecamatan, iter_indicators
+
+SCHEMA_DIR_NAME = "schema"
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FILE_KINDS = {m.Tahunan: "tahunan", m.Profil: "profil", m.Renstra: "renstra", m.Kabupaten: "kabupaten"}
+
+
+class ScaffoldError(Exception):
+    """A scaffold that cannot be made; the message is for staff, in Bahasa Indonesia."""
+
+
+# --------------------------------------------------------------------------
+# Field descriptions as YAML comments
+# --------------------------------------------------------------------------
+
+
+def _unwrap(annotation):
+    """The type inside Optional[...] / Annotated[...]."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _model_of(annotation) -> type[BaseModel] | None:
+    inner = _unwrap(annotation)
+    return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
+
+
+def _is_list(annotation) -> bool:
+    return typing.get_origin(_unwrap(annotation)) is list
+
+
+def _list_item(annotation):
+    return typing.get_args(_unwrap(annotation))[0]
+
+
+def describe(field) -> str:
+    """One comment line: description, whether required, allowed values."""
+    parts = []
+    if field.description:
+        parts.append(field.description.replace("\n", " ").rstrip("."))
+    inner = _unwrap(field.annotation)
+    if typing.get_origin(inner) is typing.Literal:
+        parts.append("pilihan: " + ", ".join(str(v) for v in typing.get_args(inner)))
+    if field.is_required():
+        parts.append("wajib")
+    return "; ".join(parts)
+
+
+def _comment(text: str) -> str:
+    return f"  # {text}" if text else ""
+
+
+def commented_fields(model: type[BaseModel], indent: int, seen: tuple = ()) -> list[str]:
+    """Every field of `model` as commented-out YAML with its description (one example item per list)."""
+    pad = " " * indent
+    lines = []
+    for name, field in model.model_fields.items():
+        sub = _model_of(_list_item(field.annotation)) if _is_list(field.annotation) else _model_of(field.annotation)
+        if sub is not None and sub in seen:  # recursive models (sub-program, rincian): one level is enough
+            lines.append(f"{pad}# {name}: []{_comment('sama seperti tingkat di atas')}")
+        elif sub is not None and _is_list(field.annotation):
+            lines.append(f"{pad}# {name}:{_comment(describe(field))}")
+            item = commented_fields(sub, indent + 4, seen + (model,))
+            first = item[0].replace(f"{' ' * (indent + 4)}# ", f"{pad}#   - ", 1)
+            lines += [first, *item[1:]]
+        elif sub is not None:
+            lines.append(f"{pad}# {name}:{_comment(describe(field))}")
+            lines += commented_fields(sub, indent + 2, seen + (model,))
+        else:
+            lines.append(f"{pad}# {name}:{_comment(describe(field))}")
+    return lines
+
+
+def _scalar(value) -> str:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).strip().removesuffix("...").strip()
+
+
+def modeline(path: Path, data_dir: Path, model: type[BaseModel]) -> str:
+    schema = data_dir.parent / SCHEMA_DIR_NAME / f"{FILE_KINDS[model]}.schema.json"
+    return f"# yaml-language-server: $schema={Path(os.path.relpath(schema, path.parent)).as_posix()}"
+
+
+# --------------------------------------------------------------------------
+# New year
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Scaffold:
+    files: dict[Path, str]  # path -> text
+    next_steps: list[str]
+
+
+def new_year(kec: Kecamatan, year: int, data_dir: Path) -> Scaffold:
+    renstra = kec.renstra_for(year)
+    if renstra is None:
+        periods = ", ".join(f"{r.periode.mulai}–{r.periode.selesai}" for r in kec.renstra) or "tidak ada"
+        raise ScaffoldError(f"Tidak ada Renstra Kecamatan {kec.profil.nama} yang mencakup tahun {year} "
+                            f"(Renstra yang ada: {periods}). Tambahkan dulu berkas renstra-<mulai>-<selesai>.yaml.")
+    path = data_dir / "wilayah" / kec.slug / f"{year}.yaml"
+    known_reports = {lap.tahun: lap.id for lap in kec.profil.laporan}
+    report_id = known_reports.get(year)
+    latest = kec.tahun[max(kec.tahun)] if kec.tahun else None
+
+    lines = [
+        modeline(path, data_dir, m.Tahunan),
+        f"# Kinerja Kecamatan {kec.profil.nama} tahun {year}, dibuat dari target Renstra "
+        f"{renstra.periode.mulai}–{renstra.periode.selesai} oleh `python -m builder new-year`.",
+        "# Cara mengisi (lihat CONTRIBUTING.md):",
+        "# - Isi setiap baris bertanda ISI dari laporan kinerja; biarkan kosong bila laporan tidak memuatnya.",
+        "# - Angka ditulis dengan titik desimal dan tanpa pemisah ribuan: 89.81, 10374789534.",
+        "# - Baris yang diawali '# ' adalah bagian pilihan: hapus '# ' untuk memakainya.",
+        "# - Setiap angka diberi `sumber: {tabel: \"Tabel ...\"}`; angka turunan yang dicetak laporan",
+        "#   (capaian, total, efisiensi) masuk ke `dinyatakan`, bukan menimpa angka mentah.",
+        f"tahun: {year}",
+    ]
+    if report_id:
+        lines.append(f"laporan: {report_id}{_comment(describe(m.Tahunan.model_fields['laporan']))}")
+    else:
+        lines.append(f"laporan: lkjip-{year}{_comment('ISI: id laporan ini; daftarkan juga di profil.yaml bagian laporan')}")
+    if latest and latest.camat:
+        lines.append(f"camat:{_comment(f'disalin dari {latest.tahun}; ISI: periksa bila camat berganti')}")
+        for name in m.Pejabat.model_fields:
+            value = getattr(latest.camat, name)
+            lines.append(f"  {name}: {_scalar(value)}" if value is not None else f"  {name}:")
+    else:
+        lines.append("camat:  # ISI: camat yang menandatangani laporan")
+        lines += [f"  {name}:{_comment(describe(f))}" for name, f in m.Pejabat.model_fields.items()]
+    lines.append(f"perjanjian_kinerja:{_comment('dokumen Perjanjian Kinerja tahun ini')}")
+    lines += commented_fields(m.DokumenPk, 2)
+    lines.append(f"kinerja:{_comment('satu baris per indikator Renstra yang berlaku tahun ini')}")
+    lines += _kinerja_lines(kec, renstra, year)
+    skip = {"tahun", "laporan", "camat", "perjanjian_kinerja", "kinerja"}
+    for name, field in m.Tahunan.model_fields.items():
+        if name in skip:
+            continue
+        sub = _model_of(_list_item(field.annotation)) if _is_list(field.annotation) else _model_of(field.annotation)
+        lines.append(f"# {name}:{_comment(describe(field))}")
+        if sub is not None and _is_list(field.annotation):
+            item = commented_fields(sub, 4)
+            lines += [item[0].replace("    # ", "#   - ", 1), *item[1:]]
+        elif sub is not None:
+            lines += commented_fields(sub, 2)
+    steps = [f"Isi baris bertanda ISI di {path.relative_to(data_dir.parent)}.",
+             "Periksa: .venv/bin/python -m builder validate"]
+    if not report_id:
+        steps.insert(0, "Daftarkan laporannya di profil.yaml, di bawah `laporan:`:\n"
+                        f"  - id: lkjip-{year}\n    jenis: LKjIP\n    tahun: {year}\n"
+                        f"    judul: Laporan Kinerja Instansi Pemerintah Kecamatan {kec.profil.nama} Tahun {year}")
+    return Scaffold({path: "\n".join(lines) + "\n"}, steps)
+
+
+def _kinerja_lines(kec: Kecamatan, renstra: m.Renstra, year: int) -> list[str]:
+    tujuan_list = renstra.tujuan
+    for revisi in sorted(renstra.revisi, key=lambda r: r.berlaku_mulai):
+        if revisi.berlaku_mulai <= year:
+            tujuan_list = revisi.tujuan
+    lines, current = [], None
+    fields = m.Kinerja.model_fields
+    for tujuan, sasaran, ind in iter_indicators(tujuan_list):
+        goal = (sasaran or tujuan).nama
+        if goal != current:
+            lines.append(f"  # {'Sasaran' if sasaran else 'Tujuan'}: {goal}")
+            current = goal
+        direction = "semakin kecil semakin baik" if ind.polaritas == "turun" else "semakin besar semakin baik"
+        lines.append(f"  - indikator: {ind.id}{_comment(f'{ind.nama} ({ind.satuan}; {direction})')}")
+        target = ind.target.get(year)
+        if target is not None:
+            lines.append(f"    target: {_scalar(target)}{_comment(f'target Renstra {year}; ISI: ganti dengan target Perjanjian Kinerja bila berbeda')}")
+        else:
+            lines.append(f"    target:{_comment(f'ISI: Renstra tidak memuat target {year}; ' + describe(fields['target']))}")
+        lines.append(f"    target_perubahan:{_comment(describe(fields['target_perubahan']))}")
+        lines.append(f"    realisasi:{_comment(f'ISI: realisasi {year} menurut laporan')}")
+        lines.append(f"    tidak_diukur:{_comment(describe(fields['tidak_diukur']))}")
+        lines.append("    sumber:" + _comment('ISI: tabel laporan, mis. {tabel: "Tabel 3.1"}'))
+        lines.append(f"    catatan:{_comment(describe(fields['catatan']))}")
+        lines.append(f"    # narasi:{_comment(describe(fields['narasi']))}")
+        lines += commented_fields(m.Narasi, 6)
+        lines.append(f"    # dinyatakan:{_comment(describe(fields['dinyatakan']) or 'angka yang dicetak laporan')}")
+        item = commented_fields(m.DinyatakanIndikator, 8)
+        lines += [item[0].replace("        # ", "    #   - ", 1), *item[1:]]
+    return lines
+
+
+# --------------------------------------------------------------------------
+# New kecamatan
+# --------------------------------------------------------------------------
+
+
+def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int) -> Scaffold:
+    parts = slug.split("/")
+    if len(parts) != 2 or not all(ID_PATTERN.match(p) for p in parts):
+        raise ScaffoldError(f'"{slug}" bukan nama folder yang sah: tulis <kabupaten>/<kecamatan> dengan huruf kecil '
+                            "dan tanda minus, mis. bengkalis/rupat-selatan")
+    if not 1990 <= mulai < selesai <= 2100:
+        raise ScaffoldError(f"periode Renstra {mulai}–{selesai} tidak masuk akal; tulis mis. --renstra 2021-2026")
+    kab_dir = data_dir / "wilayah" / parts[0]
+    kec_dir = kab_dir / parts[1]
+    files: dict[Path, str] = {}
+    if not (kab_dir / "kabupaten.yaml").exists():
+        path = kab_dir / "kabupaten.yaml"
+        files[path] = "\n".join([
+            modeline(path, data_dir, m.Kabupaten),
+            f"# Kabupaten/kota {parts[0]}: isi baris bertanda ISI (kode dan nama menurut Kemendagri).",
+            "nama:  # ISI: " + describe(m.Kabupaten.model_fields["nama"]),
+            "jenis: kabupaten  # pilihan: kabupaten, kota",
+            "kode:  # ISI: " + describe(m.Kabupaten.model_fields["kode"]),
+            "provinsi:",
+            "  nama:  # ISI: nama provinsi",
+            "  kode:  # ISI: kode provinsi 2 digit, mis. 14",
+            "# metode:  # " + describe(m.Kabupaten.model_fields["metode"]),
+            *commented_fields(m.Metode, 2),
+        ]) + "\n"
+    path = kec_dir / "profil.yaml"
+    files[path] = "\n".join([
+        modeline(path, data_dir, m.Profil),
+        f"# Profil Kecamatan {nama}: isi dari Bab I laporan kinerja. Baris bertanda ISI wajib diisi.",
+        f"nama: {_scalar(nama)}",
+        *[f"# {name}:{_comment(describe(f))}" for name, f in m.Profil.model_fields.items()
+          if name not in ("nama", "laporan", "unit_organisasi", "metode")],
+        "# unit_organisasi:",
+        *[line.replace("  # ", "#   - ", 1) if i == 0 else line for i, line in enumerate(commented_fields(m.UnitOrganisasi, 2))],
+        "# metode:  # " + describe(m.Profil.model_fields["metode"]),
+        *commented_fields(m.Metode, 2),
+        "laporan:  # laporan kinerja yang menjadi sumber data; satu per laporan",
+        f"  - id: lkjip-{selesai - 1 if selesai - 1 > mulai else mulai}  # ISI: {describe(m.Laporan.model_fields['id'])}",
+        *[f"    {name}:{_comment(('ISI: ' if f.is_required() else '') + describe(f))}"
+          for name, f in m.Laporan.model_fields.items() if name != "id"],
+    ]) + "\n"
+    path = kec_dir / f"renstra-{mulai}-{selesai}.yaml"
+    ind_fields = m.Indikator.model_fields
+    files[path] = "\n".join([
+        modeline(path, data_dir, m.Renstra),
+        f"# Renstra Kecamatan {nama} {mulai}–{selesai}: tujuan, sasaran, indikator dan target tiap tahun.",
+        "# Salin satu blok indikator untuk setiap indikator; id ditulis huruf kecil dengan tanda minus.",
+        "periode:",
+        f"  mulai: {mulai}",
+        f"  selesai: {selesai}",
+        *[f"# {name}:{_comment(describe(f))}" for name, f in m.Renstra.model_fields.items()
+          if name in ("dokumen", "rpjmd", "visi", "visi_penjelasan", "misi_terkait", "sumber", "catatan")],
+        "tujuan:",
+        "  - id:  # ISI: pengenal tujuan, mis. pelayanan-publik",
+        "    nama:  # ISI: rumusan tujuan",
+        "    sasaran:",
+        "      - id:  # ISI: pengenal sasaran",
+        "        nama:  # ISI: rumusan sasaran",
+        "        indikator:",
+        "          - id:  # ISI: " + describe(ind_fields["id"]),
+        "            nama:  # ISI: nama indikator seperti di laporan",
+        "            satuan:  # ISI: " + describe(ind_fields["satuan"]),
+        "            polaritas: naik  # " + describe(ind_fields["polaritas"]),
+        "            target:  # ISI: target tiap tahun",
+        *[f"              {y}:" for y in range(mulai, selesai + 1)],
+        *[f"            # {name}:{_comment(describe(f))}" for name, f in ind_fields.items()
+          if name not in ("id", "nama", "satuan", "polaritas", "target")],
+        "# misi, strategi, program, revisi: lihat skema dan contoh kecamatan lain di data/wilayah/.",
+    ]) + "\n"
+    steps = [f"Isi baris bertanda ISI di {', '.join(str(p.relative_to(data_dir.parent)) for p in files)}.",
+             f"Tambahkan tahun: .venv/bin/python -m builder new-year {slug} <tahun>",
+             f"Tulis {(kec_dir / 'SUMBER.md').relative_to(data_dir.parent)}: tabel laporan mana masuk ke berkas mana.",
+             "Periksa: .venv/bin/python -m builder validate"]
+    return Scaffold(files, steps)
+
+
+# --------------------------------------------------------------------------
+# Writing: all or nothing, never over an existing file
+# --------------------------------------------------------------------------
+
+
+def write_new(scaffold: Scaffold) -> list[Path]:
+    existing = [p for p in scaffold.files if p.exists()]
+    if existing:
+        raise ScaffoldError("Berkas sudah ada, tidak ditimpa: " + ", ".join(str(p) for p in existing)
+                            + ". Ubah berkas itu langsung, atau hapus dulu bila memang ingin membuat ulang.")
+    written = []
+    for path, text in scaffold.files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:  # "x": fails rather than overwrite
+            handle.write(text)
+        written.append(path)
+    return written
