@@ -24,9 +24,11 @@ def build_model(data_dir: Path) -> SiteModel:
 
 def build_pages(data_dir: Path, repo_url: str | None = None) -> dict[str, str | bytes]:
     """Every generated page and file of the site: {uri: Markdown text or bytes}."""
+    from .history import data_history
     from .render import render_site
 
-    return render_site(build_model(data_dir), repo_url)
+    model = build_model(data_dir)
+    return render_site(model, repo_url, data_history(data_dir))
 
 
 def write_pages(pages: dict[str, str | bytes], out: Path) -> None:

@@ -54,9 +54,10 @@ def value_text(value) -> str:
 
 
 class Renderer:
-    def __init__(self, model: SiteModel, repo_url: str | None = None):
+    def __init__(self, model: SiteModel, repo_url: str | None = None, history=None):
         self.model = model
         self.repo_url = repo_url
+        self.history = history
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -124,6 +125,9 @@ class Renderer:
             pages[uri] = self.page(uri, "indikator.md.j2", comp=comp)
         pages["metodologi.md"] = self.page("metodologi.md", "metodologi.md.j2", ref=model.referensi)
         pages["unduh/index.md"] = self.page("unduh/index.md", "unduh.md.j2")
+        if self.history is not None:
+            pages["riwayat.md"] = self.page("riwayat.md", "riwayat.md.j2", history=self.history,
+                                            commit_url=(self.repo_url or "").rstrip("/") + "/commit/" if self.repo_url else "")
         pages.update(self.open_data())
         return pages
 
@@ -307,5 +311,5 @@ class Renderer:
         }
 
 
-def render_site(model: SiteModel, repo_url: str | None = None) -> dict[str, str | bytes]:
-    return Renderer(model, repo_url).render()
+def render_site(model: SiteModel, repo_url: str | None = None, history=None) -> dict[str, str | bytes]:
+    return Renderer(model, repo_url, history).render()

@@ -21,7 +21,7 @@ from ..problems import DataError
 from .config import KecamatanConfig
 
 # Pages that stay in the navigation; everything else is reached through index pages.
-IN_NAV = {"index.md", "wilayah/index.md", "indikator/index.md", "metodologi.md", "unduh/index.md"}
+IN_NAV = {"index.md", "wilayah/index.md", "indikator/index.md", "metodologi.md", "unduh/index.md", "riwayat.md"}
 
 
 class KecamatanPlugin(BasePlugin[KecamatanConfig]):
