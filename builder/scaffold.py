@@ -158,8 +158,8 @@ def new_year(kec: Kecamatan, year: int, data_dir: Path) -> Scaffold:
             value = getattr(latest.camat, name)
             lines.append(f"  {name}: {_scalar(value)}" if value is not None else f"  {name}:")
     else:
-        lines.append("camat:  # ISI: camat yang menandatangani laporan")
-        lines += [f"  {name}:{_comment(describe(f))}" for name, f in m.Pejabat.model_fields.items()]
+        lines.append("# camat:  # ISI: camat yang menandatangani laporan (hapus '# ' di baris ini dan di bawahnya)")
+        lines += commented_fields(m.Pejabat, 2)
     lines.append(f"perjanjian_kinerja:{_comment('dokumen Perjanjian Kinerja tahun ini')}")
     lines += commented_fields(m.DokumenPk, 2)
     lines.append(f"kinerja:{_comment('satu baris per indikator Renstra yang berlaku tahun ini')}")

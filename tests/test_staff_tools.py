@@ -1,0 +1,156 @@
+"""The staff workflow's tools: diff, the scaffolds, the history page."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.diff import diff_sources
+from builder.history import data_history
+
+from .conftest import DATA, ROOT
+
+YEAR = "wilayah/contoh/kec-contoh/2023.yaml"
+RENSTRA = "wilayah/contoh/kec-contoh/renstra-2021-2026.yaml"
+
+
+def run_builder(*args: str, data: Path | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    prefix = ["--data", str(data)] if data else []
+    return subprocess.run([sys.executable, "-m", "builder", *prefix, *args], cwd=cwd, capture_output=True, text=True)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def base_and_head(minimal_data: Path, tmp_path: Path) -> tuple[Path, Path]:
+    head = tmp_path / "head"
+    shutil.copytree(minimal_data, head)
+    # Changed realisasi; an added indicator (Renstra + year); a removed budget line.
+    edit(head / YEAR, "    realisasi: 89.81", "    realisasi: 91.2")
+    edit(head / RENSTRA, "            target: {2022: 20, 2023: 15}",
+         "            target: {2022: 20, 2023: 15}\n"
+         "          - id: posyandu-aktif\n            nama: Persentase posyandu aktif\n"
+         "            satuan: \"%\"\n            polaritas: naik\n            target: {2023: 80}")
+    edit(head / YEAR, "anggaran:", "  - indikator: posyandu-aktif\n    target: 80\n    realisasi: 84\nanggaran:")
+    edit(head / YEAR, "      kegiatan:\n        - kode: \"7.01.01.2.01\"\n          nama: Kegiatan Perencanaan\n"
+                      "          pagu: 1000000\n          realisasi: 900000\n", "")
+    return minimal_data, head
+
+
+def test_diff_lists_changed_added_and_removed_figures(base_and_head):
+    base, head = base_and_head
+    result = diff_sources(str(base), str(head), head, ROOT)
+    rows = {(c.what, c.field): (c.old, c.new) for c in result.changes}
+    assert rows[("Indeks Kepuasan Masyarakat", "realisasi")] == ("89,81", "91,2")
+    assert rows[("Indeks Kepuasan Masyarakat", "capaian")] == ("103,23\u202f%", "104,83\u202f%")
+    assert rows[("Persentase posyandu aktif", "realisasi")] == ("", "84")
+    assert rows[("Persentase posyandu aktif", "capaian")] == ("", "105,00\u202f%")
+    removed = rows[("Anggaran: 7.01.01 Program Penunjang › 7.01.01.2.01 Kegiatan Perencanaan", "pagu")]
+    assert removed == ("Rp1.000.000", "")
+    assert {c.kind for c in result.changes} == {"berubah", "baru", "dihapus"}
+    markdown = result.markdown()
+    assert "| Kecamatan Contoh | 2023 | Indeks Kepuasan Masyarakat | realisasi | 89,81 | 91,2 |" in markdown
+    assert "Kegiatan Perencanaan | pagu | Rp1.000.000 | – |" in markdown
+
+
+def test_diff_command_prints_text_and_markdown(base_and_head):
+    base, head = base_and_head
+    text = run_builder("diff", str(base), str(head))
+    assert text.returncode == 0, text.stderr
+    assert "Indeks Kepuasan Masyarakat · realisasi: 89,81 → 91,2" in text.stdout
+    markdown = run_builder("diff", str(base), str(head), "--format", "markdown")
+    assert "| Kecamatan | Tahun |" in markdown.stdout
+    same = run_builder("diff", str(base), str(base))
+    assert "Tidak ada angka yang berubah." in same.stdout
+
+
+def test_diff_between_git_revisions_and_bad_revision():
+    same = run_builder("diff", "HEAD", "HEAD")
+    assert same.returncode == 0, same.stderr
+    assert "Tidak ada angka yang berubah." in same.stdout
+    bad = run_builder("diff", "tidak-ada-revisi", "HEAD")
+    assert bad.returncode == 1 and "bukan folder data dan bukan revisi git" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_diff_refuses_invalid_data(base_and_head):
+    base, head = base_and_head
+    edit(head / YEAR, "    realisasi: 91.2", "    realisasi: 91,2")
+    result = run_builder("diff", str(base), str(head))
+    assert result.returncode == 1
+    assert "tidak sah" in result.stderr and "2023.yaml:6" in result.stderr
+
+
+def test_new_year_scaffold_validates_after_filling_and_never_overwrites(minimal_data: Path):
+    created = run_builder("new-year", "contoh/kec-contoh", "2024", data=minimal_data)
+    assert created.returncode == 0, created.stderr
+    path = minimal_data / "wilayah/contoh/kec-contoh/2024.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    for field in ("target_perubahan:", "realisasi:", "tidak_diukur:", "sumber:", "# narasi:", "# dinyatakan:",
+                  "# anggaran:", "# ikm:", "# idm:", "# akip:", "# pegawai:", "# penghargaan:"):
+        assert field in text, field
+    assert "ISI" in text
+    # The report for 2024 is not registered yet: the validator says where to add it.
+    unfilled = run_builder("validate", data=minimal_data)
+    assert unfilled.returncode == 1 and "2024.yaml" in unfilled.stderr and "profil.yaml" in unfilled.stderr
+    # Fill the blanks as a staff member would.
+    edit(minimal_data / "wilayah/contoh/kec-contoh/profil.yaml", "laporan:",
+         "laporan:\n  - id: lkjip-2024\n    jenis: LKjIP\n    tahun: 2024\n    judul: LKjIP 2024")
+    lines = text.splitlines()
+    filled = []
+    for line in lines:
+        if line.startswith("    realisasi:"):
+            line = "    realisasi: 88"
+        if line.startswith("    target:  # ISI"):  # the Renstra has no 2024 target: the PK's goes here
+            line = "    target: 90"
+        if line.startswith("    sumber:"):
+            line = '    sumber: {tabel: "Tabel 3.1"}'
+        filled.append(line)
+    path.write_text("\n".join(filled) + "\n", encoding="utf-8")
+    valid = run_builder("validate", data=minimal_data)
+    assert valid.returncode == 0, valid.stderr
+    # Never overwrites: the filled file stays as it is.
+    again = run_builder("new-year", "contoh/kec-contoh", "2024", data=minimal_data)
+    assert again.returncode == 1 and "tidak ditimpa" in again.stderr
+    assert "realisasi: 88" in path.read_text(encoding="utf-8")
+
+
+def test_new_year_outside_the_renstra_is_refused(minimal_data: Path):
+    result = run_builder("new-year", "kec-contoh", "2030", data=minimal_data)
+    assert result.returncode == 1 and "Renstra" in result.stderr and "2021–2026" in result.stderr
+    assert not (minimal_data / "wilayah/contoh/kec-contoh/2030.yaml").exists()
+
+
+def test_new_kecamatan_scaffold(minimal_data: Path):
+    result = run_builder("new-kecamatan", "baru/kec-baru", "--nama", "Kec Baru", "--renstra", "2022-2026",
+                         data=minimal_data)
+    assert result.returncode == 0, result.stderr
+    folder = minimal_data / "wilayah/baru"
+    assert {p.name for p in folder.rglob("*.yaml")} == {"kabupaten.yaml", "profil.yaml", "renstra-2022-2026.yaml"}
+    blank = run_builder("validate", data=minimal_data)
+    assert blank.returncode == 1 and "wajib diisi, tetapi masih kosong" in blank.stderr
+    again = run_builder("new-kecamatan", "baru/kec-baru", "--nama", "Kec Baru", "--renstra", "2022-2026",
+                        data=minimal_data)
+    assert again.returncode == 1 and "tidak ditimpa" in again.stderr
+
+
+def test_history_of_the_repository_and_of_a_shallow_clone(tmp_path: Path):
+    history = data_history(DATA, limit=3)
+    if (ROOT / ".git").exists() and history.available:
+        assert history.entries and all(e.result is not None or e.problem for e in history.entries)
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(shallow)], check=True)
+    result = data_history(shallow / "data")
+    assert not result.available and "klon dangkal" in result.reason
+    outside = tmp_path / "bukan-git" / "data"
+    shutil.copytree(DATA / "referensi", outside / "referensi")
+    assert not data_history(outside).available
