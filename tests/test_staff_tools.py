@@ -154,3 +154,31 @@ def test_history_of_the_repository_and_of_a_shallow_clone(tmp_path: Path):
     outside = tmp_path / "bukan-git" / "data"
     shutil.copytree(DATA / "referensi", outside / "referensi")
     assert not data_history(outside).available
+
+
+def test_every_data_file_names_its_json_schema_for_the_editor():
+    import json
+    import re
+
+    from builder.load import file_kind
+
+    for path in sorted(DATA.rglob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, f"{path}: first line must be the yaml-language-server modeline"
+        schema = (path.parent / match.group(1)).resolve()
+        assert schema.name == f"{file_kind(path.relative_to(DATA).as_posix())}.schema.json", path
+        assert json.loads(schema.read_text(encoding="utf-8"))["title"]
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.validate"] is True
+    assert "redhat.vscode-yaml" in json.loads((ROOT / ".vscode/extensions.json").read_text())["recommendations"]
+
+
+def test_pre_commit_runs_the_validator():
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    assert hooks["validasi-data"]["entry"] == ".venv/bin/python -m builder validate"
+    result = subprocess.run(hooks["validasi-data"]["entry"].split(), cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and "Data sah" in result.stdout
