@@ -3,6 +3,7 @@
 # Python packages, and (for the browser tests) Debian's chromium.
 
 PYTHON ?= python3
+SERVE_ADDR ?= 127.0.0.1:8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -20,7 +21,7 @@ chromium:
 
 serve: $(STAMP)
 	$(BIN)/python -m builder validate
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr $(SERVE_ADDR)
 
 build: $(STAMP)
 	$(BIN)/python -m builder validate

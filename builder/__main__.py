@@ -18,7 +18,8 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# Paths are relative to the folder the command runs in: the project root, as the README says.
+ROOT = Path.cwd()
 
 
 def _print_problems(problems, stream=sys.stderr) -> tuple[int, int]:
@@ -101,7 +102,7 @@ def _write_scaffold(make) -> int:
         print(f"galat: {error}", file=sys.stderr)
         return 1
     for path in written:
-        print(f"Dibuat: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+        print(f"Dibuat: {path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path}")
     print("Langkah berikutnya:")
     for step in scaffold.next_steps:
         print(f"- {step}")
@@ -149,11 +150,11 @@ def cmd_diff(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", default=str(ROOT / "data"), help="folder data (bawaan: data/)")
+    parser.add_argument("--data", default="data", help="folder data (bawaan: data/)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="periksa semua berkas data").set_defaults(func=cmd_validate)
     schema = sub.add_parser("schema", help="tulis/periksa skema JSON")
-    schema.add_argument("--out", default=str(ROOT / "schema"))
+    schema.add_argument("--out", default="schema")
     schema.add_argument("--check", action="store_true")
     schema.set_defaults(func=cmd_schema)
     sub.add_parser("audit", help="selisih angka laporan dengan hitungan ulang").set_defaults(func=cmd_audit)
