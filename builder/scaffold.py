@@ -254,8 +254,9 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
           if name not in ("nama", "laporan", "unit_organisasi", "metode")],
         "# unit_organisasi:",
         *[line.replace("  # ", "#   - ", 1) if i == 0 else line for i, line in enumerate(commented_fields(m.UnitOrganisasi, 2))],
-        "# metode:  # " + describe(m.Profil.model_fields["metode"]),
-        *commented_fields(m.Metode, 2),
+        "metode:  # cara laporan menilai capaian; hapus bagian ini bila kabupaten.yaml sudah menetapkannya",
+        *[f"  {name}:{_comment('ISI: ' + describe(f))}" for name, f in m.Metode.model_fields.items()
+          if name in ("skala_capaian", "rumus_capaian_turun", "rumus_efisiensi")],
         "laporan:  # laporan kinerja yang menjadi sumber data; satu per laporan",
         f"  - id: lkjip-{selesai - 1 if selesai - 1 > mulai else mulai}  # ISI: {describe(m.Laporan.model_fields['id'])}",
         *[f"    {name}:{_comment(('ISI: ' if f.is_required() else '') + describe(f))}"
