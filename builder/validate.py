@@ -426,7 +426,9 @@ class CrossChecks:
             if isinstance(model, m.Renstra):
                 self.check_renstra(kec, source, model, ref)
         for year, tahunan in sorted(kec.tahun.items()):
-            source = next(s for r, s in kec.files.items() if r.endswith(f"/{year}.yaml"))
+            # Keyed by the `tahun` inside the file, which may differ from its name (reported in check_year).
+            source = next(s for r, s in kec.files.items()
+                          if r.endswith(f"/{year}.yaml") or (isinstance(s.data, dict) and s.data.get("tahun") == year))
             self.check_year(kec, source, tahunan, ref)
 
     def _model_of(self, kec: Kecamatan, rel: str):

@@ -182,3 +182,10 @@ def test_pre_commit_runs_the_validator():
     assert hooks["validasi-data"]["entry"] == ".venv/bin/python -m builder validate"
     result = subprocess.run(hooks["validasi-data"]["entry"].split(), cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and "Data sah" in result.stdout
+
+
+def test_a_year_file_whose_tahun_differs_from_its_name_gets_a_message(minimal_data: Path):
+    edit(minimal_data / YEAR, "tahun: 2023", "tahun: 2024")
+    result = run_builder("validate", data=minimal_data)
+    assert result.returncode == 1 and "berbeda dari nama berkas (2023.yaml)" in result.stderr
+    assert "internal" not in result.stderr
