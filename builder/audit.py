@@ -230,18 +230,15 @@ class YearAudit:
                         [("penyerapan dari pagu dan realisasi yang dicetak di tabel ini",
                           c.penyerapan(stated.pagu, stated.realisasi))])
             self.number(stated.sumber, "Sisa anggaran (SiLPA)", stated.sisa, c.sisa(total_pagu, total_realisasi), "Rp")
-        if year.programs and year.per_kinerja:
-            where = anggaran.per_kinerja_sumber or anggaran.sumber
-            self.number(where, "Jumlah anggaran per sasaran/indikator dibanding jumlah program",
-                        c.total(n.pagu for n in year.per_kinerja), total_pagu, "Rp")
-            self.number(where, "Jumlah realisasi per sasaran/indikator dibanding jumlah program",
-                        c.total(n.realisasi for n in year.per_kinerja), total_realisasi, "Rp")
-        if year.programs and year.belanja:
-            where = anggaran.belanja_sumber or anggaran.sumber
-            self.number(where, "Jumlah pagu menurut jenis belanja dibanding jumlah program",
-                        c.total(n.pagu for n in year.belanja), total_pagu, "Rp")
-            self.number(where, "Jumlah realisasi menurut jenis belanja dibanding jumlah program",
-                        c.total(n.realisasi for n in year.belanja), total_realisasi, "Rp")
+        breakdowns = [("per sasaran/indikator", year.per_kinerja, anggaran.per_kinerja_sumber),
+                      ("menurut jenis belanja", year.belanja, anggaran.belanja_sumber)]
+        for label, nodes, sumber in breakdowns:
+            if year.programs and nodes:
+                where = sumber or anggaran.sumber
+                self.number(where, f"Jumlah pagu {label} dibanding jumlah program",
+                            c.total(n.pagu for n in nodes), total_pagu, "Rp")
+                self.number(where, f"Jumlah realisasi {label} dibanding jumlah program",
+                            c.total(n.realisasi for n in nodes), total_realisasi, "Rp")
 
     def budget_node(self, sumber, node: BudgetNode) -> None:
         stated = getattr(node.model, "dinyatakan", None)

@@ -9,13 +9,12 @@ version of the data is loaded once (keyed by its git tree). Without git history
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analysis import SiteModel
-from .diff import DiffError, DiffResult, diff_models, extract_revision
+from .diff import DiffError, DiffResult, diff_models, extract_revision, git
 from .pipeline import build_model
 from .problems import DataError
 
@@ -39,11 +38,11 @@ class History:
 
 
 def _git(repo: Path, *args: str) -> str | None:
+    """git's output, or None where git or the repository is missing."""
     try:
-        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
+        return git(repo, *args)
+    except (DiffError, OSError):
         return None
-    return done.stdout if done.returncode == 0 else None
 
 
 def data_history(data_dir: Path, limit: int = COMMITS_SHOWN) -> History:
