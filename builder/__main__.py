@@ -14,12 +14,34 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import os
 import sys
 from pathlib import Path
 
+import builder as api
+
 # Paths are relative to the folder the command runs in: the project root, as the README says.
 ROOT = Path.cwd()
+
+
+@contextlib.contextmanager
+def paused_gc():
+    """Pause the cyclic garbage collector while a command builds large object trees.
+
+    Parsing and validating create millions of small objects and no cycles that
+    need collecting; with the collector running, its repeated full passes took
+    two thirds of the load time (benchmarks/bench_pipeline.py). This is
+    process-wide, so only the command line, which owns its process, does it.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _print_problems(problems, stream=sys.stderr) -> tuple[int, int]:
@@ -31,9 +53,7 @@ def _print_problems(problems, stream=sys.stderr) -> tuple[int, int]:
 
 
 def cmd_validate(args) -> int:
-    from .validate import load_and_validate
-
-    dataset, problems = load_and_validate(Path(args.data))
+    dataset, problems = api.load_and_validate(Path(args.data))
     errors, warnings = _print_problems(problems)
     files = len(dataset.files)
     if errors:
@@ -44,39 +64,35 @@ def cmd_validate(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .schema import check_schemas, write_schemas
-
     out = Path(args.out)
     if args.check:
-        stale = check_schemas(out)
+        stale = api.check_schemas(out)
         if stale:
             print("Skema JSON tidak sesuai model: " + ", ".join(stale), file=sys.stderr)
             print("Jalankan: python -m builder schema", file=sys.stderr)
             return 1
         print("Skema JSON sesuai model.")
         return 0
-    for path in write_schemas(out):
+    for path in api.write_schemas(out):
         print(path)
     return 0
 
 
 def cmd_audit(args) -> int:
-    from .pipeline import build_model
-
-    site = build_model(Path(args.data))
-    for kec in site.kecamatan:
+    _reference, results = api.analyse_data(Path(args.data))
+    for kec in results:
+        findings = api.audit_kecamatan(kec)
         for year in kec.years:
-            for finding in year.audit:
+            for finding in findings[year.year]:
                 print(f"{kec.name} {year.year}\t{finding.table}\t{finding.what}\t"
                       f"laporan {finding.stated_text}\tdihitung {finding.computed_text}\t{finding.cause}")
     return 0
 
 
 def cmd_pages(args) -> int:
-    from .pipeline import build_pages, write_pages
-
-    pages = build_pages(Path(args.data))
-    write_pages(pages, Path(args.out))
+    data_dir = Path(args.data)
+    pages = api.run(data_dir, history=api.data_history(data_dir))
+    api.write_pages(pages, Path(args.out))
     print(f"{len(pages)} berkas ditulis ke {args.out}")
     return 0
 
@@ -85,20 +101,16 @@ def _find_kecamatan(dataset, name: str):
     matches = [k for slug, k in dataset.kecamatan.items() if name in (slug, slug.split("/")[1])]
     if len(matches) == 1:
         return matches[0]
-    from .scaffold import ScaffoldError
-
     known = ", ".join(sorted(dataset.kecamatan)) or "belum ada"
-    raise ScaffoldError(f'kecamatan "{name}" tidak ditemukan (atau tidak tunggal); tulis <kabupaten>/<kecamatan>, '
-                        f"salah satu dari: {known}")
+    raise api.ScaffoldError(f'kecamatan "{name}" tidak ditemukan (atau tidak tunggal); tulis <kabupaten>/<kecamatan>, '
+                            f"salah satu dari: {known}")
 
 
 def _write_scaffold(make) -> int:
-    from .scaffold import ScaffoldError, write_new
-
     try:
         scaffold = make()
-        written = write_new(scaffold)
-    except ScaffoldError as error:
+        written = api.write_new(scaffold)
+    except api.ScaffoldError as error:
         print(f"galat: {error}", file=sys.stderr)
         return 1
     for path in written:
@@ -110,37 +122,30 @@ def _write_scaffold(make) -> int:
 
 
 def cmd_new_year(args) -> int:
-    from .scaffold import new_year
-    from .validate import load_and_validate
-
     data_dir = Path(args.data)
-    dataset, problems = load_and_validate(data_dir)
+    dataset, problems = api.load_and_validate(data_dir)
     if any(p.severity == "galat" for p in problems):
         _print_problems([p for p in problems if p.severity == "galat"])
         print("\nPerbaiki galat di atas dulu, lalu jalankan new-year lagi.", file=sys.stderr)
         return 1
-    return _write_scaffold(lambda: new_year(_find_kecamatan(dataset, args.kecamatan), args.tahun, data_dir))
+    return _write_scaffold(lambda: api.new_year(_find_kecamatan(dataset, args.kecamatan), args.tahun, data_dir))
 
 
 def cmd_new_kecamatan(args) -> int:
-    from .scaffold import ScaffoldError, new_kecamatan
-
     def make():
         try:
             mulai, selesai = (int(x) for x in args.renstra.split("-"))
         except ValueError:
-            raise ScaffoldError(f'--renstra "{args.renstra}" harus berbentuk MULAI-SELESAI, mis. 2021-2026') from None
-        return new_kecamatan(Path(args.data), args.kecamatan, args.nama, mulai, selesai)
+            raise api.ScaffoldError(f'--renstra "{args.renstra}" harus berbentuk MULAI-SELESAI, mis. 2021-2026') from None
+        return api.new_kecamatan(Path(args.data), args.kecamatan, args.nama, mulai, selesai)
 
     return _write_scaffold(make)
 
 
 def cmd_diff(args) -> int:
-    from .diff import DiffError, diff_sources
-
     try:
-        result = diff_sources(args.base, args.head, Path(args.data), ROOT)
-    except DiffError as error:
+        result = api.diff_sources(args.base, args.head, Path(args.data), ROOT)
+    except api.VersionError as error:
         print(f"galat: {error}", file=sys.stderr)
         return 1
     print(result.markdown() if args.format == "markdown" else result.text())
@@ -176,11 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     diff.add_argument("--format", choices=["teks", "markdown"], default="teks")
     diff.set_defaults(func=cmd_diff)
     args = parser.parse_args(argv)
-    from .problems import DataError
-
     try:
-        return args.func(args)
-    except DataError as error:
+        with paused_gc():
+            return args.func(args)
+    except api.DataError as error:
         _print_problems(error.problems)
         print(f"\nData tidak sah ({len([p for p in error.problems if p.severity == 'galat'])} galat); "
               "jalankan: python -m builder validate", file=sys.stderr)

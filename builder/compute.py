@@ -1,14 +1,16 @@
-"""Stage 3, compute: small pure functions for every derived figure.
+"""Small pure functions for every derived figure, and the registry of formula ids.
 
 All functions take and return exact Decimals (or None when a figure cannot
 be computed); rounding happens once, in formatting.round_half_up, when a
-figure is shown or compared. Formulas chosen per kecamatan are looked up by
-the ids declared in data/referensi/rumus.yaml.
+figure is shown or compared. A kecamatan chooses its formulas by the ids in
+data/referensi/rumus.yaml; `CAPAIAN_TURUN` and `EFISIENSI` map each id to its
+implementation and unit, and `validate` refuses an id that has none.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from .models import Skala, Tingkat
@@ -42,10 +44,19 @@ def capaian_two_targets_minus_realisasi(target: Decimal, realisasi: Decimal) -> 
     return (2 * target - realisasi) / target * HUNDRED
 
 
-LOWER_IS_BETTER: dict[str, Callable[[Decimal, Decimal], Num]] = {
-    "target-per-realisasi": capaian_target_per_realisasi,
-    "dua-target-kurang-realisasi": capaian_two_targets_minus_realisasi,
+@dataclass(frozen=True)
+class Formula:
+    """An implementation of a formula id, and the unit of what it returns ("%" or "" for a ratio)."""
+
+    function: Callable[[Decimal, Decimal], Num]
+    unit: str
+
+
+CAPAIAN_TURUN: dict[str, Formula] = {
+    "target-per-realisasi": Formula(capaian_target_per_realisasi, "%"),
+    "dua-target-kurang-realisasi": Formula(capaian_two_targets_minus_realisasi, "%"),
 }
+"""Capaian of a lower-is-better indicator, by the ids of referensi/rumus.yaml `capaian_turun`."""
 
 
 def ordinal_rank(code: str, scale: Skala) -> int | None:
@@ -75,7 +86,7 @@ def capaian(
             return capaian_categorical(target, realisasi, scale)
         return None
     if polaritas == "turun":
-        return LOWER_IS_BETTER[lower_formula](target, realisasi)
+        return CAPAIAN_TURUN[lower_formula].function(target, realisasi)
     return capaian_higher_is_better(target, realisasi)
 
 
@@ -145,11 +156,12 @@ def efisiensi_difference(capaian_: Num, penyerapan_: Num) -> Num:
     return capaian_ - penyerapan_
 
 
-EFFICIENCY: dict[str, Callable[[Num, Num], Num]] = {
-    "seratus-kurang-penyerapan": efisiensi_hundred_minus_absorption,
-    "capaian-per-penyerapan": efisiensi_ratio,
-    "capaian-kurang-penyerapan": efisiensi_difference,
+EFISIENSI: dict[str, Formula] = {
+    "seratus-kurang-penyerapan": Formula(efisiensi_hundred_minus_absorption, "%"),
+    "capaian-per-penyerapan": Formula(efisiensi_ratio, ""),
+    "capaian-kurang-penyerapan": Formula(efisiensi_difference, "%"),
 }
+"""Efficiency (capaian vs budget absorption), by the ids of referensi/rumus.yaml `efisiensi`."""
 
 # --------------------------------------------------------------------------
 # Surveys and indices
@@ -191,13 +203,6 @@ def change(previous: Num, current: Num) -> Num:
     if previous is None or current is None:
         return None
     return current - previous
-
-
-def relative_change(previous: Num, current: Num) -> Num:
-    """(current - previous) / previous x 100."""
-    if previous is None or current is None or previous == 0:
-        return None
-    return (current - previous) / previous * HUNDRED
 
 
 def ratio_percent(current: Num, previous: Num) -> Num:

@@ -1,34 +1,26 @@
 """Which figures changed between two versions of the data: what a reviewer reads.
 
-A version is a data folder or a git revision (read with `git archive`, so the work
-tree is never touched). Both are loaded, validated and computed like the site,
-then compared figure by figure: per indicator and year the target, realisasi and
-capaian; per budget line its pagu and realisasi. Values are compared as the site
-shows them, so a change the site would not show is not reported either.
+A version is a data folder or a git revision. Both are loaded, validated and
+analysed like the site, then compared figure by figure: per indicator (by
+id) and year the target, realisasi and capaian; per budget line its pagu and
+realisasi. Values are compared as the site shows them, so a change the site
+would not show is not reported either.
 """
 
 from __future__ import annotations
 
-import io
-import subprocess
-import tarfile
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analysis import BudgetNode, SiteModel
-from .formatting import percent, rupiah
-from .pipeline import build_model
+from .analysis.results import BudgetLine, KecamatanResult
+from .formatting import percent, rupiah, value_text
+from .pipeline import analyse_data
 from .problems import DataError
-from .render import value_text
+from .versions import VersionError, extract_revision
 
-
-class DiffError(Exception):
-    """A version that cannot be read or does not validate; message in Bahasa Indonesia."""
-
-
-# A figure's key: (kecamatan, year, what) -> {field: shown value}
-Figures = dict[tuple[str, int, str], dict[str, str]]
+# One version's figures: kecamatan slug -> (year, key) -> (shown name, {field: shown value}).
+Figures = dict[str, dict[tuple[int, str], tuple[str, dict[str, str]]]]
 
 
 @dataclass
@@ -91,48 +83,48 @@ def _md_cell(text: str) -> str:
 # --------------------------------------------------------------------------
 
 
-def figures(site: SiteModel) -> dict[str, Figures]:
-    """Every figure a reviewer cares about, per kecamatan name."""
-    out: dict[str, Figures] = {}
-    for kec in site.kecamatan:
-        figs: Figures = {}
+def figures(results: list[KecamatanResult]) -> tuple[Figures, dict[str, str]]:
+    """Every figure a reviewer cares about, per kecamatan slug; and each slug's name."""
+    out: Figures = {}
+    for kec in results:
+        figs = out.setdefault(kec.slug, {})
         for history in kec.history.values():
             for item in history:
-                if item.kinerja is None and item.target is None:
+                if not item.in_report and item.target is None:
                     continue
-                figs[(kec.name, item.year, item.indikator.nama)] = {
+                figs[(item.year, f"indikator:{item.indicator.id}")] = (item.indicator.nama, {
                     "target": value_text(item.target) if item.target is not None else "",
                     "realisasi": value_text(item.realisasi) if item.realisasi is not None else "",
                     "capaian": percent(item.capaian) if item.capaian is not None else "",
-                }
+                })
         for year in kec.years:
-            for node in year.programs:
-                _budget(figs, kec.name, year.year, node, "")
-        out[kec.name] = figs
-    return out
+            for line in year.budget.programs if year.budget else ():
+                _budget(figs, year.year, line, "")
+    return out, {k.slug: k.name for k in results}
 
 
-def _budget(figs: Figures, kecamatan: str, year: int, node: BudgetNode, parent: str) -> None:
-    code = getattr(node.model, "kode", None)
-    label = f"{code} {node.model.nama}" if code else node.model.nama
+def _budget(figs, year: int, line: BudgetLine, parent: str) -> None:
+    label = f"{line.kode} {line.nama}" if line.kode else line.nama
     path = f"{parent} › {label}" if parent else f"Anggaran: {label}"
-    figs[(kecamatan, year, path)] = {"pagu": rupiah(node.pagu) if node.pagu is not None else "",
-                                     "realisasi anggaran": rupiah(node.realisasi) if node.realisasi is not None else ""}
-    for child in node.children:
-        _budget(figs, kecamatan, year, child, path)
+    figs[(year, path)] = (path, {"pagu": rupiah(line.pagu) if line.pagu is not None else "",
+                                 "realisasi anggaran": rupiah(line.realisasi) if line.realisasi is not None else ""})
+    for child in line.children:
+        _budget(figs, year, child, path)
 
 
-def diff_models(base: SiteModel, head: SiteModel) -> DiffResult:
-    old, new = figures(base), figures(head)
-    result = DiffResult(added_kecamatan=sorted(set(new) - set(old)), removed_kecamatan=sorted(set(old) - set(new)))
-    for name in sorted(set(old) & set(new)):
-        keys = list(old[name]) + [k for k in new[name] if k not in old[name]]
-        for key in sorted(keys, key=lambda k: (k[1], k[2])):
-            before, after = old[name].get(key, {}), new[name].get(key, {})
+def diff_figures(base: tuple[Figures, dict[str, str]], head: tuple[Figures, dict[str, str]]) -> DiffResult:
+    (old, old_names), (new, new_names) = base, head
+    result = DiffResult(added_kecamatan=sorted(new_names[s] for s in set(new) - set(old)),
+                        removed_kecamatan=sorted(old_names[s] for s in set(old) - set(new)))
+    for slug in sorted(set(old) & set(new), key=lambda s: new_names[s]):
+        keys = list(old[slug]) + [k for k in new[slug] if k not in old[slug]]
+        for key in sorted(keys, key=lambda k: (k[0], (new[slug].get(k) or old[slug][k])[0])):
+            name, before = old[slug].get(key, ("", {}))
+            new_name, after = new[slug].get(key, (name, {}))
             for field_name in list(before) + [f for f in after if f not in before]:
                 a, b = before.get(field_name, ""), after.get(field_name, "")
                 if a != b:
-                    result.changes.append(Change(key[0], key[1], key[2], field_name, a, b))
+                    result.changes.append(Change(new_names[slug], key[0], new_name or name, field_name, a, b))
     return result
 
 
@@ -141,29 +133,13 @@ def diff_models(base: SiteModel, head: SiteModel) -> DiffResult:
 # --------------------------------------------------------------------------
 
 
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise DiffError(f"git {' '.join(args)}: {result.stderr.strip() or 'gagal'}")
-    return result.stdout
+def figures_of(folder: Path) -> tuple[Figures, dict[str, str]]:
+    """The figures of a data folder (raises DataError when it does not validate)."""
+    _reference, results = analyse_data(folder)
+    return figures(results)
 
 
-def extract_revision(repo: Path, revision: str, data_rel: str, into: Path) -> Path:
-    """The data folder as it was at `revision`, unpacked into `into` (an empty folder)."""
-    try:
-        git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-    except DiffError:
-        raise DiffError(f'"{revision}" bukan folder data dan bukan revisi git yang dikenal') from None
-    archive = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", revision, "--", data_rel],
-                             capture_output=True)
-    if archive.returncode != 0:
-        raise DiffError(f"folder {data_rel} tidak ada pada revisi {revision}")
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(into, filter="data")
-    return into / data_rel
-
-
-def load_version(spec: str, data_dir: Path, repo: Path, workspace: Path) -> SiteModel:
+def load_version(spec: str, data_dir: Path, repo: Path, workspace: Path) -> tuple[Figures, dict[str, str]]:
     path = Path(spec)
     if path.is_dir():
         folder = path
@@ -172,13 +148,13 @@ def load_version(spec: str, data_dir: Path, repo: Path, workspace: Path) -> Site
         target.mkdir()
         folder = extract_revision(repo, spec, data_dir.resolve().relative_to(repo.resolve()).as_posix(), target)
     try:
-        return build_model(folder)
+        return figures_of(folder)
     except DataError as error:
         errors = [p for p in error.problems if p.severity == "galat"]
-        raise DiffError(f"data pada {spec} tidak sah ({len(errors)} galat), mis.: {errors[0]}") from None
+        raise VersionError(f"data pada {spec} tidak sah ({len(errors)} galat), mis.: {errors[0]}") from None
 
 
 def diff_sources(base: str, head: str, data_dir: Path, repo: Path) -> DiffResult:
     with tempfile.TemporaryDirectory(prefix="kecamatan-diff-") as tmp:
         workspace = Path(tmp)
-        return diff_models(load_version(base, data_dir, repo, workspace), load_version(head, data_dir, repo, workspace))
+        return diff_figures(load_version(base, data_dir, repo, workspace), load_version(head, data_dir, repo, workspace))

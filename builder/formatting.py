@@ -15,7 +15,6 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 LOCALE = "id_ID"
-TWO_PLACES = Decimal("0.01")
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
@@ -76,3 +75,21 @@ def date(value: dt.date | None) -> str:
     if value is None:
         return "–"
     return format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+def value_text(value) -> str:
+    """A target or realisasi as shown: a number in Indonesian format, a category code as is, "–" when missing."""
+    if value is None:
+        return "–"
+    if isinstance(value, Decimal):
+        return number(value)
+    return str(value)
+
+
+def plain(value) -> str:
+    """A figure for CSV and JSON: decimal point, no thousands separator, two decimals unless whole."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return str(round_half_up(value)) if value != value.to_integral_value() else str(value.normalize())
+    return str(value)

@@ -7,8 +7,6 @@ silently keeps the last of duplicate keys; we report them instead.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,24 +156,6 @@ def load_file(path: Path, data_dir: Path, display_root: Path) -> SourceFile:
 def discover(data_dir: Path) -> list[Path]:
     """Every YAML file under data_dir, in a stable order."""
     return sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
-
-
-@contextlib.contextmanager
-def paused_gc():
-    """Pause Python's cyclic garbage collector while building large object trees.
-
-    Parsing and validating creates millions of small objects and no reference
-    cycles that need collecting; with the collector running, its repeated full
-    passes over the growing heap took two thirds of the load time (measured
-    with benchmarks/bench_pipeline.py). Reference counting still frees memory.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def load_all(data_dir: Path) -> list[SourceFile]:

@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel
 
 from . import models as m
-from .validate import Kecamatan, iter_indicators
+from .dataset import KecamatanData, goals_in_force, iter_indicators
 
 SCHEMA_DIR_NAME = "schema"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -125,7 +125,7 @@ class Scaffold:
     next_steps: list[str]
 
 
-def new_year(kec: Kecamatan, year: int, data_dir: Path) -> Scaffold:
+def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
     renstra = kec.renstra_for(year)
     if renstra is None:
         periods = ", ".join(f"{r.periode.mulai}–{r.periode.selesai}" for r in kec.renstra) or "tidak ada"
@@ -184,15 +184,12 @@ def new_year(kec: Kecamatan, year: int, data_dir: Path) -> Scaffold:
     return Scaffold({path: "\n".join(lines) + "\n"}, steps)
 
 
-def _kinerja_lines(kec: Kecamatan, renstra: m.Renstra, year: int) -> list[str]:
-    tujuan_list = renstra.tujuan
-    for revisi in sorted(renstra.revisi, key=lambda r: r.berlaku_mulai):
-        if revisi.berlaku_mulai <= year:
-            tujuan_list = revisi.tujuan
+def _kinerja_lines(kec: KecamatanData, renstra: m.Renstra, year: int) -> list[str]:
     lines, current = [], None
     fields = m.Kinerja.model_fields
-    for tujuan, sasaran, ind in iter_indicators(tujuan_list):
-        goal = (sasaran or tujuan).nama
+    for place in iter_indicators(goals_in_force(renstra, year)):
+        ind, sasaran = place.indikator, place.sasaran
+        goal = (sasaran or place.tujuan).nama
         if goal != current:
             lines.append(f"  # {'Sasaran' if sasaran else 'Tujuan'}: {goal}")
             current = goal

@@ -1,8 +1,10 @@
-"""Shared fixtures: a small valid data set in a temp folder, and the real data."""
+"""Shared fixtures: a small valid data set in a temp folder, the real data's results, the built site."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,8 +24,23 @@ def minimal_data(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_model():
-    """The computed model of the real data in data/ (built once per test session)."""
-    from builder.pipeline import build_model
+def analysed():
+    """(reference, results of every kecamatan) of the real data in data/, computed once per test session."""
+    from builder import analyse_data
 
-    return build_model(DATA)
+    return analyse_data(DATA)
+
+
+@pytest.fixture(scope="session")
+def results(analysed):
+    return analysed[1]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site built by MkDocs, once per test session."""
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out

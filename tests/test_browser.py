@@ -13,7 +13,6 @@ from .conftest import ROOT
 sys.path.insert(0, str(ROOT / "scripts"))
 from screenshots import CHROMIUM_ARGS, serve  # noqa: E402
 
-from .test_site import site  # noqa: E402,F401  (the built site fixture)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (make test installs it)")
@@ -30,7 +29,7 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def base_url(site):  # noqa: F811
+def base_url(site):
     server, url = serve(site)
     yield url
     server.shutdown()

@@ -13,15 +13,6 @@ import pytest
 from .conftest import DATA, ROOT
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                            cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
-
-
 class TextAndLinks(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -93,10 +84,11 @@ def test_every_kecamatan_year_has_its_page(site):
         assert (site / "wilayah" / kec.parent.relative_to(DATA / "wilayah") / "index.html").exists()
 
 
-def test_comparison_pages_list_every_reporting_kecamatan(site, site_model):
-    for canon in site_model.referensi.indikator:
-        reporting = {k.name for k in site_model.kecamatan
-                     if any(h[-1].indikator.kanonik == canon for h in k.history.values())}
+def test_comparison_pages_list_every_reporting_kecamatan(site, analysed):
+    reference, results = analysed
+    for canon in reference.canonical:
+        reporting = {k.name for k in results
+                     if any(h[-1].indicator.kanonik == canon for h in k.history.values())}
         page = site / "indikator" / f"{canon}.html"
         if not reporting:
             continue
@@ -135,14 +127,14 @@ def test_internal_links_resolve(site):
 
 def test_data_strings_are_escaped(tmp_path, minimal_data):
     """A name with HTML in it must come out as text on every page."""
-    from builder.pipeline import build_pages
+    from builder import run
 
     profil = minimal_data / "wilayah/contoh/kec-contoh/profil.yaml"
     profil.write_text(profil.read_text().replace("nama: Kecamatan Contoh",
                                                  'nama: "<script>alert(1)</script> *Contoh*"'))
     year = minimal_data / "wilayah/contoh/kec-contoh/2023.yaml"
     year.write_text(year.read_text() + 'narasi:\n  ringkasan: "<img src=x onerror=alert(1)> teks"\n')
-    pages = build_pages(minimal_data)
+    pages = run(minimal_data)
     for uri, content in pages.items():
         if isinstance(content, str):
             assert "<script>alert" not in content, uri

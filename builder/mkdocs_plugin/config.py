@@ -6,3 +6,7 @@ class KecamatanConfig(Config):
     enabled = opt.Type(bool, default=True)
     # Folder with the YAML data, relative to mkdocs.yml.
     data_dir = opt.Type(str, default="data")
+    # The "Riwayat perubahan data" page: diffs of the last commits that changed the data
+    # (each commit's figures computed once and reused across `mkdocs serve` rebuilds).
+    history = opt.Type(bool, default=True)
+    history_commits = opt.Type(int, default=20)

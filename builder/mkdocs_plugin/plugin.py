@@ -16,32 +16,45 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..pipeline import build_pages
-from ..problems import DataError
+import builder
+
 from .config import KecamatanConfig
 
-# Pages that stay in the navigation; everything else is reached through index pages.
-IN_NAV = {"index.md", "wilayah/index.md", "indikator/index.md", "metodologi.md", "unduh/index.md", "riwayat.md"}
+
+def nav_pages(nav) -> set[str]:
+    """The page paths listed in mkdocs.yml's `nav` (any depth): those pages stay in the navigation."""
+    found: set[str] = set()
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found |= nav_pages(value)
+        elif isinstance(value, str):
+            found.add(value)
+    return found
 
 
 class KecamatanPlugin(BasePlugin[KecamatanConfig]):
     def __init__(self):
         self._cache_key: str | None = None
-        self._pages: dict[str, str | bytes] = {}
+        self._pages: builder.Pages = {}
+        self._history = builder.HistoryCache()
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
-        # rebuilds, so the page cache below survives them.
+        # rebuilds, so the page and history caches survive them.
         pass
 
     def _data_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.data_dir
 
     def _fingerprint(self, data_dir: Path) -> str:
+        """What the pages depend on: every data file's size and time, and the commit (for the history)."""
         digest = hashlib.sha256()
         for path in sorted(data_dir.rglob("*.y*ml")):
             stat = path.stat()
             digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+        if self.config.history:
+            digest.update(builder.head_commit(data_dir).encode())
         return digest.hexdigest()
 
     # Runs early so that theme and other plugins see the generated pages.
@@ -52,14 +65,17 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
         data_dir = self._data_dir(config)
         key = self._fingerprint(data_dir)
         if key != self._cache_key:
+            history = (builder.data_history(data_dir, self.config.history_commits, self._history)
+                       if self.config.history else None)
             try:
-                self._pages = build_pages(data_dir, config.repo_url)
-            except DataError as error:
+                self._pages = builder.run(data_dir, config.repo_url, history)
+            except builder.DataError as error:
                 lines = "\n".join(str(p) for p in error.problems if p.severity == "galat")
                 raise PluginError(f"Data tidak sah:\n{lines}") from None
             self._cache_key = key
+        in_nav = nav_pages(config.nav)
         for uri, content in self._pages.items():
-            inclusion = InclusionLevel.UNDEFINED if uri in IN_NAV else InclusionLevel.NOT_IN_NAV
+            inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 files.remove(existing)

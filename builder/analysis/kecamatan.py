@@ -1,0 +1,409 @@
+"""One kecamatan's results, from its own data and the reference data only.
+
+Every figure is computed here once, with the formulas of `compute` and the
+methods the kecamatan declared; pages, exports, the diff and the audit read
+the results and never recompute.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import compute as c
+from .. import models as m
+from ..dataset import IndicatorPlace, KecamatanData, Referensi
+from ..formatting import round_half_up
+from .reference import level_of, method_of
+from .results import (
+    AkipComponent, AkipResult, Award, Budget, BudgetLine, CountShare, DesaResult, Goal, IkmResult, Indicator,
+    IndicatorYear, KecamatanResult, Method, Num, Output, Person, Profile, Province, Reference, Region, Report,
+    SasaranYear, Source, Staff, StatedBudget, StatedIndex, StatedIndicator, StatedSasaran, StatedTotal, StatedYear,
+    Status, TargetKind, YearResult,
+)
+
+INDICATOR_NARRATIVE = (("pendukung", "Faktor pendukung"), ("penghambat", "Faktor penghambat"), ("solusi", "Solusi"),
+                       ("efisiensi", "Efisiensi sumber daya"), ("program_pendukung", "Program/kegiatan pendukung"),
+                       ("uraian", "Uraian"))
+YEAR_NARRATIVE = (("ringkasan", "Ringkasan"), ("isu_strategis", "Isu strategis"), ("permasalahan", "Permasalahan"),
+                  ("saran", "Saran"), ("kesimpulan", "Kesimpulan"))
+STAFF_GROUPS = (("golongan", "Golongan"), ("jenis_kelamin", "Jenis kelamin"), ("pendidikan", "Pendidikan"),
+                ("eselon", "Eselon"))
+
+
+def _rounded(value: Num) -> Num:
+    """Ratings and thresholds apply to the figure as shown (two decimals, half up)."""
+    return None if value is None else round_half_up(value)
+
+
+class _Sources:
+    """Resolves a `sumber` to the report it names (or the year's own report) and its table."""
+
+    def __init__(self, kec: KecamatanData, default_report: str):
+        self.kec = kec
+        self.default = default_report
+
+    def __call__(self, sumber: m.Sumber | None) -> Source:
+        report_id = (sumber.laporan if sumber and sumber.laporan else None) or self.default
+        report = self.kec.report(report_id)
+        name = f"{report.jenis} {report.tahun}" if report else report_id
+        return Source(name, sumber.tabel if sumber else None)
+
+    def optional(self, sumber: m.Sumber | None) -> Source | None:
+        return self(sumber) if sumber is not None else None
+
+
+# --------------------------------------------------------------------------
+# The kecamatan
+# --------------------------------------------------------------------------
+
+
+def analyse_kecamatan(kec: KecamatanData, kabupaten: m.Kabupaten, ref: Referensi, reference: Reference) -> KecamatanResult:
+    method = method_of(kec.metode, reference)
+    history = indicator_history(kec, method, ref)
+    years = [analyse_year(kec, year, kec.tahun[year], history, method, ref) for year in sorted(kec.tahun)]
+    kab = kabupaten
+    region = Region(kec.kabupaten_slug, kab.nama, kab.jenis, kab.kode, Province(kab.provinsi.nama, kab.provinsi.kode))
+    return KecamatanResult(kec.slug, region, profile_of(kec.profil), method, years, history)
+
+
+def profile_of(p: m.Profil) -> Profile:
+    return Profile(
+        nama=p.nama, kode=p.kode, ibukota=p.ibukota, luas_ha=p.luas_ha, jumlah_desa=p.jumlah_desa,
+        jumlah_kelurahan=p.jumlah_kelurahan, semboyan=p.semboyan, tugas=p.tugas, fungsi=tuple(p.fungsi),
+        units=tuple((u.nama, tuple(u.sub_unit)) for u in p.unit_organisasi),
+        reports=tuple(report_of(r) for r in p.laporan),
+    )
+
+
+def report_of(r: m.Laporan) -> Report:
+    return Report(r.id, r.jenis, r.tahun, r.judul, r.tanggal, r.tempat, r.berkas)
+
+
+def person_of(p: m.Pejabat | None) -> Person | None:
+    return None if p is None else Person(p.nama, p.nip, p.pangkat, p.jabatan)
+
+
+# --------------------------------------------------------------------------
+# Indicators over every Renstra year
+# --------------------------------------------------------------------------
+
+
+def indicator_history(kec: KecamatanData, method: Method, ref: Referensi) -> dict[str, list[IndicatorYear]]:
+    """Every indicator over every year of every Renstra (targets-only and unreported years included)."""
+    reported_years = [y for y, t in kec.tahun.items() if any(k.realisasi is not None or k.tidak_diukur for k in t.kinerja)]
+    last_reported = max(reported_years, default=None)
+    history: dict[str, list[IndicatorYear]] = {}
+    for renstra in kec.renstra:
+        for year in range(renstra.periode.mulai, renstra.periode.selesai + 1):
+            tahunan = kec.tahun.get(year)
+            kinerja = {k.indikator: k for k in tahunan.kinerja} if tahunan else {}
+            sources = _Sources(kec, tahunan.laporan if tahunan else "")
+            for place in kec.indicators_in_force(year):
+                row = kinerja.get(place.indikator.id)
+                if row is None and place.indikator.target.get(year) is None:
+                    continue  # a Renstra year without a target (often the last): nothing to show
+                item = indicator_year(place, year, row, method, ref, last_reported, sources)
+                previous = history.setdefault(place.indikator.id, [])
+                if previous:
+                    link_previous(item, previous[-1])
+                previous.append(item)
+    return history
+
+
+def indicator_of(place: IndicatorPlace) -> Indicator:
+    ind = place.indikator
+    return Indicator(
+        id=ind.id, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas, jenis=ind.jenis, kanonik=ind.kanonik,
+        definisi=ind.definisi, target_akhir=ind.target_akhir, tujuan=Goal(place.tujuan.id, place.tujuan.nama),
+        sasaran=Goal(place.sasaran.id, place.sasaran.nama) if place.sasaran else None,
+    )
+
+
+def chosen_target(kinerja: m.Kinerja | None, target_renstra) -> tuple[object, TargetKind]:
+    """The target capaian is measured against: PK perubahan, else the PK, else this year's Renstra target."""
+    if kinerja and kinerja.target_perubahan is not None:
+        return kinerja.target_perubahan, TargetKind.PK_REVISED
+    if kinerja and kinerja.target is not None:
+        return kinerja.target, TargetKind.PK
+    if target_renstra is not None:
+        return target_renstra, TargetKind.RENSTRA
+    return None, TargetKind.NONE
+
+
+def status_of(kinerja: m.Kinerja | None, year: int, last_reported: int | None) -> Status:
+    if kinerja and kinerja.realisasi is not None:
+        return Status.REALISED
+    if kinerja and kinerja.tidak_diukur:
+        return Status.NOT_MEASURED
+    if last_reported is not None and year <= last_reported:
+        return Status.NOT_REPORTED
+    return Status.TARGET_ONLY
+
+
+def indicator_year(place: IndicatorPlace, year: int, kinerja: m.Kinerja | None, method: Method, ref: Referensi,
+                   last_reported: int | None, sources: _Sources) -> IndicatorYear:
+    ind = place.indikator
+    target_renstra = ind.target.get(year)
+    target, kind = chosen_target(kinerja, target_renstra)
+    pk_target, _ = chosen_target(kinerja, None)
+    stated = tuple(
+        StatedIndicator(sources(d.sumber), d.target, d.target_renstra, d.realisasi, d.capaian,
+                        d.capaian_terhadap_tahun_lalu, d.penyerapan, d.efisiensi, d.kemajuan_renstra)
+        for d in (kinerja.dinyatakan if kinerja else ())
+    )
+    narasi = kinerja.narasi if kinerja else None
+    item = IndicatorYear(
+        indicator=indicator_of(place), year=year, in_report=kinerja is not None,
+        status=status_of(kinerja, year, last_reported), target=target, target_kind=kind, target_pk=pk_target,
+        target_renstra=target_renstra, realisasi=kinerja.realisasi if kinerja else None,
+        not_measured_reason=kinerja.tidak_diukur if kinerja else None,
+        source=sources(kinerja.sumber) if kinerja else None, catatan=kinerja.catatan if kinerja else None,
+        narrative=tuple((label, getattr(narasi, key)) for key, label in INDICATOR_NARRATIVE
+                        if narasi and getattr(narasi, key)),
+        stated=stated,
+    )
+    if item.status != Status.REALISED:
+        return item
+    category = ref.skala.get(ind.skala_kategori) if ind.skala_kategori else None
+    ours = method.capaian_turun.id
+
+    def capaian_with(target_value, formula: str = ours) -> Num:
+        return c.capaian(target_value, item.realisasi, ind.polaritas, formula, category)
+
+    item.capaian = capaian_with(item.target)
+    item.capaian_uniform = capaian_with(item.target, method.uniform_capaian_turun.id)
+    item.rating = level_of(c.level(_rounded(item.capaian), ref.skala[method.scale.id]))
+    item.rating_uniform = level_of(c.level(_rounded(item.capaian_uniform), ref.skala[method.uniform_scale.id]))
+    item.capaian_renstra = capaian_with(target_renstra)
+    item.on_track = c.on_track(_rounded(item.capaian_renstra))
+    item.kemajuan = capaian_with(ind.target_akhir)
+    if ind.polaritas == "turun":
+        item.capaian_by_formula = {fid: capaian_with(item.target, fid) for fid in c.CAPAIAN_TURUN}
+    printed = [target_renstra, *(s.target for s in stated), *(s.target_renstra for s in stated)]
+    item.capaian_by_target = {t: capaian_with(t) for t in printed if t is not None and t != item.target}
+    return item
+
+
+def link_previous(item: IndicatorYear, previous: IndicatorYear) -> None:
+    item.previous_realisasi = previous.realisasi
+    if isinstance(item.realisasi, Decimal) and isinstance(previous.realisasi, Decimal):
+        item.change_realisasi = c.change(previous.realisasi, item.realisasi)
+    item.change_capaian = c.change(previous.capaian, item.capaian)
+    item.ratio_capaian_previous = c.ratio_percent(item.capaian, previous.capaian)
+
+
+# --------------------------------------------------------------------------
+# Budget
+# --------------------------------------------------------------------------
+
+
+def budget_line(level: str, row, children: tuple[BudgetLine, ...] = (), sources: _Sources | None = None,
+                nama: str | None = None) -> BudgetLine:
+    pagu, realisasi = row.pagu, row.realisasi
+    stated = getattr(row, "dinyatakan", None)
+    keluaran = getattr(row, "keluaran", None)
+    return BudgetLine(
+        level=level, kode=getattr(row, "kode", None), nama=nama or getattr(row, "nama", None) or row.jenis,
+        pagu=pagu, realisasi=realisasi, penyerapan=c.penyerapan(pagu, realisasi), sisa=c.sisa(pagu, realisasi),
+        output=Output(keluaran.nama, keluaran.satuan, keluaran.target, keluaran.realisasi) if keluaran else None,
+        stated=StatedBudget(sources.optional(stated.sumber), stated.penyerapan, stated.sisa, stated.pagu,
+                            stated.realisasi) if stated and sources else None,
+        program=getattr(row, "program", None) if level == "per_kinerja" else None,
+        children=children,
+    )
+
+
+def program_tree(program: m.Program, sources: _Sources) -> BudgetLine:
+    def sub(s: m.SubKegiatan) -> BudgetLine:
+        return budget_line("sub_kegiatan", s, tuple(budget_line("rincian", r, sources=sources) for r in s.rincian),
+                           sources)
+
+    children = tuple(budget_line("kegiatan", k, tuple(sub(s) for s in k.sub_kegiatan), sources)
+                     for k in program.kegiatan) + tuple(sub(s) for s in program.sub_kegiatan)
+    return budget_line("program", program, children, sources)
+
+
+def belanja_tree(belanja: m.Belanja, sources: _Sources) -> BudgetLine:
+    return budget_line("belanja", belanja, tuple(belanja_tree(b, sources) for b in belanja.rincian), sources)
+
+
+def budget_of(anggaran: m.Anggaran, kec: KecamatanData, year: int, sources: _Sources) -> Budget:
+    names = {p.indikator.id: p.indikator.nama for p in kec.indicators_in_force(year)}
+    names.update({p.sasaran.id: p.sasaran.nama for p in kec.indicators_in_force(year) if p.sasaran})
+    programs = tuple(program_tree(p, sources) for p in anggaran.program)
+    pagu = c.total(p.pagu for p in programs) if programs else None
+    realisasi = c.total(p.realisasi for p in programs) if programs else None
+    per_kinerja = tuple(
+        budget_line("per_kinerja", a, sources=sources, nama=names.get(a.indikator or a.sasaran, a.indikator or a.sasaran))
+        for a in anggaran.per_kinerja)
+    belanja = tuple(belanja_tree(b, sources) for b in anggaran.belanja)
+    return Budget(
+        source=sources(anggaran.sumber),
+        funds=tuple((s.nama, s.jumlah) for s in anggaran.sumber_dana),
+        programs=programs,
+        belanja=belanja, belanja_source=sources(anggaran.belanja_sumber),
+        per_kinerja=per_kinerja, per_kinerja_source=sources(anggaran.per_kinerja_sumber),
+        pagu=pagu, realisasi=realisasi, penyerapan=c.penyerapan(pagu, realisasi), sisa=c.sisa(pagu, realisasi),
+        per_kinerja_pagu=c.total(n.pagu for n in per_kinerja), per_kinerja_realisasi=c.total(n.realisasi for n in per_kinerja),
+        belanja_pagu=c.total(n.pagu for n in belanja), belanja_realisasi=c.total(n.realisasi for n in belanja),
+        stated=tuple(StatedTotal(sources(s.sumber), s.pagu, s.realisasi, s.penyerapan, s.sisa,
+                                 c.penyerapan(s.pagu, s.realisasi)) for s in anggaran.dinyatakan),
+    )
+
+
+def attach_budget(item: IndicatorYear, anggaran: m.Anggaran) -> None:
+    """Budget behind an indicator, by the first rule that finds any (documented on the methodology page)."""
+    ind_id = item.indicator.id
+    sasaran_id = item.indicator.sasaran.id if item.indicator.sasaran else None
+    rules = [
+        ("anggaran per indikator", [a for a in anggaran.per_kinerja if a.indikator == ind_id]),
+        ("program yang mendukung indikator", [p for p in anggaran.program if p.indikator_renstra == ind_id]),
+        ("anggaran per sasaran", [a for a in anggaran.per_kinerja if sasaran_id and a.sasaran == sasaran_id and not a.indikator]),
+        ("program yang mendukung sasaran", [p for p in anggaran.program if sasaran_id and p.sasaran == sasaran_id]),
+    ]
+    for basis, rows in rules:
+        if rows:
+            item.budget_basis = basis
+            item.budget_pagu = c.total(r.pagu for r in rows)
+            item.budget_realisasi = c.total(r.realisasi for r in rows)
+            item.penyerapan = c.penyerapan(item.budget_pagu, item.budget_realisasi)
+            return
+
+
+def efficiencies(capaian: Num, penyerapan: Num) -> dict[str, Num]:
+    """Efficiency under every formula id (the audit looks for the one a report used)."""
+    return {fid: f.function(capaian, penyerapan) for fid, f in c.EFISIENSI.items()}
+
+
+# --------------------------------------------------------------------------
+# A year
+# --------------------------------------------------------------------------
+
+
+def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dict[str, list[IndicatorYear]],
+                 method: Method, ref: Referensi) -> YearResult:
+    sources = _Sources(kec, tahunan.laporan)
+    order = {p.indikator.id: i for i, p in enumerate(kec.indicators_in_force(year))}
+    indicators = sorted((i for h in history.values() for i in h if i.year == year),
+                        key=lambda i: (order.get(i.indicator.id, len(order)), i.indicator.id))
+    anggaran = tahunan.anggaran
+    for item in indicators:
+        if anggaran:
+            attach_budget(item, anggaran)
+        item.efisiensi = c.EFISIENSI[method.efisiensi.id].function(item.capaian, item.penyerapan)
+        item.efisiensi_uniform = c.EFISIENSI[method.uniform_efisiensi.id].function(item.capaian_uniform, item.penyerapan)
+        item.efisiensi_by_formula = efficiencies(item.capaian, item.penyerapan)
+        stated_capaian = next((d.capaian for d in item.stated if d.capaian is not None), None)
+        stated_penyerapan = next((d.penyerapan for d in item.stated if d.penyerapan is not None), None)
+        item.efisiensi_of_stated_by_formula = efficiencies(stated_capaian, stated_penyerapan)
+    budget = budget_of(anggaran, kec, year, sources) if anggaran else None
+    measured = [i for i in indicators if i.capaian is not None]
+    capaian_mean = c.mean(i.capaian for i in measured)
+    sasaran = sasaran_summaries(indicators, anggaran, method)
+    sasaran_goals = {s.sasaran.id: s.sasaran for s in sasaran}
+    stated_caps = [i.stated[0].capaian for i in indicators if i.stated and i.stated[0].capaian is not None]
+    return YearResult(
+        year=year,
+        report=next((r for r in map(report_of, kec.profil.laporan) if r.id == tahunan.laporan), None),
+        camat=person_of(tahunan.camat),
+        indicators=indicators,
+        sasaran=sasaran,
+        stated_sasaran=[StatedSasaran(sasaran_goals[r.sasaran], sources(d.sumber), d.capaian, d.penyerapan, d.efisiensi,
+                                      efficiencies(d.capaian, d.penyerapan))
+                        for r in tahunan.sasaran if r.sasaran in sasaran_goals for d in r.dinyatakan],
+        budget=budget,
+        capaian_mean=capaian_mean,
+        measured=len(measured),
+        on_target=sum(1 for i in measured if _rounded(i.capaian) >= 100),
+        ikm=ikm_of(tahunan.ikm, sources, ref) if tahunan.ikm else None,
+        desa=[desa_of(d, sources(tahunan.idm.sumber), ref) for d in tahunan.idm.desa] if tahunan.idm else [],
+        idm_source=sources(tahunan.idm.sumber) if tahunan.idm else None,
+        akip=akip_of(tahunan.akip, sources, ref) if tahunan.akip else None,
+        staff=staff_of(tahunan.pegawai, tahunan.laporan, sources) if tahunan.pegawai else None,
+        awards=[Award(p.nama, p.pemberi, p.tingkat) for p in tahunan.penghargaan],
+        narrative=[(label, getattr(tahunan.narasi, key)) for key, label in YEAR_NARRATIVE
+                   if tahunan.narasi and getattr(tahunan.narasi, key)],
+        catatan=tahunan.catatan,
+        stated=[StatedYear(sources(d.sumber), d.capaian_rata_rata, d.penyerapan_rata_rata, d.efisiensi_rata_rata)
+                for d in tahunan.dinyatakan],
+        capaian_mean_with_zero=c.mean(i.capaian if i.capaian is not None else Decimal(0)
+                                      for i in indicators if i.reported),
+        capaian_mean_of_stated=c.mean(stated_caps),
+        penyerapan_mean_per_sasaran=c.mean(s.penyerapan for s in sasaran),
+        efisiensi_mean=c.mean(i.efisiensi for i in indicators if i.efisiensi is not None),
+        efisiensi_of_totals_by_formula=efficiencies(capaian_mean, budget.penyerapan if budget else None),
+    )
+
+
+def sasaran_summaries(indicators: list[IndicatorYear], anggaran: m.Anggaran | None, method: Method) -> list[SasaranYear]:
+    groups: dict[str, list[IndicatorYear]] = {}
+    for item in indicators:
+        if item.indicator.sasaran is not None:
+            groups.setdefault(item.indicator.sasaran.id, []).append(item)
+    out = []
+    for sid, items in groups.items():
+        rows = []
+        if anggaran:
+            rows = [a for a in anggaran.per_kinerja if a.sasaran == sid] or [p for p in anggaran.program if p.sasaran == sid]
+        pagu = c.total(r.pagu for r in rows) if rows else None
+        realisasi = c.total(r.realisasi for r in rows) if rows else None
+        capaian = c.mean(i.capaian for i in items)
+        absorption = c.penyerapan(pagu, realisasi)
+        out.append(SasaranYear(items[0].indicator.sasaran, len(items), capaian, pagu, realisasi, absorption,
+                               c.EFISIENSI[method.efisiensi.id].function(capaian, absorption)))
+    return out
+
+
+def shares(rows, group: str) -> tuple[CountShare, ...]:
+    """Each row's share of its group's total (rows: objects with kategori, jumlah, persen_dinyatakan)."""
+    whole = Decimal(sum(r.jumlah for r in rows))
+    return tuple(CountShare(group, r.kategori, r.jumlah, c.share(Decimal(r.jumlah), whole), r.persen_dinyatakan)
+                 for r in rows)
+
+
+def ikm_of(ikm: m.Ikm, sources: _Sources, ref: Referensi) -> IkmResult:
+    value = c.ikm_from_nrr([u.nrr for u in ikm.unsur])
+    groups: dict[str, list] = {}
+    for k in ikm.karakteristik:
+        groups.setdefault(k.kelompok, []).append(k)
+    by_group = {g: shares(rows, g) for g, rows in groups.items()}
+    counters = {g: iter(s) for g, s in by_group.items()}
+    characteristics = tuple(next(counters[k.kelompok]) for k in ikm.karakteristik)  # in file order
+    return IkmResult(
+        source=sources(ikm.sumber), periode=ikm.periode, respondents=ikm.responden,
+        unsur=tuple((u.nama, u.nrr, u.nrr * 25) for u in ikm.unsur), puas=ikm.puas, tidak_puas=ikm.tidak_puas,
+        characteristics=characteristics,
+        characteristics_source=sources(ikm.karakteristik_sumber or ikm.sumber),
+        value=value, grade=level_of(c.level(_rounded(value), ref.skala[ref.peran.ikm])),
+        stated=tuple(StatedIndex(sources(d.sumber), d.nilai, d.mutu, d.responden) for d in ikm.dinyatakan),
+    )
+
+
+def desa_of(desa: m.Desa, source: Source, ref: Referensi) -> DesaResult:
+    value = c.idm(desa.iks, desa.ike, desa.ikl)
+    stated = desa.dinyatakan
+    return DesaResult(desa.nama, desa.kode, desa.iks, desa.ike, desa.ikl, value,
+                      level_of(c.level(value, ref.skala[ref.peran.idm])),
+                      StatedIndex(source, stated.idm, stated.status) if stated else None)
+
+
+def akip_of(akip: m.Akip, sources: _Sources, ref: Referensi) -> AkipResult:
+    metodologi = ref.akip.get(akip.metodologi)
+    weights = {k.id: k for k in metodologi.komponen} if metodologi else {}
+    total = c.total(k.nilai for k in akip.komponen) if akip.komponen else None
+    return AkipResult(
+        evaluator=akip.evaluator,
+        components=tuple(AkipComponent(weights[k.komponen].nama if k.komponen in weights else k.komponen, k.nilai,
+                                       weights[k.komponen].bobot if k.komponen in weights else None)
+                         for k in akip.komponen),
+        total=total, predikat=level_of(c.level(total, ref.skala[ref.peran.akip])),
+        stated=tuple(StatedIndex(sources(d.sumber), d.nilai, d.predikat) for d in akip.dinyatakan),
+    )
+
+
+def staff_of(pegawai: m.Pegawai, report_id: str, sources: _Sources) -> Staff:
+    return Staff(
+        tahun_data=pegawai.tahun_data, source=sources(pegawai.sumber), report_id=report_id,
+        groups=tuple((label, shares(getattr(pegawai, key), label.lower())) for key, label in STAFF_GROUPS
+                     if getattr(pegawai, key)),
+    )

@@ -1,0 +1,562 @@
+"""The results of the analysis: every figure and every text any page, export or audit uses.
+
+Plain, read-only records (no pydantic objects, no references back to the
+data set), so that later stages depend on this module only and a
+kecamatan's results can be kept, cached or dropped on their own.
+Figures stay exact Decimals; rounding and formats belong to the site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Optional, Union
+
+Num = Optional[Decimal]
+Value = Union[Decimal, str, None]  # a target or realisasi: a number, a category code ("BB"), or missing
+
+
+class Status(StrEnum):
+    """What the data says about an indicator in a year (one meaning, used everywhere)."""
+
+    REALISED = "terealisasi"  # realisasi reported, capaian computed
+    NOT_MEASURED = "tidak-diukur"  # the report prints "-" and says why
+    NOT_REPORTED = "belum-dilaporkan"  # the year has passed, a target exists, no realisasi anywhere
+    TARGET_ONLY = "hanya-target"  # a year not reported yet
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    Status.REALISED: "Terealisasi",
+    Status.NOT_MEASURED: "Tidak diukur",
+    Status.NOT_REPORTED: "Belum dilaporkan",
+    Status.TARGET_ONLY: "Baru target",
+}
+
+
+class TargetKind(StrEnum):
+    """Which target an indicator's capaian is measured against (the first present wins, in this order)."""
+
+    PK_REVISED = "PK perubahan"
+    PK = "Perjanjian Kinerja"
+    RENSTRA = "Renstra"
+    NONE = ""
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level of a scale (a rating, a grade, a status)."""
+
+    kode: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure is printed: the report (as "LAKIP 2023") and its table."""
+
+    report: str
+    table: str | None = None
+
+    @property
+    def text(self) -> str:
+        return f"{self.report}, {self.table}" if self.table else self.report
+
+
+@dataclass(frozen=True)
+class Person:
+    nama: str
+    nip: str | None = None
+    pangkat: str | None = None
+    jabatan: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str
+    jenis: str
+    tahun: int
+    judul: str
+    tanggal: dt.date | None
+    tempat: str | None
+    berkas: str | None
+
+
+# --------------------------------------------------------------------------
+# Reference data
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScaleLevel:
+    kode: str
+    label: str
+    min: Num  # lower bound; None for the lowest level
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    nama: str
+    dasar_hukum: str | None
+    inclusive: bool  # a value equal to a level's min belongs to that level
+    catatan: str | None
+    levels: tuple[ScaleLevel, ...]  # highest first
+
+
+@dataclass(frozen=True)
+class FormulaInfo:
+    """A formula id of referensi/rumus.yaml with its text and the unit its implementation returns."""
+
+    id: str
+    nama: str
+    rumus: str
+    keterangan: str | None
+    contoh_laporan: str | None
+    unit: str
+
+
+@dataclass(frozen=True)
+class CanonicalIndicator:
+    """An indicator shared by many kecamatan (compared across them)."""
+
+    id: str
+    nama: str
+    satuan: str
+    polaritas: str
+    jenis: str
+    definisi: str
+    dasar_hukum: str | None
+    kata_kunci: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    scales: dict[str, Scale]
+    capaian_turun: dict[str, FormulaInfo]
+    efisiensi: dict[str, FormulaInfo]
+    canonical: dict[str, CanonicalIndicator]
+    uniform_scale: str
+    uniform_capaian_turun: str
+    uniform_efisiensi: str
+    roles: dict[str, str]  # "ikm", "idm", "akip" -> the scale id that grades it
+
+
+@dataclass(frozen=True)
+class Method:
+    """The methods in force for one kecamatan, and the uniform ones used to compare kecamatan."""
+
+    scale: Scale
+    capaian_turun: FormulaInfo
+    efisiensi: FormulaInfo
+    uniform_scale: Scale
+    uniform_capaian_turun: FormulaInfo
+    uniform_efisiensi: FormulaInfo
+
+    @property
+    def same_scale_as_uniform(self) -> bool:
+        return self.scale.id == self.uniform_scale.id
+
+    @property
+    def same_efisiensi_as_uniform(self) -> bool:
+        return self.efisiensi.id == self.uniform_efisiensi.id
+
+
+# --------------------------------------------------------------------------
+# Indicators
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    nama: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An indicator as it stands in one year's Renstra version."""
+
+    id: str
+    nama: str
+    satuan: str
+    polaritas: str  # "naik" or "turun"
+    jenis: str  # "numerik" or "kategori"
+    kanonik: str | None
+    definisi: str | None
+    target_akhir: Value
+    tujuan: Goal
+    sasaran: Goal | None  # None for a tujuan-level indicator
+
+    @property
+    def goal(self) -> Goal:
+        return self.sasaran or self.tujuan
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.polaritas == "turun"
+
+    @property
+    def direction(self) -> str:
+        return "semakin kecil semakin baik" if self.lower_is_better else "semakin besar semakin baik"
+
+
+@dataclass(frozen=True)
+class StatedIndicator:
+    """Figures about one indicator as one table of the report prints them (for the audit)."""
+
+    source: Source
+    target: Value = None
+    target_renstra: Value = None
+    realisasi: Value = None
+    capaian: Num = None
+    capaian_terhadap_tahun_lalu: Num = None
+    penyerapan: Num = None
+    efisiensi: Num = None
+    kemajuan_renstra: Num = None
+
+
+@dataclass
+class IndicatorYear:
+    """One indicator in one year, with every derived figure."""
+
+    indicator: Indicator
+    year: int
+    in_report: bool  # the year file has a `kinerja` row for it
+    status: Status
+    target: Value = None  # the target capaian is measured against (see target_kind)
+    target_kind: TargetKind = TargetKind.NONE
+    target_pk: Value = None  # the Perjanjian Kinerja target (PK perubahan over PK), if printed
+    target_renstra: Value = None
+    realisasi: Value = None
+    not_measured_reason: str | None = None
+    source: Source | None = None
+    catatan: str | None = None
+    narrative: tuple[tuple[str, str], ...] = ()  # (heading, Markdown) from the report
+    capaian: Num = None
+    rating: Level | None = None
+    capaian_uniform: Num = None
+    rating_uniform: Level | None = None
+    capaian_renstra: Num = None  # against this year's Renstra target
+    on_track: bool | None = None
+    kemajuan: Num = None  # against the final Renstra target
+    previous_realisasi: Value = None
+    change_realisasi: Num = None
+    change_capaian: Num = None
+    ratio_capaian_previous: Num = None
+    budget_basis: str = ""
+    budget_pagu: Num = None
+    budget_realisasi: Num = None
+    penyerapan: Num = None
+    efisiensi: Num = None
+    efisiensi_uniform: Num = None
+    stated: tuple[StatedIndicator, ...] = ()
+    # Readings the audit compares a printed figure with when it is not ours:
+    capaian_by_formula: dict[str, Num] = field(default_factory=dict)  # every lower-is-better formula id
+    capaian_by_target: dict[str, Num] = field(default_factory=dict)  # other targets the report prints
+    efisiensi_by_formula: dict[str, Num] = field(default_factory=dict)  # every efficiency formula, our figures
+    efisiensi_of_stated_by_formula: dict[str, Num] = field(default_factory=dict)  # the report's own figures
+
+    @property
+    def reported(self) -> bool:
+        return self.status in (Status.REALISED, Status.NOT_MEASURED)
+
+    @property
+    def realised(self) -> bool:
+        return self.status == Status.REALISED
+
+
+@dataclass(frozen=True)
+class SasaranYear:
+    sasaran: Goal
+    indicator_count: int
+    capaian: Num  # mean capaian of its measured indicators
+    budget_pagu: Num
+    budget_realisasi: Num
+    penyerapan: Num
+    efisiensi: Num
+
+
+@dataclass(frozen=True)
+class StatedSasaran:
+    sasaran: Goal
+    source: Source
+    capaian: Num
+    penyerapan: Num
+    efisiensi: Num
+    efisiensi_of_stated_by_formula: dict[str, Num]
+
+
+# --------------------------------------------------------------------------
+# Budget
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Output:
+    """An output indicator attached to a budget line."""
+
+    nama: str
+    satuan: str | None
+    target: Value
+    realisasi: Value
+
+
+@dataclass(frozen=True)
+class StatedBudget:
+    source: Source | None
+    penyerapan: Num = None
+    sisa: Num = None
+    pagu: Num = None
+    realisasi: Num = None
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """A program, kegiatan, sub kegiatan, expense line, spending type or per-goal budget row."""
+
+    level: str  # program, kegiatan, sub_kegiatan, rincian, belanja, per_kinerja
+    kode: str | None
+    nama: str
+    pagu: Num
+    realisasi: Num
+    penyerapan: Num
+    sisa: Num
+    output: Output | None = None
+    stated: StatedBudget | None = None
+    program: str | None = None  # per_kinerja rows: the programme named beside the goal
+    children: tuple["BudgetLine", ...] = ()
+
+
+@dataclass(frozen=True)
+class StatedTotal:
+    source: Source
+    pagu: Num
+    realisasi: Num
+    penyerapan: Num
+    sisa: Num
+    penyerapan_of_stated: Num  # absorption from the pagu and realisasi printed in the same table
+
+
+@dataclass(frozen=True)
+class Budget:
+    source: Source
+    funds: tuple[tuple[str, Decimal], ...]  # (sumber dana, jumlah)
+    programs: tuple[BudgetLine, ...]
+    belanja: tuple[BudgetLine, ...]
+    belanja_source: Source
+    per_kinerja: tuple[BudgetLine, ...]
+    per_kinerja_source: Source
+    pagu: Num  # the programmes' total
+    realisasi: Num
+    penyerapan: Num
+    sisa: Num
+    per_kinerja_pagu: Num
+    per_kinerja_realisasi: Num
+    belanja_pagu: Num
+    belanja_realisasi: Num
+    stated: tuple[StatedTotal, ...]
+
+
+# --------------------------------------------------------------------------
+# Surveys and indices
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CountShare:
+    """A count in a group (respondents by gender, staff by rank ...) with its computed and printed share."""
+
+    group: str
+    category: str
+    count: int
+    share: Num
+    stated_share: Num
+
+
+@dataclass(frozen=True)
+class StatedIndex:
+    source: Source
+    value: Num
+    level: str | None
+    respondents: int | None = None
+
+
+@dataclass(frozen=True)
+class IkmResult:
+    source: Source
+    periode: str | None
+    respondents: int | None
+    unsur: tuple[tuple[str, Decimal, Decimal], ...]  # (unsur, NRR, NRR x 25)
+    puas: int | None
+    tidak_puas: int | None
+    characteristics: tuple[CountShare, ...]
+    characteristics_source: Source
+    value: Num
+    grade: Level | None
+    stated: tuple[StatedIndex, ...]
+
+
+@dataclass(frozen=True)
+class DesaResult:
+    nama: str
+    kode: str | None
+    iks: Decimal
+    ike: Decimal
+    ikl: Decimal
+    idm: Decimal
+    status: Level | None
+    stated: StatedIndex | None
+
+
+@dataclass(frozen=True)
+class AkipComponent:
+    nama: str
+    nilai: Decimal
+    bobot: Decimal | None
+
+
+@dataclass(frozen=True)
+class AkipResult:
+    evaluator: str | None
+    components: tuple[AkipComponent, ...]
+    total: Num
+    predikat: Level | None
+    stated: tuple[StatedIndex, ...]
+
+
+@dataclass(frozen=True)
+class Staff:
+    tahun_data: int | None
+    source: Source
+    report_id: str
+    groups: tuple[tuple[str, tuple[CountShare, ...]], ...]  # (label, rows) for golongan, jenis kelamin ...
+
+
+@dataclass(frozen=True)
+class Award:
+    nama: str
+    pemberi: str | None
+    tingkat: str | None
+
+
+@dataclass(frozen=True)
+class StatedYear:
+    source: Source
+    capaian_rata_rata: Num
+    penyerapan_rata_rata: Num
+    efisiensi_rata_rata: Num
+
+
+@dataclass
+class YearResult:
+    year: int
+    report: Report | None
+    camat: Person | None
+    indicators: list[IndicatorYear]
+    sasaran: list[SasaranYear]
+    stated_sasaran: list[StatedSasaran]
+    budget: Budget | None
+    capaian_mean: Num
+    measured: int
+    on_target: int
+    ikm: IkmResult | None
+    desa: list[DesaResult]
+    idm_source: Source | None  # None without an IDM table
+    akip: AkipResult | None
+    staff: Staff | None
+    awards: list[Award]
+    narrative: list[tuple[str, str]]  # (heading, Markdown)
+    catatan: str | None
+    stated: list[StatedYear]
+    # Readings for the audit of the report's own year figures:
+    capaian_mean_with_zero: Num  # unmeasured indicators counted as 0
+    capaian_mean_of_stated: Num  # mean of the capaian the report prints
+    penyerapan_mean_per_sasaran: Num
+    efisiensi_mean: Num
+    efisiensi_of_totals_by_formula: dict[str, Num]
+
+    @property
+    def share_on_target(self) -> Num:
+        return Decimal(self.on_target) / Decimal(self.measured) * 100 if self.measured else None
+
+    @property
+    def penyerapan(self) -> Num:
+        return self.budget.penyerapan if self.budget else None
+
+    @property
+    def budget_pagu(self) -> Num:
+        return self.budget.pagu if self.budget else None
+
+    @property
+    def budget_realisasi(self) -> Num:
+        return self.budget.realisasi if self.budget else None
+
+
+# --------------------------------------------------------------------------
+# A kecamatan
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Province:
+    nama: str
+    kode: str
+
+
+@dataclass(frozen=True)
+class Region:
+    """A kabupaten or kota."""
+
+    slug: str
+    nama: str
+    jenis: str  # "kabupaten" or "kota"
+    kode: str
+    provinsi: Province
+
+    @property
+    def title(self) -> str:
+        return f"{self.jenis.capitalize()} {self.nama}"
+
+
+@dataclass(frozen=True)
+class Profile:
+    nama: str
+    kode: str | None
+    ibukota: str | None
+    luas_ha: Num
+    jumlah_desa: int | None
+    jumlah_kelurahan: int | None
+    semboyan: str | None
+    tugas: str | None
+    fungsi: tuple[str, ...]
+    units: tuple[tuple[str, tuple[str, ...]], ...]  # (unit, sub units)
+    reports: tuple[Report, ...]
+
+
+@dataclass
+class KecamatanResult:
+    slug: str
+    region: Region
+    profile: Profile
+    method: Method
+    years: list[YearResult]
+    history: dict[str, list[IndicatorYear]]  # indicator id -> every Renstra year, in Renstra order
+
+    @property
+    def name(self) -> str:
+        return self.profile.nama
+
+    @property
+    def latest(self) -> YearResult | None:
+        """The latest year with any indicator reported, else the latest year file."""
+        reported = [y for y in self.years if any(i.reported for i in y.indicators)]
+        return (reported or self.years or [None])[-1]
+
+    def has_year(self, year: int) -> bool:
+        return any(y.year == year for y in self.years)

@@ -1,0 +1,165 @@
+"""Scalar types and the pieces every file kind shares.
+
+Raw data (target, realisasi, pagu ...) and the report's own derived figures
+(`dinyatakan`: capaian, totals, efficiency as printed) are kept apart, so the
+builder can recompute the derived figures and audit the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+# --------------------------------------------------------------------------
+# Scalar types
+# --------------------------------------------------------------------------
+
+_ID_NUMBER = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+(,\d+)?|\d+,\d+)\s*%?$")
+_PLAIN_NUMBER_WITH_SUFFIX = re.compile(r"^[+-]?\d+(\.\d+)?\s*%$")
+
+
+def _to_decimal(value: object) -> Decimal:
+    """Accept YAML ints and floats; explain Indonesian-style strings."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("angka", "harus berupa angka, bukan {found}", {"found": value})
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _ID_NUMBER.match(text):
+            fixed = text.rstrip("%").strip().replace(".", "").replace(",", ".")
+            raise PydanticCustomError(
+                "angka_gaya_indonesia",
+                'angka ditulis gaya Indonesia sebagai teks "{found}"; di YAML tulis {fixed} '
+                "(tanpa titik ribuan, koma desimal diganti titik, tanpa tanda kutip dan %)",
+                {"found": text, "fixed": fixed},
+            )
+        if _PLAIN_NUMBER_WITH_SUFFIX.match(text):
+            fixed = text.rstrip("%").strip()
+            raise PydanticCustomError(
+                "angka_persen",
+                'angka "{found}" ditulis dengan tanda %; tulis {fixed} saja',
+                {"found": text, "fixed": fixed},
+            )
+    raise PydanticCustomError("angka", "harus berupa angka, bukan {found}", {"found": repr(value)})
+
+
+def _decimal_schema(minimum: Optional[int] = None) -> dict:
+    schema: dict = {"type": "number"}
+    if minimum is not None:
+        schema["minimum"] = minimum
+    return schema
+
+
+def _non_negative(value: Decimal) -> Decimal:
+    if value < 0:
+        raise PydanticCustomError(
+            "uang_negatif", "jumlah uang tidak boleh negatif (ditemukan {found})", {"found": str(value)}
+        )
+    return value
+
+
+Angka = Annotated[
+    Decimal,
+    BeforeValidator(_to_decimal),
+    PlainSerializer(lambda d: float(d), return_type=float),
+    WithJsonSchema(_decimal_schema()),
+]
+"""A number as printed in the report (kept exact as a Decimal)."""
+
+Uang = Annotated[
+    Decimal,
+    BeforeValidator(lambda v: _non_negative(_to_decimal(v))),
+    PlainSerializer(lambda d: float(d), return_type=float),
+    WithJsonSchema(_decimal_schema(minimum=0)),
+]
+"""An amount in rupiah; never negative. A "-" in a money column is written 0."""
+
+
+def _category_or_number(value: object) -> Union[Decimal, str]:
+    if isinstance(value, str) and not _ID_NUMBER.match(value.strip()) and not _PLAIN_NUMBER_WITH_SUFFIX.match(value.strip()):
+        text = value.strip()
+        if not re.fullmatch(r"[A-Z]{1,3}", text):
+            raise PydanticCustomError(
+                "nilai_kinerja",
+                'nilai "{found}" bukan angka dan bukan kode kategori (mis. BB, A); '
+                "satuan ditulis di indikator, bukan di nilai",
+                {"found": text},
+            )
+        return text
+    return _to_decimal(value)
+
+
+NilaiKinerja = Annotated[
+    Union[Decimal, str],
+    BeforeValidator(_category_or_number),
+    PlainSerializer(lambda v: float(v) if isinstance(v, Decimal) else v),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^[A-Z]{1,3}$"}]}),
+]
+"""A target or realisasi: a number, or a category code such as "BB"."""
+
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Pengenal: huruf kecil, angka dan tanda minus."),
+]
+Tahun = Annotated[int, Field(ge=1990, le=2100)]
+Markdown = Annotated[str, Field(description="Teks Markdown.")]
+
+
+class Model(BaseModel):
+    """Base: unknown keys are errors (they are almost always typos)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------
+# Shared pieces
+# --------------------------------------------------------------------------
+
+
+class Sumber(Model):
+    """Where a figure was printed."""
+
+    laporan: Optional[Id] = Field(
+        None,
+        description="Id laporan sumber dari daftar `laporan` di profil.yaml, mis. lkjip-2022. "
+        "Kosongkan bila sama dengan laporan bawaan berkas ini.",
+    )
+    tabel: str = Field(
+        description='Tabel atau bagian laporan tempat angka dicetak, mis. "Tabel 3.2" atau "Bab III 3.1 (teks)".'
+    )
+    halaman: Optional[int] = Field(None, description="Nomor halaman laporan, bila diketahui.")
+
+
+class Pejabat(Model):
+    """An official as printed at a signature: name, NIP, rank and position."""
+
+    nama: str = Field(
+        description="Nama lengkap dengan gelar seperti di tanda tangan; ejaan diperbaiki bila jelas salah ketik "
+        "(ejaan asli dicatat di komentar)."
+    )
+    nip: Optional[str] = Field(
+        None,
+        pattern=r"^\d{8} ?\d{6} ?\d ?\d{3}$",
+        description='NIP 18 digit dalam tanda kutip, boleh dengan spasi seperti dicetak, mis. "19720210 199303 1 006".',
+    )
+    pangkat: Optional[str] = Field(None, description="Pangkat/golongan seperti dicetak, mis. Penata Tingkat I (III/d).")
+    jabatan: Optional[str] = Field(
+        None, description="Jabatan seperti dicetak di bawah tanda tangan, mis. Camat Batu Sopang atau Bupati Paser."
+    )

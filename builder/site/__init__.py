@@ -1,0 +1,9 @@
+"""Stage 5, site: analysis results and audit findings -> pages and open data files.
+
+Reads only the analysis results and the audit; MkDocs is not needed (the
+pages are `{uri: Markdown or bytes}` for any Markdown site engine).
+"""
+
+from .pages import Pages, Site
+
+__all__ = ["Pages", "Site"]

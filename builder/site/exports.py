@@ -1,0 +1,78 @@
+"""Open data files: the same results as the pages, written one kecamatan at a time."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..analysis.results import BudgetLine, KecamatanResult
+from ..audit import Finding
+from ..formatting import plain
+
+KINERJA_COLUMNS = [
+    "provinsi", "kabupaten", "kecamatan", "kode_kecamatan", "tahun", "indikator_id", "indikator", "indikator_bersama",
+    "satuan", "polaritas", "status", "target", "jenis_target", "target_renstra", "realisasi", "capaian_persen",
+    "penilaian", "skala", "capaian_seragam_persen", "penilaian_seragam", "penyerapan_anggaran_persen", "efisiensi",
+    "rumus_efisiensi",
+]
+ANGGARAN_COLUMNS = ["kabupaten", "kecamatan", "tahun", "tingkat", "kode", "nama", "pagu", "realisasi",
+                    "penyerapan_persen", "sumber"]
+
+
+class OpenData:
+    """Collects the downloadable files while the kecamatan are rendered one by one."""
+
+    def __init__(self):
+        self._kinerja = io.StringIO()
+        self._anggaran = io.StringIO()
+        self.kinerja = csv.writer(self._kinerja)
+        self.anggaran = csv.writer(self._anggaran)
+        self.kinerja.writerow(KINERJA_COLUMNS)
+        self.anggaran.writerow(ANGGARAN_COLUMNS)
+        self.summary: list[dict] = []
+
+    def add(self, kec: KecamatanResult, findings: dict[int, list[Finding]]) -> None:
+        region, method = kec.region, kec.method
+        for history in kec.history.values():
+            for h in history:
+                ind = h.indicator
+                self.kinerja.writerow([
+                    region.provinsi.nama, region.nama, kec.name, kec.profile.kode or "", h.year, ind.id, ind.nama,
+                    ind.kanonik or "", ind.satuan, ind.polaritas, h.status, plain(h.target), h.target_kind,
+                    plain(h.target_renstra), plain(h.realisasi), plain(h.capaian), h.rating.label if h.rating else "",
+                    method.scale.id, plain(h.capaian_uniform), h.rating_uniform.label if h.rating_uniform else "",
+                    plain(h.penyerapan), plain(h.efisiensi), method.efisiensi.id,
+                ])
+        for year in kec.years:
+            if year.budget is None:
+                continue
+            table = year.budget.source.table or ""
+
+            def write(line: BudgetLine) -> None:
+                self.anggaran.writerow([region.nama, kec.name, year.year, line.level, line.kode or "", line.nama,
+                                        plain(line.pagu), plain(line.realisasi), plain(line.penyerapan), table])
+                for child in line.children:
+                    write(child)
+
+            for line in year.budget.programs:
+                write(line)
+        self.summary.append({
+            "slug": kec.slug, "nama": kec.name, "kode": kec.profile.kode, "kabupaten": region.nama,
+            "provinsi": region.provinsi.nama,
+            "metode": {"skala": method.scale.id, "rumus_capaian_turun": method.capaian_turun.id,
+                       "rumus_efisiensi": method.efisiensi.id},
+            "tahun": [{"tahun": y.year, "rata_rata_capaian": plain(y.capaian_mean), "indikator_tercapai": y.on_target,
+                       "indikator_diukur": y.measured, "pagu": plain(y.budget_pagu),
+                       "realisasi_anggaran": plain(y.budget_realisasi), "penyerapan": plain(y.penyerapan),
+                       "temuan_audit": [{"tabel": f.table, "angka": f.what, "laporan": f.stated_text,
+                                         "dihitung": f.computed_text, "jenis": f.kind, "penyebab": f.cause}
+                                        for f in findings[y.year]]} for y in kec.years],
+        })
+
+    def files(self) -> dict[str, bytes]:
+        return {
+            "unduh/kinerja.csv": self._kinerja.getvalue().encode("utf-8"),
+            "unduh/anggaran.csv": self._anggaran.getvalue().encode("utf-8"),
+            "unduh/ringkasan.json": json.dumps({"kecamatan": self.summary}, ensure_ascii=False, indent=1).encode("utf-8"),
+        }

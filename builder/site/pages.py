@@ -1,0 +1,68 @@
+"""The page map: which page is made from which view and template, at which uri.
+
+A kecamatan's pages are rendered as soon as its results are ready
+(`Site.add`); pages over many kecamatan are rendered at the end from the
+small summaries kept of each (`Site.finish`). So a build holds one
+kecamatan's results at a time, whatever the size of the country.
+"""
+
+from __future__ import annotations
+
+from ..analysis.results import KecamatanResult, Reference
+from ..audit import Finding
+from . import views
+from .exports import OpenData
+from .render import Renderer
+
+Pages = dict[str, "str | bytes"]
+
+
+class Site:
+    def __init__(self, reference: Reference, repo_url: str | None = None):
+        self.reference = reference
+        self.repo_url = repo_url
+        self.renderer = Renderer()
+        self.pages: Pages = {}
+        self.summaries: list[views.KecamatanSummary] = []
+        self.open_data = OpenData()
+
+    def add(self, kec: KecamatanResult, findings: dict[int, list[Finding]]) -> None:
+        """Render one kecamatan's pages and keep its summary for the pages over many kecamatan."""
+        page = self.renderer.page
+        uri = views.kecamatan_uri(kec.slug)
+        self.pages[uri] = page(uri, "kecamatan.md.j2", view=views.kecamatan_page(kec))
+        for year in kec.years:
+            uri = views.year_uri(kec.slug, year.year)
+            self.pages[uri] = page(uri, "tahun.md.j2", view=views.year_page(kec, year, findings[year.year]))
+        self.summaries.append(views.summary_of(kec, findings))
+        self.open_data.add(kec, findings)
+
+    def finish(self, history=None) -> Pages:
+        """The pages over many kecamatan, and everything rendered so far."""
+        page, ref = self.renderer.page, self.reference
+        summaries = sorted(self.summaries, key=lambda s: s.slug)
+        kabupaten = views.by_kabupaten(summaries)
+        pages: Pages = {"index.md": page("index.md", "home.md.j2", kecamatan=summaries),
+                        "wilayah/index.md": page("wilayah/index.md", "wilayah.md.j2",
+                                                 provinces=views.provinces(kabupaten))}
+        for entry in kabupaten:
+            uri = views.kabupaten_uri(entry.region.slug)
+            pages[uri] = page(uri, "kabupaten.md.j2", entry=entry, chart=views.kabupaten_chart(entry))
+            for kec in entry.kecamatan:
+                for kec_uri in [views.kecamatan_uri(kec.slug)] + [views.year_uri(kec.slug, y) for y in kec.years]:
+                    pages[kec_uri] = self.pages[kec_uri]
+        comparisons = views.comparisons(ref, summaries)
+        pages["indikator/index.md"] = page("indikator/index.md", "indikator_index.md.j2", comparisons=comparisons)
+        for comp in comparisons:
+            uri = f"indikator/{comp.canon.id}.md"
+            pages[uri] = page(uri, "indikator.md.j2", comp=comp)
+        pages["metodologi.md"] = page(
+            "metodologi.md", "metodologi.md.j2", ref=ref,
+            scales=[(scale, views.scale_rows(scale)) for scale in ref.scales.values()],
+            ordinal_example=views.ordinal_example(ref.scales[ref.roles["akip"]]))
+        pages["unduh/index.md"] = page("unduh/index.md", "unduh.md.j2")
+        if history is not None:
+            commit_url = self.repo_url.rstrip("/") + "/commit/" if self.repo_url else ""
+            pages["riwayat.md"] = page("riwayat.md", "riwayat.md.j2", history=history, commit_url=commit_url)
+        pages.update(self.open_data.files())
+        return pages

@@ -1,0 +1,85 @@
+"""Stage 5, render: view models -> {page uri: Markdown}.
+
+Pages are Markdown with HTML blocks for tables, badges and charts. Every
+string from the data goes through Jinja's autoescape (HTML) and, where it
+lands in Markdown syntax, the `md` filter; text the data declares as
+Markdown is rendered by `narrative`, with any HTML in it escaped first, so
+no data string can inject markup or script. Front-matter values go through
+`yaml`, which quotes them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import markdown as markdown_lib
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .. import formatting as fmt
+from ..analysis.results import Status
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+
+
+def md(text: object) -> Markup:
+    """Escape a data string for Markdown inline context (and HTML)."""
+    escaped = html.escape(str(text), quote=False)
+    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
+
+
+def narrative(text: str | None) -> Markup:
+    """Data Markdown -> HTML, with any HTML in the data shown as text."""
+    if not text:
+        return Markup("")
+    return Markup(markdown_lib.markdown(html.escape(text, quote=False), extensions=["sane_lists"]))
+
+
+def yaml_value(text: object) -> Markup:
+    """A front-matter value: one double-quoted YAML scalar (JSON strings are valid YAML), HTML-escaped."""
+    return Markup(json.dumps(html.escape(str(text), quote=False), ensure_ascii=False))
+
+
+def signed(value: Decimal | None, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    sign = "+" if value > 0 else ("−" if value < 0 else ("±"))
+    return f"{sign}{fmt.number(abs(value))}{unit}"
+
+
+class Renderer:
+    """The Jinja environment; `page(uri, template, **view)` renders one page with links relative to it."""
+
+    def __init__(self):
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            md=md, narrative=narrative, yaml=yaml_value, num=fmt.number, pct=fmt.percent, rp=fmt.rupiah,
+            rp_short=fmt.rupiah_short, date=fmt.date, value=fmt.value_text, signed=signed,
+        )
+        self.env.globals.update(statuses=list(Status))
+
+    def page(self, uri: str, template: str, **view) -> str:
+        base = posixpath.dirname(uri) or "."
+
+        def href(target: str) -> str:
+            """Relative URL to another page's HTML (use_directory_urls: false)."""
+            return posixpath.relpath(re.sub(r"\.md$", ".html", target), base)
+
+        def rel(target: str) -> str:
+            """Relative Markdown link to another page's .md (MkDocs checks and converts it)."""
+            return posixpath.relpath(target, base)
+
+        return self.env.get_template(template).render(href=href, rel=rel, uri=uri, **view)

@@ -1,0 +1,369 @@
+"""View models: for each page, what it shows, picked from the results and decided here.
+
+Templates only lay out what a view hands them; every choice (which rows,
+which note, which chart, which sentence applies) is made in this module,
+from analysis results and audit findings only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..analysis.results import (
+    CanonicalIndicator, Indicator, IndicatorYear, KecamatanResult, Method, Person,
+    Reference, Region, Scale, Staff, Status, TargetKind, YearResult,
+)
+from ..audit import Finding, Kind
+from ..formatting import number
+from . import charts
+from .charts import Chart
+
+
+def kecamatan_uri(slug: str) -> str:
+    return f"wilayah/{slug}/index.md"
+
+
+def year_uri(slug: str, year: int) -> str:
+    return f"wilayah/{slug}/{year}.md"
+
+
+def kabupaten_uri(slug: str) -> str:
+    return f"wilayah/{slug}/index.md"
+
+
+# --------------------------------------------------------------------------
+# Cross-kecamatan summaries: all that pages listing many kecamatan need
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    year: int
+    measured: int
+    on_target: int
+    share_on_target: Decimal | None
+    capaian_mean: Decimal | None
+    pagu: Decimal | None
+    realisasi: Decimal | None
+    penyerapan: Decimal | None
+    differences: int  # audit findings of kind "selisih"
+
+
+@dataclass(frozen=True)
+class ComparableSeries:
+    """One kecamatan's history of an indicator that is shared across kecamatan."""
+
+    indicator: Indicator
+    history: tuple[IndicatorYear, ...]
+
+
+@dataclass(frozen=True)
+class KecamatanSummary:
+    slug: str
+    name: str
+    region: Region
+    years: tuple[int, ...]
+    latest: YearSummary | None
+    scale_id: str
+    efisiensi_id: str
+    comparable: dict[str, ComparableSeries]  # canonical indicator id -> series
+
+
+def summary_of(kec: KecamatanResult, findings: dict[int, list[Finding]]) -> KecamatanSummary:
+    latest = kec.latest
+    comparable = {}
+    for history in kec.history.values():
+        ind = history[-1].indicator
+        if ind.kanonik:
+            comparable[ind.kanonik] = ComparableSeries(ind, tuple(history))
+    return KecamatanSummary(
+        slug=kec.slug, name=kec.name, region=kec.region, years=tuple(y.year for y in kec.years),
+        latest=year_summary(latest, findings[latest.year]) if latest else None,
+        scale_id=kec.method.scale.id, efisiensi_id=kec.method.efisiensi.id, comparable=comparable,
+    )
+
+
+def year_summary(year: YearResult, findings: list[Finding]) -> YearSummary:
+    return YearSummary(year.year, year.measured, year.on_target, year.share_on_target, year.capaian_mean,
+                       year.budget_pagu, year.budget_realisasi, year.penyerapan,
+                       sum(1 for f in findings if f.kind == Kind.DIFFERENCE))
+
+
+# --------------------------------------------------------------------------
+# A kecamatan-year page
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    item: IndicatorYear
+    group: str | None  # the sasaran heading to print before this row, when it changes
+    source_note: str | None
+    show_uniform_rating: bool
+
+
+@dataclass
+class YearPage:
+    kec: KecamatanResult
+    year: YearResult
+    method: Method
+    rows: list[IndicatorRow]
+    with_story: list[IndicatorYear]
+    with_budget: list[IndicatorYear]
+    differences: list[Finding]
+    minor: list[Finding]
+    charts: dict[str, Chart] = field(default_factory=dict)
+
+
+def year_page(kec: KecamatanResult, year: YearResult, findings: list[Finding]) -> YearPage:
+    method = kec.method
+    rows, previous_goal = [], None
+    for item in year.indicators:
+        goal = item.indicator.goal.nama
+        if item.source and item.source.table:
+            note = f"Sumber: {item.source.table}"
+        elif item.target_kind == TargetKind.RENSTRA:
+            note = "Sumber: target Renstra"
+        else:
+            note = None
+        show_uniform = bool(item.rating_uniform and item.rating and
+                            (item.rating_uniform.kode != item.rating.kode or not method.same_scale_as_uniform))
+        rows.append(IndicatorRow(item, goal if goal != previous_goal else None, note, show_uniform))
+        previous_goal = goal
+    page = YearPage(
+        kec=kec, year=year, method=method, rows=rows,
+        with_story=[i for i in year.indicators if i.narrative],
+        with_budget=[i for i in year.indicators if i.penyerapan is not None],
+        differences=[f for f in findings if f.kind == Kind.DIFFERENCE],
+        minor=[f for f in findings if f.kind != Kind.DIFFERENCE],
+    )
+    page.charts = year_charts(year)
+    return page
+
+
+CHARTS = ("capaian", "anggaran", "efisiensi", "ikm", "idm")
+
+
+def year_charts(year: YearResult) -> dict[str, Chart | None]:
+    out: dict[str, Chart | None] = dict.fromkeys(CHARTS)
+    measured = [i for i in year.indicators if i.capaian is not None]
+    if measured:
+        out["capaian"] = charts.capaian_bars(
+            "capaian", f"Capaian tiap indikator tahun {year.year} (garis putus-putus: 100 %).",
+            [i.indicator.nama for i in measured], [i.capaian for i in measured])
+    budget = year.budget
+    if budget and budget.programs and budget.pagu:
+        nodes = [("root", "", "Semua program", budget.pagu, budget.penyerapan)]
+        for pi, program in enumerate(budget.programs):
+            pid = f"p{pi}"
+            nodes.append((pid, "root", program.nama, program.pagu, program.penyerapan))
+            for ki, child in enumerate(program.children):
+                if child.pagu and child.pagu > 0:
+                    nodes.append((f"{pid}k{ki}", pid, child.nama, child.pagu, child.penyerapan))
+        if _treemap_consistent(nodes):
+            out["anggaran"] = charts.budget_treemap(
+                "anggaran", "Pagu anggaran per program dan kegiatan (luas kotak) dan penyerapannya (warna).",
+                "Semua program", nodes)
+    with_budget = [i for i in year.indicators if i.penyerapan is not None and i.capaian is not None]
+    if with_budget:
+        out["efisiensi"] = charts.absorption_vs_capaian(
+            "efisiensi", "Penyerapan anggaran dibandingkan capaian kinerja (di atas garis titik-titik: capaian lebih "
+                         "tinggi dari serapan).",
+            [i.indicator.nama for i in with_budget], [i.penyerapan for i in with_budget],
+            [i.capaian for i in with_budget])
+    if year.ikm and year.ikm.unsur:
+        out["ikm"] = charts.grouped_bars(
+            "ikm", "Nilai rata-rata (NRR, skala 1–4) tiap unsur pelayanan.",
+            [u[0] for u in year.ikm.unsur], {"NRR": [u[1] for u in year.ikm.unsur]}, horizontal=True)
+    if year.desa:
+        out["idm"] = charts.grouped_bars(
+            "idm", "Indeks Desa Membangun tiap desa; komponennya (IKS, IKE, IKL) ada di tabel.",
+            [d.nama for d in year.desa], {"IDM": [d.idm for d in year.desa]}, horizontal=True)
+    return out
+
+
+def _treemap_consistent(nodes) -> bool:
+    """Plotly's 'total' treemap needs children that do not exceed their parent."""
+    totals: dict[str, Decimal] = {}
+    values = {n[0]: n[3] for n in nodes}
+    for node_id, parent, *_ in nodes:
+        if parent:
+            totals[parent] = totals.get(parent, Decimal(0)) + values[node_id]
+    return all(total <= values[parent] + Decimal("0.5") for parent, total in totals.items())
+
+
+# --------------------------------------------------------------------------
+# A kecamatan page
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    indicator: Indicator
+    history: tuple[IndicatorYear, ...]
+    chart: Chart | None
+    latest: IndicatorYear | None  # the latest realised year
+
+
+@dataclass
+class KecamatanPage:
+    kec: KecamatanResult
+    camat: list[tuple[int, Person]]  # newest first
+    staff: Staff | None
+    staff_year: int | None
+    trajectories: list[Trajectory]
+
+
+def kecamatan_page(kec: KecamatanResult) -> KecamatanPage:
+    staffed = [y for y in kec.years if y.staff]
+    return KecamatanPage(
+        kec=kec,
+        camat=[(y.year, y.camat) for y in reversed(kec.years) if y.camat],
+        staff=staffed[-1].staff if staffed else None,
+        staff_year=staffed[-1].year if staffed else None,
+        trajectories=[trajectory(ind_id, history) for ind_id, history in kec.history.items()],
+    )
+
+
+def _numeric(value) -> Decimal | None:
+    return value if isinstance(value, Decimal) else None
+
+
+def trajectory(ind_id: str, history: list[IndicatorYear]) -> Trajectory:
+    ind = history[-1].indicator
+    chart = None
+    if ind.jenis == "numerik" and any(isinstance(h.realisasi, Decimal) for h in history):
+        chart = charts.trajectory(
+            f"lintasan-{ind_id}", f"{ind.nama}: target Renstra per tahun dan realisasi.", [h.year for h in history],
+            [_numeric(h.target_renstra) for h in history], [_numeric(h.realisasi) for h in history],
+            ind.satuan, _numeric(ind.target_akhir))
+    latest = next((h for h in reversed(history) if h.status == Status.REALISED), None)
+    return Trajectory(ind, tuple(history), chart, latest)
+
+
+# --------------------------------------------------------------------------
+# Pages over many kecamatan
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KabupatenEntry:
+    region: Region
+    kecamatan: tuple[KecamatanSummary, ...]
+
+
+@dataclass(frozen=True)
+class ProvinceEntry:
+    nama: str
+    kabupaten: tuple[KabupatenEntry, ...]
+
+
+def by_kabupaten(summaries: list[KecamatanSummary]) -> list[KabupatenEntry]:
+    groups: dict[str, list[KecamatanSummary]] = {}
+    for s in summaries:
+        groups.setdefault(s.region.slug, []).append(s)
+    return [KabupatenEntry(kecs[0].region, tuple(kecs)) for kecs in groups.values()]
+
+
+def provinces(kabupaten: list[KabupatenEntry]) -> list[ProvinceEntry]:
+    grouped: dict[str, list[KabupatenEntry]] = {}
+    for entry in sorted(kabupaten, key=lambda k: k.region.slug):
+        grouped.setdefault(entry.region.provinsi.kode, []).append(entry)
+    return sorted((ProvinceEntry(k[0].region.provinsi.nama, tuple(k)) for k in grouped.values()), key=lambda p: p.nama)
+
+
+def kabupaten_chart(entry: KabupatenEntry) -> Chart | None:
+    latest = [(k, k.latest) for k in entry.kecamatan if k.latest is not None]
+    if not latest:
+        return None
+    return charts.grouped_bars(
+        f"kab-{entry.region.slug}", "Rata-rata capaian dan penyerapan anggaran tahun terakhir yang dilaporkan.",
+        [f"{k.name} ({y.year})" for k, y in latest],
+        {"Rata-rata capaian (%)": [y.capaian_mean for _, y in latest],
+         "Penyerapan anggaran (%)": [y.penyerapan for _, y in latest]}, suffix=" %")
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    kec: KecamatanSummary
+    indicator: Indicator
+    by_year: dict[int, IndicatorYear]
+    notes: tuple[str, ...]
+    scale_id: str
+    efisiensi_id: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    canon: CanonicalIndicator
+    rows: tuple[ComparisonRow, ...]
+    years: tuple[int, ...]
+    chart: Chart | None
+    uniform_scale: Scale
+
+
+def comparisons(reference: Reference, summaries: list[KecamatanSummary]) -> list[Comparison]:
+    out = []
+    for canon in reference.canonical.values():
+        rows = []
+        for kec in summaries:
+            series = kec.comparable.get(canon.id)
+            if series is None:
+                continue
+            ind = series.indicator
+            notes = []
+            if ind.satuan.strip().lower() not in canon.satuan.lower():
+                notes.append(f"satuan di laporan: “{ind.satuan}”")
+            rows.append(ComparisonRow(kec, ind, {h.year: h for h in series.history}, tuple(notes), kec.scale_id,
+                                      kec.efisiensi_id))
+        if not rows:
+            continue
+        years = sorted({y for r in rows for y, h in r.by_year.items() if h.status == Status.REALISED})
+        chart = None
+        if canon.jenis == "numerik" and years:
+            series_values = {r.kec.name: [_numeric(r.by_year[y].realisasi) if y in r.by_year else None for y in years]
+                             for r in rows}
+            chart = charts.grouped_bars(f"banding-{canon.id}", f"{canon.nama}: realisasi tiap kecamatan per tahun.",
+                                        [str(y) for y in years], series_values)
+        out.append(Comparison(canon, tuple(rows), tuple(years), chart, reference.scales[reference.uniform_scale]))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Methodology
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScaleRow:
+    kode: str
+    label: str
+    range: str  # the values the level covers, in words
+
+
+def _bound(value: Decimal) -> str:
+    return number(value, 4 if value < 1 else 2)
+
+
+def scale_rows(scale: Scale) -> list[ScaleRow]:
+    """Each level with the range of values it covers, closed or open as the scale declares."""
+    rows = []
+    for i, level in enumerate(scale.levels):
+        upper = scale.levels[i - 1].min if i else None
+        if level.min is None:
+            text = ("kurang dari " if scale.inclusive else "sampai dengan ") + _bound(upper)
+        elif upper is None:
+            text = ("sama dengan atau lebih dari " if scale.inclusive else "lebih dari ") + _bound(level.min)
+        elif scale.inclusive:
+            text = f"{_bound(level.min)} sampai kurang dari {_bound(upper)}"
+        else:
+            text = f"lebih dari {_bound(level.min)} sampai dengan {_bound(upper)}"
+        rows.append(ScaleRow(level.kode, level.label, text))
+    return rows
+
+
+def ordinal_example(scale: Scale) -> str:
+    """'D = 1, C = 2, ...': positions on an ordinal scale counted from the bottom."""
+    return ", ".join(f"{level.kode} = {rank}" for rank, level in enumerate(reversed(scale.levels), start=1))
+

@@ -1,0 +1,69 @@
+"""Stage 2, validate: check every file against its model, then across files.
+
+`load_and_validate` returns the Dataset (builder/dataset.py: the valid models
+grouped by kabupaten and kecamatan) and every problem, errors and warnings.
+Messages are in Bahasa Indonesia and name file, line, column and field path.
+
+Modules: `messages` (model validation, pydantic errors in Indonesian),
+`report` (the Reporter the checks write to), and the checks by file kind:
+`reference` (referensi/*.yaml), `regions` (folders, kabupaten.yaml,
+profil.yaml), `renstra`, `year` (<tahun>.yaml) and `budget` (its anggaran).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ..dataset import Dataset, assemble
+from ..load import load_all
+from ..problems import Problem
+from . import reference, regions, renstra, year
+from .messages import validate_model
+from .report import Reporter
+
+__all__ = ["load_and_validate", "run_checks"]
+
+
+def load_and_validate(data_dir: Path) -> tuple[Dataset, list[Problem]]:
+    """Load every file under `data_dir`, validate it, assemble the data set and check across files."""
+    files = load_all(data_dir)
+    validated: dict[str, BaseModel] = {}
+    for source in files:
+        if not source.kind or (source.data is None and source.problems):
+            continue  # not a data file, or unreadable: load already said why
+        if source.data is None:  # nothing in it, or only comments, `---` or `~`
+            source.problems.append(Problem(source.display, 1, 1, "", "berkas kosong"))
+            continue
+        model = validate_model(source)
+        if model is not None:
+            validated[source.relative] = model
+    dataset = assemble(files, validated)
+    report = Reporter()
+    run_checks(report, dataset, validated, Path(data_dir).resolve().name)
+    return dataset, [p for s in files for p in s.problems] + report.problems
+
+
+def run_checks(report: Reporter, dataset: Dataset, validated: dict[str, BaseModel], data_name: str = "data") -> None:
+    """The checks that look across files, in the order their messages are listed.
+
+    `validated` maps each valid file (path relative to the data folder) to its model; `data_name` is
+    the data folder's name, as messages show it.
+    """
+    ref = dataset.referensi
+    if ref is None:
+        if not any(s.problems for s in dataset.files if s.relative.startswith("referensi/")):
+            report.report_file(f"{data_name}/referensi",
+                               "berkas referensi (skala, rumus, indikator, akip) tidak lengkap")
+        return
+    files = {s.relative: s for s in dataset.files}
+    reference.check_reference(report, ref, files)
+    regions.check_folders(report, dataset)
+    for kab in dataset.kabupaten.values():
+        regions.check_kabupaten(report, files[f"wilayah/{kab.slug}/kabupaten.yaml"], kab, ref)
+    for kec in dataset.kecamatan.values():
+        regions.check_profil(report, files[f"wilayah/{kec.slug}/profil.yaml"], kec,
+                             dataset.kabupaten.get(kec.kabupaten_slug), ref)
+        renstra.check_renstra_files(report, kec, validated, ref)
+        year.check_year_files(report, kec, ref, files)

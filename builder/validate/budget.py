@@ -1,0 +1,80 @@
+"""Checks of a year's `anggaran`: references to the Renstra, structure, and sums (warnings)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import models as m
+from ..dataset import KecamatanData
+from ..formatting import rupiah
+from ..load import SourceFile
+from .report import Reporter, unknown
+
+# Children may differ from their parent by rounding in the report (half a rupiah) before a warning.
+SUM_TOLERANCE = Decimal("0.5")
+
+
+def check_budget(report: Reporter, kec: KecamatanData, source: SourceFile, anggaran: m.Anggaran) -> None:
+    """`sasaran` and indicator links name ids of the kecamatan's Renstra (any version, revisions included)."""
+    sasaran_ids = kec.known_sasaran_ids()
+    indicator_ids = kec.known_indicator_ids()
+    for pi, program in enumerate(anggaran.program):
+        loc = ("anggaran", "program", pi)
+        if program.sasaran and program.sasaran not in sasaran_ids:
+            report.report(source, (*loc, "sasaran"), unknown("sasaran", program.sasaran, sasaran_ids))
+        if program.indikator_renstra and program.indikator_renstra not in indicator_ids:
+            report.report(source, (*loc, "indikator_renstra"),
+                          unknown("indikator", program.indikator_renstra, indicator_ids))
+        check_program_sums(report, source, loc, program)
+    for i, item in enumerate(anggaran.per_kinerja):
+        loc = ("anggaran", "per_kinerja", i)
+        if item.sasaran and item.sasaran not in sasaran_ids:
+            report.report(source, (*loc, "sasaran"), unknown("sasaran", item.sasaran, sasaran_ids))
+        if item.indikator and item.indikator not in indicator_ids:
+            report.report(source, (*loc, "indikator"), unknown("indikator", item.indikator, indicator_ids))
+        if not item.sasaran and not item.indikator:
+            report.report(source, loc, "sebutkan sasaran atau indikator yang dibiayai")
+    for i, belanja in enumerate(anggaran.belanja):
+        check_belanja(report, source, ("anggaran", "belanja", i), belanja)
+
+
+def check_program_sums(report: Reporter, source: SourceFile, loc: tuple, program: m.Program) -> None:
+    """program > kegiatan > sub_kegiatan > rincian, or program > sub_kegiatan directly, each adding up."""
+    if program.kegiatan and program.sub_kegiatan:
+        report.report(source, loc, "program berisi kegiatan atau langsung sub_kegiatan, tidak keduanya")
+    check_sum(report, source, loc, program, [*program.kegiatan, *program.sub_kegiatan],
+              "kegiatan" if program.kegiatan else "sub_kegiatan")
+    for ki, kegiatan in enumerate(program.kegiatan):
+        kloc = (*loc, "kegiatan", ki)
+        check_sum(report, source, kloc, kegiatan, kegiatan.sub_kegiatan, "sub_kegiatan")
+        for si, sub in enumerate(kegiatan.sub_kegiatan):
+            check_sum(report, source, (*kloc, "sub_kegiatan", si), sub, sub.rincian, "rincian")
+    for si, sub in enumerate(program.sub_kegiatan):
+        check_sum(report, source, (*loc, "sub_kegiatan", si), sub, sub.rincian, "rincian")
+
+
+def check_belanja(report: Reporter, source: SourceFile, loc: tuple, belanja: m.Belanja) -> None:
+    if belanja.rincian:
+        check_sum(report, source, loc, belanja, belanja.rincian, "rincian")
+        for i, child in enumerate(belanja.rincian):
+            check_belanja(report, source, (*loc, "rincian", i), child)
+
+
+def check_sum(report: Reporter, source: SourceFile, loc: tuple, parent, children: list, child_key: str) -> None:
+    """Children that do not add up to their parent: a warning (real reports do this)."""
+    if not children:
+        return
+    for name in ("pagu", "realisasi"):
+        stated = getattr(parent, name)
+        values = [getattr(c, name) for c in children]
+        if stated is None or any(v is None for v in values):
+            continue
+        total = sum(values, Decimal(0))
+        if abs(total - stated) > SUM_TOLERANCE:
+            report.report(
+                source,
+                (*loc, name),
+                f"jumlah {name} {child_key} ({rupiah(total)}) tidak sama dengan {name} induk "
+                f"({rupiah(stated)}); selisih {rupiah(stated - total)}. Periksa kembali angka laporan",
+                "peringatan",
+            )

@@ -1,0 +1,159 @@
+"""Model validation of one file, with pydantic's errors in Bahasa Indonesia.
+
+Each error names file, line, column and field path (`kinerja[1].realisasi`);
+an unknown key gets the closest known key as a suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .. import models as m
+from ..load import SourceFile, locate
+from ..problems import Problem, format_field
+
+NON_FINITE = "harus angka biasa; .nan dan .inf bukan angka"
+
+_MESSAGES = {
+    "missing": "wajib diisi",
+    "int_type": "harus bilangan bulat",
+    "int_parsing": "harus bilangan bulat",
+    "int_from_float": "harus bilangan bulat (tanpa desimal)",
+    "string_type": "harus teks; kode seperti 1.10 atau 7.01.01 ditulis dengan tanda kutip, mis. \"1.10\"",
+    "bool_type": "harus true atau false",
+    "list_type": "harus berupa daftar (baris-baris diawali '- ')",
+    "dict_type": "harus berupa pemetaan 'kunci: nilai'",
+    "model_type": "harus berupa pemetaan 'kunci: nilai'",
+    "model_attributes_type": "harus berupa pemetaan 'kunci: nilai'",
+    "date_type": "harus tanggal dengan format TTTT-BB-HH, mis. 2024-01-12",
+    "date_from_datetime_parsing": "harus tanggal dengan format TTTT-BB-HH, mis. 2024-01-12",
+    "date_parsing": "harus tanggal dengan format TTTT-BB-HH, mis. 2024-01-12",
+    "too_short": "terlalu sedikit isian (minimal {min_length})",
+    "greater_than_equal": "harus paling kecil {ge}",
+    "less_than_equal": "harus paling besar {le}",
+    "string_pattern_mismatch": "formatnya tidak sesuai (pola {pattern})",
+    "literal_error": "harus salah satu dari: {expected}",
+    "finite_number": NON_FINITE,
+}
+
+# Kinds whose found value is not worth showing (missing: there is none; finite_number: Decimal('NaN')).
+_NO_FOUND_VALUE = ("missing", "finite_number")
+
+# Our own PydanticCustomError kinds (builder/models/common.py): their messages are already Indonesian.
+_OWN_KINDS = ("angka", "angka_gaya_indonesia", "angka_persen", "uang_negatif", "nilai_kinerja")
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names of the model reached by following `loc` (for typo suggestions)."""
+    current: object = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int) and typing.get_origin(current) is not dict:
+            continue  # list index: _unwrap already stepped into the item type
+        if typing.get_origin(current) is dict:
+            current = typing.get_args(current)[-1]
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(str(part))
+            current = info.annotation if info else None
+        if current is None:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: object) -> object:
+    """Optional[X] -> X, list[X] -> X (first model argument), Annotated[X, ...] -> X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            models_ = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            annotation = models_[0] if models_ else args[0]
+        elif origin is list:
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def translate_error(error: dict, model: type[BaseModel]) -> tuple[tuple, str]:
+    """A pydantic error as (location, Indonesian message)."""
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _allowed_keys(model, loc[:-1])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f'; mungkin maksudnya "{close[0]}"' if close else ""
+        listing = f" Kunci yang dikenal: {', '.join(allowed)}." if allowed else ""
+        return loc, f'kunci "{key}" tidak dikenal{hint}.{listing}'
+    if error.get("input", ...) is None and kind not in ("missing",):
+        # A key written with nothing after it (`nama:`), e.g. a scaffold blank marked ISI.
+        return loc, "wajib diisi, tetapi masih kosong"
+    if kind in _MESSAGES:
+        message = _MESSAGES[kind].format(**{k: v for k, v in ctx.items()})
+        found = error.get("input")
+        if kind not in _NO_FOUND_VALUE and not isinstance(found, (dict, list)):
+            message += f" (ditemukan: {found!r})"
+        return loc, message
+    if kind in _OWN_KINDS:
+        return loc, error["msg"]
+    return loc, f"{error['msg']} (jenis galat: {kind})"
+
+
+def _shown(loc: tuple) -> tuple:
+    """The location without pydantic's union/function tags, as staff should read it."""
+    return tuple(p for p in loc if isinstance(p, int) or not str(p).startswith(("function-", "decimal", "str", "union")))
+
+
+def validate_model(source: SourceFile) -> BaseModel | None:
+    """The file's model, or None after recording its problems in `source.problems`."""
+    model = m.FILE_MODELS[source.kind]
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc, message = translate_error(error, model)
+            line, column = locate(source.node, loc)
+            source.problems.append(Problem(source.display, line, column, format_field(_shown(loc)), message))
+        return None
+    except ArithmeticError:
+        # A validator compared a YAML .nan (Decimal NaN) instead of rejecting it; report where they are.
+        _report_non_finite(source)
+        return None
+
+
+def _report_non_finite(source: SourceFile) -> None:
+    found = list(_non_finite_scalars(source.node, ()))
+    for loc, node in found:
+        source.problems.append(Problem(source.display, node.start_mark.line + 1, node.start_mark.column + 1,
+                                       format_field(loc), f"{NON_FINITE} (ditemukan: {node.value})"))
+    if not found:
+        source.problems.append(Problem(source.display, None, None, "", "ada angka yang tidak dapat diperiksa; "
+                                       "periksa angka yang tidak biasa di berkas ini"))
+
+
+def _non_finite_scalars(node: yaml.Node | None, loc: tuple, seen: set[int] | None = None):
+    """Scalars YAML reads as a float NaN or infinity (`.nan`, `-.inf`), with their field path."""
+    seen = set() if seen is None else seen
+    if node is None or id(node) in seen:  # aliases can make the node graph cyclic
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:float" and node.value.lstrip("+-").lower() in (".nan", ".inf"):
+            yield loc, node
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            yield from _non_finite_scalars(value_node, (*loc, str(key_node.value)), seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from _non_finite_scalars(item, (*loc, i), seen)
