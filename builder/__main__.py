@@ -45,8 +45,8 @@ def paused_gc():
 
 
 def _print_problems(problems, stream=sys.stderr) -> tuple[int, int]:
-    errors = [p for p in problems if p.severity == "galat"]
-    warnings = [p for p in problems if p.severity != "galat"]
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
     for problem in problems:
         print(problem, file=stream)
     return len(errors), len(warnings)
@@ -124,8 +124,8 @@ def _write_scaffold(make) -> int:
 def cmd_new_year(args) -> int:
     data_dir = Path(args.data)
     dataset, problems = api.load_and_validate(data_dir)
-    if any(p.severity == "galat" for p in problems):
-        _print_problems([p for p in problems if p.severity == "galat"])
+    if any(p.is_error for p in problems):
+        _print_problems([p for p in problems if p.is_error])
         print("\nPerbaiki galat di atas dulu, lalu jalankan new-year lagi.", file=sys.stderr)
         return 1
     return _write_scaffold(lambda: api.new_year(_find_kecamatan(dataset, args.kecamatan), args.tahun, data_dir))
@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             return args.func(args)
     except api.DataError as error:
         _print_problems(error.problems)
-        print(f"\nData tidak sah ({len([p for p in error.problems if p.severity == 'galat'])} galat); "
+        print(f"\nData tidak sah ({sum(p.is_error for p in error.problems)} galat); "
               "jalankan: python -m builder validate", file=sys.stderr)
         return 1
     except Exception:  # an internal bug: say so plainly, traceback only on request

@@ -150,7 +150,7 @@ def load_version(spec: str, data_dir: Path, repo: Path, workspace: Path) -> tupl
     try:
         return figures_of(folder)
     except DataError as error:
-        errors = [p for p in error.problems if p.severity == "galat"]
+        errors = [p for p in error.problems if p.is_error]
         raise VersionError(f"data pada {spec} tidak sah ({len(errors)} galat), mis.: {errors[0]}") from None
 
 

@@ -24,7 +24,7 @@ from .validate import load_and_validate
 def valid_dataset(data_dir: Path) -> Dataset:
     """Load and validate; raise DataError if the data has errors (warnings pass)."""
     dataset, problems = load_and_validate(data_dir)
-    if any(p.severity == "galat" for p in problems):
+    if any(p.is_error for p in problems):
         raise DataError(problems)
     return dataset
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from enum import StrEnum
 
-Severity = Literal["galat", "peringatan"]
+
+class Severity(StrEnum):
+    ERROR = "galat"  # the build refuses the data
+    WARNING = "peringatan"  # shown to staff; the build goes on (real reports do this)
 
 
 @dataclass(frozen=True)
@@ -17,7 +20,11 @@ class Problem:
     column: int | None
     field: str
     message: str
-    severity: Severity = "galat"
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == Severity.ERROR
 
     def __str__(self) -> str:
         where = self.path

@@ -141,6 +141,33 @@ def test_data_strings_are_escaped(tmp_path, minimal_data):
             assert "<img src=x" not in content, uri
 
 
+def test_front_matter_values_are_quoted(minimal_data):
+    """A name with ': ' or '#' must stay one YAML value, not break the page's front matter."""
+    import yaml
+
+    from builder import run
+    from builder.history import History
+
+    profil = minimal_data / "wilayah/contoh/kec-contoh/profil.yaml"
+    profil.write_text(profil.read_text().replace("nama: Kecamatan Contoh", 'nama: "Contoh: [x](y) #1"'))
+    pages = run(minimal_data, history=History(False, "tidak ada riwayat"))
+    for uri, content in pages.items():
+        if isinstance(content, str) and content.startswith("---\n"):
+            meta = yaml.safe_load(content.split("---\n")[1])
+            assert isinstance(meta, dict) and isinstance(meta["title"], str), uri
+    meta = yaml.safe_load(pages["wilayah/contoh/kec-contoh/index.md"].split("---\n")[1])
+    assert meta["title"] == "Kecamatan Contoh: [x](y) #1"
+
+
+def test_riwayat_note_without_history(minimal_data):
+    from builder import run
+    from builder.history import History
+
+    page = run(minimal_data, history=History(False, "alasan <b>di sini</b>"))["riwayat.md"]
+    assert '<div class="admonition note"' in page and "!!!" not in page
+    assert "alasan &lt;b&gt;di sini&lt;/b&gt;" in page
+
+
 def test_open_data_downloads(site):
     csv_text = (site / "unduh/kinerja.csv").read_text(encoding="utf-8")
     assert "Rupat Utara" in csv_text and "103.23" in csv_text

@@ -189,3 +189,31 @@ def test_a_year_file_whose_tahun_differs_from_its_name_gets_a_message(minimal_da
     result = run_builder("validate", data=minimal_data)
     assert result.returncode == 1 and "berbeda dari nama berkas (2023.yaml)" in result.stderr
     assert "internal" not in result.stderr
+
+
+def test_diff_keys_indicators_by_id_not_by_name(minimal_data: Path, tmp_path: Path):
+    """Two indicators with one name (reports do reuse names) are two rows of the diff, never one."""
+    edit(minimal_data / RENSTRA, "            nama: Angka kriminalitas", "            nama: Indeks Kepuasan Masyarakat")
+    head = tmp_path / "head"
+    shutil.copytree(minimal_data, head)
+    edit(head / YEAR, "    realisasi: 89.81\n", "    realisasi: 91.2\n")  # the first of the two
+    result = diff_sources(str(minimal_data), str(head), head, ROOT)
+    rows = [(c.what, c.field, c.old, c.new) for c in result.changes]
+    assert ("Indeks Kepuasan Masyarakat", "realisasi", "89,81", "91,2") in rows
+    assert not any("12" in (old, new) for _, _, old, new in rows), rows  # the other one did not change
+
+
+def test_history_is_computed_once_per_commit(monkeypatch):
+    """A second history of the same commits (a `mkdocs serve` rebuild) reuses every figure and diff."""
+    import builder.history as history
+
+    calls = []
+    real = history.figures_of
+    monkeypatch.setattr(history, "figures_of", lambda folder: calls.append(folder) or real(folder))
+    cache = history.HistoryCache()
+    first = data_history(DATA, limit=2, cache=cache)
+    if not first.available:
+        pytest.skip(first.reason)
+    computed = len(calls)
+    second = data_history(DATA, limit=2, cache=cache)
+    assert len(calls) == computed and [e.commit for e in second.entries] == [e.commit for e in first.entries]

@@ -17,7 +17,7 @@ from .reference import level_of, method_of
 from .results import (
     AkipComponent, AkipResult, Award, Budget, BudgetLine, CountShare, DesaResult, Goal, IkmResult, Indicator,
     IndicatorYear, KecamatanResult, Method, Num, Output, Person, Profile, Province, Reference, Region, Report,
-    SasaranYear, Source, Staff, StatedBudget, StatedIndex, StatedIndicator, StatedSasaran, StatedTotal, StatedYear,
+    SasaranYear, Source, Staff, markdown, StatedBudget, StatedIndex, StatedIndicator, StatedSasaran, StatedTotal, StatedYear,
     Status, TargetKind, YearResult,
 )
 
@@ -69,7 +69,7 @@ def analyse_kecamatan(kec: KecamatanData, kabupaten: m.Kabupaten, ref: Referensi
 def profile_of(p: m.Profil) -> Profile:
     return Profile(
         nama=p.nama, kode=p.kode, ibukota=p.ibukota, luas_ha=p.luas_ha, jumlah_desa=p.jumlah_desa,
-        jumlah_kelurahan=p.jumlah_kelurahan, semboyan=p.semboyan, tugas=p.tugas, fungsi=tuple(p.fungsi),
+        jumlah_kelurahan=p.jumlah_kelurahan, semboyan=p.semboyan, tugas=markdown(p.tugas), fungsi=tuple(map(markdown, p.fungsi)),
         units=tuple((u.nama, tuple(u.sub_unit)) for u in p.unit_organisasi),
         reports=tuple(report_of(r) for r in p.laporan),
     )
@@ -114,7 +114,7 @@ def indicator_of(place: IndicatorPlace) -> Indicator:
     ind = place.indikator
     return Indicator(
         id=ind.id, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas, jenis=ind.jenis, kanonik=ind.kanonik,
-        definisi=ind.definisi, target_akhir=ind.target_akhir, tujuan=Goal(place.tujuan.id, place.tujuan.nama),
+        definisi=markdown(ind.definisi), target_akhir=ind.target_akhir, tujuan=Goal(place.tujuan.id, place.tujuan.nama),
         sasaran=Goal(place.sasaran.id, place.sasaran.nama) if place.sasaran else None,
     )
 
@@ -157,8 +157,8 @@ def indicator_year(place: IndicatorPlace, year: int, kinerja: m.Kinerja | None, 
         status=status_of(kinerja, year, last_reported), target=target, target_kind=kind, target_pk=pk_target,
         target_renstra=target_renstra, realisasi=kinerja.realisasi if kinerja else None,
         not_measured_reason=kinerja.tidak_diukur if kinerja else None,
-        source=sources(kinerja.sumber) if kinerja else None, catatan=kinerja.catatan if kinerja else None,
-        narrative=tuple((label, getattr(narasi, key)) for key, label in INDICATOR_NARRATIVE
+        source=sources(kinerja.sumber) if kinerja else None, catatan=markdown(kinerja.catatan) if kinerja else None,
+        narrative=tuple((label, markdown(getattr(narasi, key))) for key, label in INDICATOR_NARRATIVE
                         if narasi and getattr(narasi, key)),
         stated=stated,
     )
@@ -321,9 +321,9 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         akip=akip_of(tahunan.akip, sources, ref) if tahunan.akip else None,
         staff=staff_of(tahunan.pegawai, tahunan.laporan, sources) if tahunan.pegawai else None,
         awards=[Award(p.nama, p.pemberi, p.tingkat) for p in tahunan.penghargaan],
-        narrative=[(label, getattr(tahunan.narasi, key)) for key, label in YEAR_NARRATIVE
+        narrative=[(label, markdown(getattr(tahunan.narasi, key))) for key, label in YEAR_NARRATIVE
                    if tahunan.narasi and getattr(tahunan.narasi, key)],
-        catatan=tahunan.catatan,
+        catatan=markdown(tahunan.catatan),
         stated=[StatedYear(sources(d.sumber), d.capaian_rata_rata, d.penyerapan_rata_rata, d.efisiensi_rata_rata)
                 for d in tahunan.dinyatakan],
         capaian_mean_with_zero=c.mean(i.capaian if i.capaian is not None else Decimal(0)

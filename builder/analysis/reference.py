@@ -5,13 +5,13 @@ from __future__ import annotations
 from .. import compute as c
 from .. import models as m
 from ..dataset import Referensi
-from .results import CanonicalIndicator, FormulaInfo, Level, Method, Reference, Scale, ScaleLevel
+from .results import CanonicalIndicator, markdown, FormulaInfo, Level, Method, Reference, Scale, ScaleLevel
 
 
 def scale_of(scale_id: str, skala: m.Skala) -> Scale:
     return Scale(
         id=scale_id, nama=skala.nama, dasar_hukum=skala.dasar_hukum, inclusive=skala.batas_bawah == "inklusif",
-        catatan=skala.catatan, levels=tuple(ScaleLevel(t.kode, t.label, t.min) for t in skala.tingkat),
+        catatan=markdown(skala.catatan), levels=tuple(ScaleLevel(t.kode, t.label, t.min) for t in skala.tingkat),
     )
 
 
@@ -20,7 +20,7 @@ def level_of(tingkat: m.Tingkat | None) -> Level | None:
 
 
 def _formulas(declared: dict[str, m.Rumus], registry: dict[str, c.Formula]) -> dict[str, FormulaInfo]:
-    return {fid: FormulaInfo(fid, r.nama, r.rumus, r.keterangan, r.contoh_laporan, registry[fid].unit)
+    return {fid: FormulaInfo(fid, r.nama, r.rumus, markdown(r.keterangan), r.contoh_laporan, registry[fid].unit)
             for fid, r in declared.items()}
 
 
@@ -30,7 +30,7 @@ def reference_of(ref: Referensi) -> Reference:
         scales={sid: scale_of(sid, s) for sid, s in ref.skala.items()},
         capaian_turun=_formulas(ref.rumus.capaian_turun, c.CAPAIAN_TURUN),
         efisiensi=_formulas(ref.rumus.efisiensi, c.EFISIENSI),
-        canonical={i.id: CanonicalIndicator(i.id, i.nama, i.satuan, i.polaritas, i.jenis, i.definisi, i.dasar_hukum,
+        canonical={i.id: CanonicalIndicator(i.id, i.nama, i.satuan, i.polaritas, i.jenis, markdown(i.definisi), i.dasar_hukum,
                                             tuple(i.kata_kunci)) for i in ref.indikator.values()},
         uniform_scale=uniform.skala_capaian,
         uniform_capaian_turun=uniform.rumus_capaian_turun,

@@ -18,6 +18,15 @@ Num = Optional[Decimal]
 Value = Union[Decimal, str, None]  # a target or realisasi: a number, a category code ("BB"), or missing
 
 
+class Markdown(str):
+    """Text the data declares as Markdown (its model field is typed so); the site renders it as Markdown
+    wherever it is shown, and every other string as plain text."""
+
+
+def markdown(text: str | None) -> Markdown | None:
+    return None if text is None else Markdown(text)
+
+
 class Status(StrEnum):
     """What the data says about an indicator in a year (one meaning, used everywhere)."""
 

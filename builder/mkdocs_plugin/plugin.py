@@ -70,7 +70,7 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
             try:
                 self._pages = builder.run(data_dir, config.repo_url, history)
             except builder.DataError as error:
-                lines = "\n".join(str(p) for p in error.problems if p.severity == "galat")
+                lines = "\n".join(str(p) for p in error.problems if p.is_error)
                 raise PluginError(f"Data tidak sah:\n{lines}") from None
             self._cache_key = key
         in_nav = nav_pages(config.nav)

@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import formatting as fmt
-from ..analysis.results import Status
+from ..analysis.results import Markdown, Status
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
@@ -39,6 +39,19 @@ def narrative(text: str | None) -> Markup:
     if not text:
         return Markup("")
     return Markup(markdown_lib.markdown(html.escape(text, quote=False), extensions=["sane_lists"]))
+
+
+def inline(text: Markdown) -> Markup:
+    """Data Markdown shown inside a sentence, list item or table cell: one paragraph loses its <p>."""
+    rendered = narrative(text).strip()
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return Markup(rendered)
+
+
+def shown(value):
+    """Every `{{ value }}` passes here: Markdown from the data is rendered, everything else is left to autoescape."""
+    return inline(value) if isinstance(value, Markdown) else value
 
 
 def yaml_value(text: object) -> Markup:
@@ -64,6 +77,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            finalize=shown,
         )
         self.env.filters.update(
             md=md, narrative=narrative, yaml=yaml_value, num=fmt.number, pct=fmt.percent, rp=fmt.rupiah,

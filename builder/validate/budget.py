@@ -8,6 +8,7 @@ from .. import models as m
 from ..dataset import KecamatanData
 from ..formatting import rupiah
 from ..load import SourceFile
+from ..problems import Severity
 from .report import Reporter, unknown
 
 # Children may differ from their parent by rounding in the report (half a rupiah) before a warning.
@@ -76,5 +77,5 @@ def check_sum(report: Reporter, source: SourceFile, loc: tuple, parent, children
                 (*loc, name),
                 f"jumlah {name} {child_key} ({rupiah(total)}) tidak sama dengan {name} induk "
                 f"({rupiah(stated)}); selisih {rupiah(stated - total)}. Periksa kembali angka laporan",
-                "peringatan",
+                Severity.WARNING,
             )

@@ -18,12 +18,12 @@ class Reporter:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def report(self, source: SourceFile, loc: tuple, message: str, severity: Severity = "galat") -> None:
+    def report(self, source: SourceFile, loc: tuple, message: str, severity: Severity = Severity.ERROR) -> None:
         """A problem at the value found at `loc` in the file (or the nearest enclosing one)."""
         line, column = locate(source.node, loc)
         self.problems.append(Problem(source.display, line, column, format_field(loc), message, severity))
 
-    def report_key(self, source: SourceFile, loc: tuple, message: str, severity: Severity = "galat") -> None:
+    def report_key(self, source: SourceFile, loc: tuple, message: str, severity: Severity = Severity.ERROR) -> None:
         """A problem at the line of the key ending `loc`, for a key whose value is a block below it."""
         key = _key_node(source.node, loc)
         if key is None:

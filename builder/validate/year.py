@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from .. import models as m
 from ..dataset import KecamatanData, Referensi, all_goal_trees, iter_indicators
 from ..load import SourceFile
+from ..problems import Severity
 from .budget import check_budget
 from .renstra import check_value
 from .report import Reporter, unknown, unknown_report
@@ -45,7 +46,7 @@ def check_year(report: Reporter, kec: KecamatanData, source: SourceFile, tahunan
         check_akip(report, source, tahunan.akip, ref)
     if tahunan.ikm and tahunan.ikm.unsur and len(tahunan.ikm.unsur) != 9:
         report.report(source, ("ikm", "unsur"),
-                      f"IKM menurut PermenPANRB 14/2017 punya 9 unsur; di sini {len(tahunan.ikm.unsur)}", "peringatan")
+                      f"IKM menurut PermenPANRB 14/2017 punya 9 unsur; di sini {len(tahunan.ikm.unsur)}", Severity.WARNING)
     if tahunan.idm and kec.profil.kode:
         for i, desa in enumerate(tahunan.idm.desa):
             if desa.kode and not desa.kode.startswith(kec.profil.kode + "."):
