@@ -31,7 +31,7 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    gc.disable()  # as `python -m builder` does for its commands (builder/__main__.py, paused_gc)
+    gc.set_threshold(100_000, 50, 1000)  # as `python -m builder` does (builder/__main__.py, tune_gc)
     with tempfile.TemporaryDirectory() as tmp:
         data = generate(Path(tmp) / "data", args.kecamatan, args.years)
         files = list(data.rglob("*.yaml"))
