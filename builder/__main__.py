@@ -78,7 +78,7 @@ def cmd_audit(args) -> int:
         findings = api.audit_kecamatan(kec)
         for year in kec.years:
             for finding in findings[year.year]:
-                print(f"{kec.name} {year.year}\t{finding.table}\t{finding.what}\t"
+                print(f"{kec.name} {year.year}\t{finding.kind.label}\t{finding.table}\t{finding.what}\t"
                       f"laporan {finding.stated_text}\tdihitung {finding.computed_text}\t{finding.cause}")
     return 0
 

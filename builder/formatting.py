@@ -26,8 +26,11 @@ def truncate(value: Decimal, places: int = 2) -> Decimal:
 
 
 def decimals_of(value: Decimal) -> int:
-    """How many decimals a printed figure has (89.8 -> 1, 103 -> 0)."""
-    exponent = value.normalize().as_tuple().exponent
+    """How many decimals a figure was printed with (89.8 -> 1, 103 -> 0, 1.00 -> 2).
+
+    The data keeps them: the YAML loader reads `1.00` as Decimal("1.00").
+    """
+    exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
@@ -60,11 +63,11 @@ def rupiah(value: Decimal | int | None) -> str:
 
 
 def rupiah_short(value: Decimal | None) -> str:
-    """For chart labels: Rp10,37 M (miliar), Rp325,97 jt (juta)."""
+    """For headlines: Rp10,37 miliar, Rp325,97 juta (the word, not "M", which many read as million)."""
     if value is None:
         return "–"
     value = Decimal(value)
-    for size, unit in ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "M"), (Decimal(10) ** 6, "jt")):
+    for size, unit in ((Decimal(10) ** 12, "triliun"), (Decimal(10) ** 9, "miliar"), (Decimal(10) ** 6, "juta")):
         if abs(value) >= size:
             return f"Rp{number(value / size, 2)} {unit}"
     return rupiah(value)
@@ -86,10 +89,25 @@ def value_text(value) -> str:
     return str(value)
 
 
+def _exported(value: Decimal) -> Decimal:
+    """Whole numbers as whole numbers, anything else rounded half up to two decimals."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else round_half_up(value)
+
+
 def plain(value) -> str:
-    """A figure for CSV and JSON: decimal point, no thousands separator, two decimals unless whole."""
+    """A figure for CSV: decimal point, no thousands separator, never an exponent (1E+2 is 100)."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return str(round_half_up(value)) if value != value.to_integral_value() else str(value.normalize())
+        return format(_exported(value), "f")
     return str(value)
+
+
+def json_number(value: Decimal | int | None) -> int | float | None:
+    """A figure for JSON: a number (whole numbers as integers), null when missing."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    exported = _exported(value)
+    return int(exported) if exported == exported.to_integral_value() else float(exported)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import yaml
@@ -45,9 +46,19 @@ class SourceFile:
 
 
 class _Loader(yaml.CSafeLoader):
-    """Safe C loader that records duplicate mapping keys instead of dropping them."""
+    """Safe C loader that records duplicate mapping keys instead of dropping them,
+    and reads decimal numbers as Decimals exactly as written (`1.00` keeps its two printed decimals)."""
 
     duplicates: list[yaml.Node]
+
+    def construct_yaml_float(self, node):
+        text = str(node.value).replace("_", "")
+        if text.lstrip("+-").lower() in (".nan", ".inf") or ":" in text:
+            return super().construct_yaml_float(node)  # not a number, or YAML 1.1 base 60: let pydantic refuse it
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            return super().construct_yaml_float(node)
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
@@ -185,3 +196,6 @@ def locate(node: yaml.Node | None, loc: tuple) -> tuple[int | None, int | None]:
             continue  # union/type tags in loc, or a missing key: stay at the parent
         current = child
     return current.start_mark.line + 1, current.start_mark.column + 1
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)

@@ -45,19 +45,40 @@ def parse(path: Path) -> TextAndLinks:
     return parser
 
 
-def row_text(html: str, row_id_text: str) -> str:
-    """The text of the table row whose header cell contains row_id_text."""
+def row_html(html: str, row_id_text: str) -> str:
+    """The HTML of the table row whose header cell contains row_id_text."""
     for row in re.findall(r"<tr[^>]*>.*?</tr>", html, flags=re.S):
         if row_id_text in row:
-            return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row))
+            return row
     raise AssertionError(f"no row with {row_id_text!r}")
+
+
+def row_text(html: str, row_id_text: str) -> str:
+    """The text of the table row whose header cell contains row_id_text."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row_html(html, row_id_text)))
 
 
 def test_rupat_utara_2023_shows_ikm(site):
     html = (site / "wilayah/bengkalis/rupat-utara/2023.html").read_text(encoding="utf-8")
     row = row_text(html, "Indeks Kepuasan Masyarakat <span")
     assert " 87 " in row and " 89,81 " in row and "103,23 %" in row and "Sangat Tinggi" in row
-    assert "Terealisasi" in row
+    assert "Dilaporkan" in row and "Tercapai" in row and "Terealisasi" not in row
+
+
+def test_one_meaning_per_signal(site):
+    """Lima Puluh Pesisir 2023 (Tabel 3.2): IKM target 88,37, realisasi 88,12 -> 99,72 %: rated Sangat Tinggi on
+    Permendagri 86/2017, but the target was not reached, and every place says so the same way."""
+    html = (site / "wilayah/batu-bara/lima-puluh-pesisir/2023.html").read_text(encoding="utf-8")
+    row = row_text(html, "Indeks Kepuasan Masyarakat (IKM) <span")
+    assert "99,72 %" in row and "Tidak tercapai" in row and "Sangat Tinggi" in row
+    raw = row_html(html, "Indeks Kepuasan Masyarakat (IKM) <span")
+    assert "kc-reached--tidak" in raw and "kc-reached--ya" not in raw
+    home = " ".join(parse(site / "index.html").text)
+    assert "0 dari 2 yang diukur" in home
+    # Rupat Utara 2022 (LAKIP 2023 Tabel 3.4): IKM 81,12 against 86 -> 94,33 %: not reached, whatever its rating.
+    rupat = row_text((site / "wilayah/bengkalis/rupat-utara/2022.html").read_text(encoding="utf-8"),
+                     "Indeks Kepuasan Masyarakat <span")
+    assert "94,33 %" in rupat and "Tidak tercapai" in rupat
 
 
 def test_batu_sopang_not_measured_is_not_zero(site):

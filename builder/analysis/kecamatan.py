@@ -13,10 +13,12 @@ from .. import compute as c
 from .. import models as m
 from ..dataset import IndicatorPlace, KecamatanData, Referensi
 from ..formatting import round_half_up
-from .reference import level_of, method_of
+from num2words import num2words
+
+from .reference import graded, method_of
 from .results import (
     AkipComponent, AkipResult, Award, Budget, BudgetLine, CountShare, DesaResult, Goal, IkmResult, Indicator,
-    IndicatorYear, KecamatanResult, Method, Num, Output, Person, Profile, Province, Reference, Region, Report,
+    IndicatorYear, KecamatanResult, Measurement, Method, Num, ShareGroup, Output, Person, Profile, Province, Reference, Region, Report,
     SasaranYear, Source, Staff, markdown, StatedBudget, StatedIndex, StatedIndicator, StatedSasaran, StatedTotal, StatedYear,
     Status, TargetKind, YearResult,
 )
@@ -148,7 +150,7 @@ def indicator_year(place: IndicatorPlace, year: int, kinerja: m.Kinerja | None, 
     pk_target, _ = chosen_target(kinerja, None)
     stated = tuple(
         StatedIndicator(sources(d.sumber), d.target, d.target_renstra, d.realisasi, d.capaian,
-                        d.capaian_terhadap_tahun_lalu, d.penyerapan, d.efisiensi, d.kemajuan_renstra)
+                        d.capaian_terhadap_tahun_lalu, d.penyerapan, d.efisiensi, d.kemajuan_renstra, d.predikat)
         for d in (kinerja.dinyatakan if kinerja else ())
     )
     narasi = kinerja.narasi if kinerja else None
@@ -157,6 +159,7 @@ def indicator_year(place: IndicatorPlace, year: int, kinerja: m.Kinerja | None, 
         status=status_of(kinerja, year, last_reported), target=target, target_kind=kind, target_pk=pk_target,
         target_renstra=target_renstra, realisasi=kinerja.realisasi if kinerja else None,
         not_measured_reason=kinerja.tidak_diukur if kinerja else None,
+        measurement=measurement_of(kinerja.pengukuran) if kinerja and kinerja.pengukuran else None,
         source=sources(kinerja.sumber) if kinerja else None, catatan=markdown(kinerja.catatan) if kinerja else None,
         narrative=tuple((label, markdown(getattr(narasi, key))) for key, label in INDICATOR_NARRATIVE
                         if narasi and getattr(narasi, key)),
@@ -172,8 +175,9 @@ def indicator_year(place: IndicatorPlace, year: int, kinerja: m.Kinerja | None, 
 
     item.capaian = capaian_with(item.target)
     item.capaian_uniform = capaian_with(item.target, method.uniform_capaian_turun.id)
-    item.rating = level_of(c.level(_rounded(item.capaian), ref.skala[method.scale.id]))
-    item.rating_uniform = level_of(c.level(_rounded(item.capaian_uniform), ref.skala[method.uniform_scale.id]))
+    item.reached = None if item.capaian is None else _rounded(item.capaian) >= 100
+    item.rating = graded(_rounded(item.capaian), ref.skala[method.scale.id])
+    item.rating_uniform = graded(_rounded(item.capaian_uniform), ref.skala[method.uniform_scale.id])
     item.capaian_renstra = capaian_with(target_renstra)
     item.on_track = c.on_track(_rounded(item.capaian_renstra))
     item.kemajuan = capaian_with(ind.target_akhir)
@@ -184,12 +188,22 @@ def indicator_year(place: IndicatorPlace, year: int, kinerja: m.Kinerja | None, 
     return item
 
 
+def measurement_of(p: m.Pengukuran) -> Measurement:
+    return Measurement(p.instrumen, p.dasar_hukum, p.jumlah_unsur, p.tahun_data, markdown(p.catatan))
+
+
 def link_previous(item: IndicatorYear, previous: IndicatorYear) -> None:
+    """Year-over-year figures; a change across a change of instrument is not a change of performance."""
     item.previous_realisasi = previous.realisasi
+    if item.measurement and previous.measurement:
+        item.comparable_with_previous = item.measurement.key == previous.measurement.key
+    item.ratio_capaian_previous = c.ratio_percent(item.capaian, previous.capaian)
+    item.ratio_by_target = {t: c.ratio_percent(v, previous.capaian) for t, v in item.capaian_by_target.items()}
+    if item.comparable_with_previous is False:
+        return
     if isinstance(item.realisasi, Decimal) and isinstance(previous.realisasi, Decimal):
         item.change_realisasi = c.change(previous.realisasi, item.realisasi)
     item.change_capaian = c.change(previous.capaian, item.capaian)
-    item.ratio_capaian_previous = c.ratio_percent(item.capaian, previous.capaian)
 
 
 # --------------------------------------------------------------------------
@@ -205,6 +219,8 @@ def budget_line(level: str, row, children: tuple[BudgetLine, ...] = (), sources:
     return BudgetLine(
         level=level, kode=getattr(row, "kode", None), nama=nama or getattr(row, "nama", None) or row.jenis,
         pagu=pagu, realisasi=realisasi, penyerapan=c.penyerapan(pagu, realisasi), sisa=c.sisa(pagu, realisasi),
+        children_pagu=c.total(ch.pagu for ch in children) if children else None,
+        children_realisasi=c.total(ch.realisasi for ch in children) if children else None,
         output=Output(keluaran.nama, keluaran.satuan, keluaran.target, keluaran.realisasi) if keluaran else None,
         stated=StatedBudget(sources.optional(stated.sumber), stated.penyerapan, stated.sisa, stated.pagu,
                             stated.realisasi) if stated and sources else None,
@@ -247,7 +263,8 @@ def budget_of(anggaran: m.Anggaran, kec: KecamatanData, year: int, sources: _Sou
         per_kinerja_pagu=c.total(n.pagu for n in per_kinerja), per_kinerja_realisasi=c.total(n.realisasi for n in per_kinerja),
         belanja_pagu=c.total(n.pagu for n in belanja), belanja_realisasi=c.total(n.realisasi for n in belanja),
         stated=tuple(StatedTotal(sources(s.sumber), s.pagu, s.realisasi, s.penyerapan, s.sisa,
-                                 c.penyerapan(s.pagu, s.realisasi)) for s in anggaran.dinyatakan),
+                                 c.penyerapan(s.pagu, s.realisasi), s.terbilang, in_words(s.pagu) if s.terbilang else None)
+                     for s in anggaran.dinyatakan),
     )
 
 
@@ -268,6 +285,15 @@ def attach_budget(item: IndicatorYear, anggaran: m.Anggaran) -> None:
             item.budget_realisasi = c.total(r.realisasi for r in rows)
             item.penyerapan = c.penyerapan(item.budget_pagu, item.budget_realisasi)
             return
+
+
+def in_words(amount: Decimal | None) -> str | None:
+    """An amount in Indonesian words (whole rupiah), to hold against the words a report prints."""
+    if amount is None:
+        return None
+    words = num2words(int(amount), lang="id")
+    sen = int((amount - int(amount)) * 100)
+    return words + (f" koma {num2words(sen, lang='id')}" if sen else "")
 
 
 def efficiencies(capaian: Num, penyerapan: Num) -> dict[str, Num]:
@@ -298,7 +324,8 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         item.efisiensi_of_stated_by_formula = efficiencies(stated_capaian, stated_penyerapan)
     budget = budget_of(anggaran, kec, year, sources) if anggaran else None
     measured = [i for i in indicators if i.capaian is not None]
-    capaian_mean = c.mean(i.capaian for i in measured)
+    numeric = [i for i in measured if not i.indicator.categorical]
+    capaian_mean = c.mean(i.capaian for i in numeric)
     sasaran = sasaran_summaries(indicators, anggaran, method)
     sasaran_goals = {s.sasaran.id: s.sasaran for s in sasaran}
     stated_caps = [i.stated[0].capaian for i in indicators if i.stated and i.stated[0].capaian is not None]
@@ -313,8 +340,10 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
                         for r in tahunan.sasaran if r.sasaran in sasaran_goals for d in r.dinyatakan],
         budget=budget,
         capaian_mean=capaian_mean,
+        indicator_count=len(indicators),
         measured=len(measured),
-        on_target=sum(1 for i in measured if _rounded(i.capaian) >= 100),
+        on_target=sum(1 for i in measured if i.reached),
+        categorical_measured=len(measured) - len(numeric),
         ikm=ikm_of(tahunan.ikm, sources, ref) if tahunan.ikm else None,
         desa=[desa_of(d, sources(tahunan.idm.sumber), ref) for d in tahunan.idm.desa] if tahunan.idm else [],
         idm_source=sources(tahunan.idm.sumber) if tahunan.idm else None,
@@ -326,6 +355,8 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         catatan=markdown(tahunan.catatan),
         stated=[StatedYear(sources(d.sumber), d.capaian_rata_rata, d.penyerapan_rata_rata, d.efisiensi_rata_rata)
                 for d in tahunan.dinyatakan],
+        capaian_mean_with_categorical=c.mean(i.capaian for i in measured),
+        capaian_mean_of_sasaran=c.mean(s.capaian for s in sasaran),
         capaian_mean_with_zero=c.mean(i.capaian if i.capaian is not None else Decimal(0)
                                       for i in indicators if i.reported),
         capaian_mean_of_stated=c.mean(stated_caps),
@@ -347,18 +378,26 @@ def sasaran_summaries(indicators: list[IndicatorYear], anggaran: m.Anggaran | No
             rows = [a for a in anggaran.per_kinerja if a.sasaran == sid] or [p for p in anggaran.program if p.sasaran == sid]
         pagu = c.total(r.pagu for r in rows) if rows else None
         realisasi = c.total(r.realisasi for r in rows) if rows else None
-        capaian = c.mean(i.capaian for i in items)
+        capaian = c.mean(i.capaian for i in items if not i.indicator.categorical)
         absorption = c.penyerapan(pagu, realisasi)
         out.append(SasaranYear(items[0].indicator.sasaran, len(items), capaian, pagu, realisasi, absorption,
                                c.EFISIENSI[method.efisiensi.id].function(capaian, absorption)))
     return out
 
 
-def shares(rows, group: str) -> tuple[CountShare, ...]:
-    """Each row's share of its group's total (rows: objects with kategori, jumlah, persen_dinyatakan)."""
-    whole = Decimal(sum(r.jumlah for r in rows))
-    return tuple(CountShare(group, r.kategori, r.jumlah, c.share(Decimal(r.jumlah), whole), r.persen_dinyatakan)
-                 for r in rows)
+def share_group(rows, group: str, all_total: int | None = None) -> ShareGroup:
+    """Each row's share of its group's total, and of everyone when the group misses some (rows: objects with
+    kategori, jumlah, persen_dinyatakan)."""
+    whole = sum(r.jumlah for r in rows)
+    other = all_total if all_total is not None and all_total != whole else None
+    printed = [r.persen_dinyatakan for r in rows if r.persen_dinyatakan is not None]
+    return ShareGroup(
+        group=group,
+        rows=tuple(CountShare(group, r.kategori, r.jumlah, c.share(Decimal(r.jumlah), Decimal(whole)),
+                              r.persen_dinyatakan, c.share(Decimal(r.jumlah), Decimal(other)) if other else None)
+                   for r in rows),
+        total=whole, stated_share_total=c.total(printed) if printed else None, all_total=all_total,
+    )
 
 
 def ikm_of(ikm: m.Ikm, sources: _Sources, ref: Referensi) -> IkmResult:
@@ -366,15 +405,15 @@ def ikm_of(ikm: m.Ikm, sources: _Sources, ref: Referensi) -> IkmResult:
     groups: dict[str, list] = {}
     for k in ikm.karakteristik:
         groups.setdefault(k.kelompok, []).append(k)
-    by_group = {g: shares(rows, g) for g, rows in groups.items()}
-    counters = {g: iter(s) for g, s in by_group.items()}
-    characteristics = tuple(next(counters[k.kelompok]) for k in ikm.karakteristik)  # in file order
+    counted = ikm.puas + ikm.tidak_puas if ikm.puas is not None and ikm.tidak_puas is not None else None
     return IkmResult(
         source=sources(ikm.sumber), periode=ikm.periode, respondents=ikm.responden,
         unsur=tuple((u.nama, u.nrr, u.nrr * 25) for u in ikm.unsur), puas=ikm.puas, tidak_puas=ikm.tidak_puas,
-        characteristics=characteristics,
+        characteristics=tuple(share_group(rows, g, ikm.responden) for g, rows in groups.items()),
         characteristics_source=sources(ikm.karakteristik_sumber or ikm.sumber),
-        value=value, grade=level_of(c.level(_rounded(value), ref.skala[ref.peran.ikm])),
+        value=value,
+        value_from_counts=c.share(Decimal(ikm.puas), Decimal(counted)) if counted else None,
+        grade=graded(_rounded(value), ref.skala[ref.peran.ikm]),  # the NRR scale: not for a count of satisfied
         stated=tuple(StatedIndex(sources(d.sumber), d.nilai, d.mutu, d.responden) for d in ikm.dinyatakan),
     )
 
@@ -383,7 +422,7 @@ def desa_of(desa: m.Desa, source: Source, ref: Referensi) -> DesaResult:
     value = c.idm(desa.iks, desa.ike, desa.ikl)
     stated = desa.dinyatakan
     return DesaResult(desa.nama, desa.kode, desa.iks, desa.ike, desa.ikl, value,
-                      level_of(c.level(value, ref.skala[ref.peran.idm])),
+                      graded(value, ref.skala[ref.peran.idm]),
                       StatedIndex(source, stated.idm, stated.status) if stated else None)
 
 
@@ -396,7 +435,7 @@ def akip_of(akip: m.Akip, sources: _Sources, ref: Referensi) -> AkipResult:
         components=tuple(AkipComponent(weights[k.komponen].nama if k.komponen in weights else k.komponen, k.nilai,
                                        weights[k.komponen].bobot if k.komponen in weights else None)
                          for k in akip.komponen),
-        total=total, predikat=level_of(c.level(total, ref.skala[ref.peran.akip])),
+        total=total, predikat=graded(total, ref.skala[ref.peran.akip]),
         stated=tuple(StatedIndex(sources(d.sumber), d.nilai, d.predikat) for d in akip.dinyatakan),
     )
 
@@ -404,6 +443,6 @@ def akip_of(akip: m.Akip, sources: _Sources, ref: Referensi) -> AkipResult:
 def staff_of(pegawai: m.Pegawai, report_id: str, sources: _Sources) -> Staff:
     return Staff(
         tahun_data=pegawai.tahun_data, source=sources(pegawai.sumber), report_id=report_id,
-        groups=tuple((label, shares(getattr(pegawai, key), label.lower())) for key, label in STAFF_GROUPS
+        groups=tuple(share_group(getattr(pegawai, key), label) for key, label in STAFF_GROUPS
                      if getattr(pegawai, key)),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import compute as c
 from .. import models as m
 from ..dataset import Referensi
-from .results import CanonicalIndicator, markdown, FormulaInfo, Level, Method, Reference, Scale, ScaleLevel
+from .results import CanonicalIndicator, markdown, tone, FormulaInfo, Level, Method, Reference, Scale, ScaleLevel
 
 
 def scale_of(scale_id: str, skala: m.Skala) -> Scale:
@@ -15,8 +15,12 @@ def scale_of(scale_id: str, skala: m.Skala) -> Scale:
     )
 
 
-def level_of(tingkat: m.Tingkat | None) -> Level | None:
-    return None if tingkat is None else Level(tingkat.kode, tingkat.label)
+def level_of(tingkat: m.Tingkat | None, skala: m.Skala | None = None) -> Level | None:
+    if tingkat is None:
+        return None
+    codes = [t.kode for t in skala.tingkat] if skala else []
+    shade = tone(codes.index(tingkat.kode), len(codes)) if tingkat.kode in codes else "info"
+    return Level(tingkat.kode, tingkat.label, shade)
 
 
 def _formulas(declared: dict[str, m.Rumus], registry: dict[str, c.Formula]) -> dict[str, FormulaInfo]:
@@ -49,3 +53,8 @@ def method_of(declared: m.Metode, reference: Reference) -> Method:
         uniform_capaian_turun=reference.capaian_turun[reference.uniform_capaian_turun],
         uniform_efisiensi=reference.efisiensi[reference.uniform_efisiensi],
     )
+
+
+def graded(value, skala: m.Skala) -> Level | None:
+    """The level a value falls in on a threshold scale."""
+    return level_of(c.level(value, skala), skala)

@@ -30,7 +30,7 @@ def markdown(text: str | None) -> Markdown | None:
 class Status(StrEnum):
     """What the data says about an indicator in a year (one meaning, used everywhere)."""
 
-    REALISED = "terealisasi"  # realisasi reported, capaian computed
+    REALISED = "dilaporkan"  # realisasi reported, capaian computed (which says nothing about reaching the target)
     NOT_MEASURED = "tidak-diukur"  # the report prints "-" and says why
     NOT_REPORTED = "belum-dilaporkan"  # the year has passed, a target exists, no realisasi anywhere
     TARGET_ONLY = "hanya-target"  # a year not reported yet
@@ -41,7 +41,7 @@ class Status(StrEnum):
 
 
 _STATUS_LABELS = {
-    Status.REALISED: "Terealisasi",
+    Status.REALISED: "Dilaporkan",
     Status.NOT_MEASURED: "Tidak diukur",
     Status.NOT_REPORTED: "Belum dilaporkan",
     Status.TARGET_ONLY: "Baru target",
@@ -57,12 +57,22 @@ class TargetKind(StrEnum):
     NONE = ""
 
 
+def tone(position: int, count: int) -> str:
+    """The colour family of a level, from its place on a scale listed highest first."""
+    if position == 0:
+        return "good"
+    if position == count - 1:
+        return "bad"
+    return "info" if position < count / 2 else "mid"
+
+
 @dataclass(frozen=True)
 class Level:
-    """A level of a scale (a rating, a grade, a status)."""
+    """A level of a scale (a rating, a grade, a status), with its tone from its place on the scale."""
 
     kode: str
     label: str
+    tone: str = "info"  # "good" (the top level), "info", "mid", "bad" (the lowest level)
 
 
 @dataclass(frozen=True)
@@ -211,8 +221,37 @@ class Indicator:
         return self.polaritas == "turun"
 
     @property
+    def categorical(self) -> bool:
+        """A predikat target (BB, A ...): its capaian is a rank ratio, kept out of numeric means."""
+        return self.jenis == "kategori"
+
+    @property
     def direction(self) -> str:
         return "semakin kecil semakin baik" if self.lower_is_better else "semakin besar semakin baik"
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """How a realisasi was measured, as the report says (instrument, regulation, elements, year assessed)."""
+
+    instrumen: str
+    dasar_hukum: str | None
+    jumlah_unsur: int | None
+    tahun_data: int | None
+    catatan: str | None
+
+    @property
+    def key(self) -> tuple:
+        """Two figures are comparable only when this is equal."""
+        return (" ".join(self.instrumen.lower().split()), " ".join((self.dasar_hukum or "").lower().split()),
+                self.jumlah_unsur)
+
+    @property
+    def text(self) -> str:
+        parts = [self.instrumen]
+        if self.dasar_hukum:
+            parts.append(self.dasar_hukum)
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -228,6 +267,7 @@ class StatedIndicator:
     penyerapan: Num = None
     efisiensi: Num = None
     kemajuan_renstra: Num = None
+    predikat: str | None = None
 
 
 @dataclass
@@ -244,10 +284,12 @@ class IndicatorYear:
     target_renstra: Value = None
     realisasi: Value = None
     not_measured_reason: str | None = None
+    measurement: Measurement | None = None
     source: Source | None = None
     catatan: str | None = None
     narrative: tuple[tuple[str, str], ...] = ()  # (heading, Markdown) from the report
     capaian: Num = None
+    reached: bool | None = None  # capaian (as shown, two decimals) at least 100 %; None when not measured
     rating: Level | None = None
     capaian_uniform: Num = None
     rating_uniform: Level | None = None
@@ -255,6 +297,7 @@ class IndicatorYear:
     on_track: bool | None = None
     kemajuan: Num = None  # against the final Renstra target
     previous_realisasi: Value = None
+    comparable_with_previous: bool | None = None  # same instrument as the previous year; None when unknown
     change_realisasi: Num = None
     change_capaian: Num = None
     ratio_capaian_previous: Num = None
@@ -268,6 +311,7 @@ class IndicatorYear:
     # Readings the audit compares a printed figure with when it is not ours:
     capaian_by_formula: dict[str, Num] = field(default_factory=dict)  # every lower-is-better formula id
     capaian_by_target: dict[str, Num] = field(default_factory=dict)  # other targets the report prints
+    ratio_by_target: dict[str, Num] = field(default_factory=dict)  # this year's capaian with those, over last year's
     efisiensi_by_formula: dict[str, Num] = field(default_factory=dict)  # every efficiency formula, our figures
     efisiensi_of_stated_by_formula: dict[str, Num] = field(default_factory=dict)  # the report's own figures
 
@@ -278,6 +322,12 @@ class IndicatorYear:
     @property
     def realised(self) -> bool:
         return self.status == Status.REALISED
+
+    @property
+    def evaluated_year(self) -> int | None:
+        """The year a realisasi describes when the report says it is not its own (an earlier evaluation)."""
+        year = self.measurement.tahun_data if self.measurement else None
+        return year if year is not None and year != self.year else None
 
 
 @dataclass(frozen=True)
@@ -336,6 +386,8 @@ class BudgetLine:
     realisasi: Num
     penyerapan: Num
     sisa: Num
+    children_pagu: Num = None  # the children's sum, when there are children and all are known
+    children_realisasi: Num = None
     output: Output | None = None
     stated: StatedBudget | None = None
     program: str | None = None  # per_kinerja rows: the programme named beside the goal
@@ -350,6 +402,8 @@ class StatedTotal:
     penyerapan: Num
     sisa: Num
     penyerapan_of_stated: Num  # absorption from the pagu and realisasi printed in the same table
+    terbilang: str | None = None  # the pagu in words, as printed
+    terbilang_of_pagu: str | None = None  # the printed pagu's digits in words (num2words, Indonesian)
 
 
 @dataclass(frozen=True)
@@ -384,8 +438,20 @@ class CountShare:
     group: str
     category: str
     count: int
-    share: Num
+    share: Num  # of the group's total
     stated_share: Num
+    share_of_all: Num = None  # of all respondents, when the group's total is not that
+
+
+@dataclass(frozen=True)
+class ShareGroup:
+    """The rows of one grouping, their total, and the sum of the shares the report prints for them."""
+
+    group: str
+    rows: tuple[CountShare, ...]
+    total: int
+    stated_share_total: Num  # None when no share is printed
+    all_total: int | None = None  # every respondent, when known (a group may miss some)
 
 
 @dataclass(frozen=True)
@@ -404,9 +470,10 @@ class IkmResult:
     unsur: tuple[tuple[str, Decimal, Decimal], ...]  # (unsur, NRR, NRR x 25)
     puas: int | None
     tidak_puas: int | None
-    characteristics: tuple[CountShare, ...]
+    characteristics: tuple[ShareGroup, ...]
     characteristics_source: Source
-    value: Num
+    value: Num  # mean NRR x 25; None without unsur
+    value_from_counts: Num  # satisfied respondents' share, when the report counts them
     grade: Level | None
     stated: tuple[StatedIndex, ...]
 
@@ -444,7 +511,7 @@ class Staff:
     tahun_data: int | None
     source: Source
     report_id: str
-    groups: tuple[tuple[str, tuple[CountShare, ...]], ...]  # (label, rows) for golongan, jenis kelamin ...
+    groups: tuple[ShareGroup, ...]  # golongan, jenis kelamin, pendidikan, eselon
 
 
 @dataclass(frozen=True)
@@ -471,9 +538,11 @@ class YearResult:
     sasaran: list[SasaranYear]
     stated_sasaran: list[StatedSasaran]
     budget: Budget | None
-    capaian_mean: Num
-    measured: int
-    on_target: int
+    capaian_mean: Num  # numeric indicators only (a predikat's rank ratio is not averaged in)
+    indicator_count: int
+    measured: int  # indicators with a capaian
+    on_target: int  # of those, how many reached their target
+    categorical_measured: int  # measured indicators with a predikat target, left out of capaian_mean
     ikm: IkmResult | None
     desa: list[DesaResult]
     idm_source: Source | None  # None without an IDM table
@@ -484,6 +553,8 @@ class YearResult:
     catatan: str | None
     stated: list[StatedYear]
     # Readings for the audit of the report's own year figures:
+    capaian_mean_with_categorical: Num  # predikat rank ratios averaged in
+    capaian_mean_of_sasaran: Num  # the mean of each sasaran's mean
     capaian_mean_with_zero: Num  # unmeasured indicators counted as 0
     capaian_mean_of_stated: Num  # mean of the capaian the report prints
     penyerapan_mean_per_sasaran: Num

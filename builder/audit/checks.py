@@ -3,16 +3,22 @@
 The audit computes nothing itself: the figure it compares with, and every
 alternative reading it tries (another formula, another printed target, a
 mean that counts unmeasured indicators as zero ...), are analysis results.
+Figures are compared at the precision the report printed them with.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterable
 
-from ..analysis.results import BudgetLine, IndicatorYear, KecamatanResult, Level, Num, Source, Status, YearResult
-from ..formatting import decimals_of, number, round_half_up
-from .findings import TOLERANCE, Finding, Kind, explain
+from ..analysis.results import (
+    BudgetLine, IndicatorYear, KecamatanResult, Level, Num, Scale, ShareGroup, Source, Status, YearResult,
+)
+from ..formatting import number, rupiah
+from .findings import MONEY_TOLERANCE, TOLERANCE, Finding, Kind, explain, matches, printed_equal
+
+NOT_RECOMPUTABLE = "angka ini tidak dapat dihitung ulang dari data mentah"
 
 
 def show_value(value) -> str:
@@ -21,6 +27,12 @@ def show_value(value) -> str:
 
 def normalise(text: str) -> str:
     return text.strip().upper().replace(" ", "-")
+
+
+def normalise_words(text: str) -> str:
+    """Amounts in words, compared without case, punctuation, 'rupiah' or doubled spaces."""
+    words = re.sub(r"[^a-z ]", " ", text.lower()).split()
+    return " ".join(w for w in words if w not in ("rupiah", "rp"))
 
 
 class YearAudit:
@@ -33,30 +45,36 @@ class YearAudit:
 
     # -- plumbing ------------------------------------------------------------
 
+    def add(self, source: Source, what: str, stated, computed, unit: str, cause: str, kind: Kind) -> None:
+        self.findings.append(Finding(source.text, what, stated, computed, unit, cause, kind))
+
     def number(self, source: Source, what: str, stated: Num, exact: Num, unit: str = "%",
-               alternatives: Iterable[tuple[str, Num]] = ()) -> None:
-        """Compare a stated number with the exact result it states."""
+               alternatives: Iterable[tuple[str, Num]] = (), reason: str = NOT_RECOMPUTABLE) -> None:
+        """Compare a stated number with the exact result it states, at the precision it was printed with."""
         if stated is None:
             return
         if exact is None:
-            places = min(decimals_of(stated), 2)
-            match = next((f"cocok dengan {label} ({number(alt)})" for label, alt in alternatives
-                          if alt is not None and round_half_up(alt, places) == stated), None)
-            cause = match or "angka ini tidak dapat dihitung ulang dari data mentah"
-            self.findings.append(Finding(source.text, what, stated, None, unit, cause, Kind.DIFFERENCE))
+            match = next((f"; cocok dengan {label} ({number(alt)})" for label, alt in alternatives
+                          if alt is not None and matches(stated, alt)), "")
+            self.add(source, what, stated, None, unit, reason + match, Kind.UNCHECKABLE)
             return
-        if stated == round_half_up(exact, min(decimals_of(stated), 2)):
-            return  # printed correctly, perhaps with fewer decimals
+        if printed_equal(stated, exact):
+            return
         kind, cause = explain(stated, exact, alternatives, unit, self.money)
-        self.findings.append(Finding(source.text, what, stated, exact, unit, cause, kind))
+        self.add(source, what, stated, exact, unit, cause, kind)
 
-    def label(self, source: Source, what: str, stated: str | None, computed: Level | None, cause: str) -> None:
+    def label(self, source: Source, what: str, stated: str | None, computed: Level | None, cause: str,
+              scale: Scale | None = None) -> None:
         """A printed level (code or label, any case) against the level the scale gives."""
         if stated is None or computed is None:
             return
-        if normalise(stated) not in (normalise(computed.kode), normalise(computed.label)):
-            self.findings.append(Finding(source.text, what, stated, f"{computed.kode} ({computed.label})", "",
-                                         cause, Kind.DIFFERENCE))
+        if normalise(stated) in (normalise(computed.kode), normalise(computed.label)):
+            return
+        if scale is not None and not any(normalise(stated) in (normalise(v.kode), normalise(v.label))
+                                         for v in scale.levels):
+            cause = (f"kata ini tidak ada di {scale.nama} yang dinyatakan "
+                     f"({', '.join(v.label for v in scale.levels)}); menurut skala itu {computed.label}")
+        self.add(source, what, stated, f"{computed.kode} ({computed.label})", "", cause, Kind.DIFFERENCE)
 
     def value(self, source: Source, what: str, stated, raw, cause: str) -> None:
         """A raw value (target, realisasi) printed differently in another table."""
@@ -64,10 +82,9 @@ class YearAudit:
             return
         if isinstance(stated, Decimal) and isinstance(raw, Decimal):
             if abs(stated - raw) > TOLERANCE:
-                self.findings.append(Finding(source.text, what, stated, raw, "", cause, Kind.DIFFERENCE))
+                self.add(source, what, stated, raw, "", cause, Kind.DIFFERENCE)
         elif stated != raw:
-            self.findings.append(Finding(source.text, what, show_value(stated), show_value(raw), "", cause,
-                                         Kind.DIFFERENCE))
+            self.add(source, what, show_value(stated), show_value(raw), "", cause, Kind.DIFFERENCE)
 
     # -- the checks ----------------------------------------------------------
 
@@ -87,30 +104,41 @@ class YearAudit:
         ours = self.method.capaian_turun.id
         other_formulas = [(f"rumus {fid}", v) for fid, v in item.capaian_by_formula.items() if fid != ours]
         efficiency_unit = self.method.efisiensi.unit
+        not_measured = item.status == Status.NOT_MEASURED
         for stated in item.stated:
             where = stated.source
             printed_targets = [stated.target, stated.target_renstra, item.target_renstra,
                                *(d.target for d in item.stated), *(d.target_renstra for d in item.stated)]
-            alternatives = list(other_formulas)
-            for t in printed_targets:
-                if t is not None and t != item.target:
-                    alternatives.append((f"target {show_value(t)} yang dicetak di tabel lain", item.capaian_by_target.get(t)))
-            if isinstance(stated.capaian, Decimal) and item.status == Status.REALISED:
+            other_targets = list(dict.fromkeys(t for t in printed_targets if t is not None and t != item.target))
+            alternatives = list(other_formulas) + [
+                (f"target {show_value(t)} yang dicetak di tabel lain", item.capaian_by_target.get(t))
+                for t in other_targets]
+            if stated.capaian is not None and not_measured:
+                self.add(where, f"Capaian {name}", stated.capaian, None, "%",
+                         "laporan mencetak capaian padahal realisasi tidak diukur", Kind.DIFFERENCE)
+            elif stated.capaian is not None and item.status == Status.REALISED:
                 self.number(where, f"Capaian {name}", stated.capaian, item.capaian, "%", alternatives)
-            elif stated.capaian is not None and item.status == Status.NOT_MEASURED:
-                self.findings.append(Finding(where.text, f"Capaian {name}", stated.capaian, None, "%",
-                                             "laporan mencetak capaian padahal realisasi tidak diukur", Kind.DIFFERENCE))
+            if stated.realisasi is not None and not_measured:
+                self.add(where, f"Realisasi {name}", show_value(stated.realisasi), None, "",
+                         f"laporan mencetak realisasi padahal di tabel lain tidak diukur ({item.not_measured_reason})",
+                         Kind.DIFFERENCE)
             self.value(where, f"Target {name}", stated.target, item.target, "target berbeda dari Perjanjian Kinerja")
             self.value(where, f"Target Renstra {name}", stated.target_renstra, item.target_renstra,
                        "target berbeda dari tabel Renstra")
             self.value(where, f"Realisasi {name}", stated.realisasi, item.realisasi,
                        "realisasi berbeda dari tabel pengukuran kinerja")
+            self.label(where, f"Penilaian {name}", stated.predikat, item.rating,
+                       f"penilaian berbeda dari {self.method.scale.nama} untuk capaian ini", self.method.scale)
             if stated.capaian_terhadap_tahun_lalu is not None:
                 self.number(where, f"Capaian {name} terhadap tahun lalu", stated.capaian_terhadap_tahun_lalu,
-                            item.ratio_capaian_previous, "%", [("capaian tahun ini (bukan rasionya)", item.capaian)])
+                            item.ratio_capaian_previous, "%",
+                            [("capaian tahun ini (bukan rasionya)", item.capaian)] +
+                            [(f"rasio dengan target {show_value(t)} yang dicetak di tabel lain", item.ratio_by_target.get(t))
+                             for t in other_targets])
             if stated.penyerapan is not None:
                 self.number(where, f"Penyerapan anggaran untuk {name}", stated.penyerapan, item.penyerapan, "%",
-                            [("penyerapan seluruh anggaran", self.year.penyerapan)])
+                            [("penyerapan seluruh anggaran", self.year.penyerapan)],
+                            reason="data tidak memuat anggaran yang terkait dengan indikator ini")
             if stated.efisiensi is not None:
                 own = [(f"rumus {fid}", v) for fid, v in item.efisiensi_by_formula.items()
                        if fid != self.method.efisiensi.id]
@@ -129,7 +157,8 @@ class YearAudit:
             name = result.sasaran.nama
             self.number(stated.source, f"Capaian sasaran {name}", stated.capaian, result.capaian)
             self.number(stated.source, f"Penyerapan anggaran sasaran {name}", stated.penyerapan, result.penyerapan,
-                        "%", [("penyerapan seluruh anggaran", self.year.penyerapan)])
+                        "%", [("penyerapan seluruh anggaran", self.year.penyerapan)],
+                        reason="data tidak memuat anggaran yang terkait dengan sasaran ini")
             printed = [(f"rumus {fid} dengan angka laporan sendiri", v)
                        for fid, v in stated.efisiensi_of_stated_by_formula.items()]
             self.number(stated.source, f"Efisiensi sasaran {name}", stated.efisiensi, result.efisiensi,
@@ -139,52 +168,59 @@ class YearAudit:
         year = self.year
         for stated in year.stated:
             self.number(stated.source, "Rata-rata capaian kinerja", stated.capaian_rata_rata, year.capaian_mean, "%",
-                        [("rata-rata yang menghitung indikator tidak diukur sebagai 0", year.capaian_mean_with_zero),
+                        [("rata-rata per sasaran", year.capaian_mean_of_sasaran),
+                         ("rata-rata yang ikut menghitung indikator predikat", year.capaian_mean_with_categorical),
+                         ("rata-rata yang menghitung indikator tidak diukur sebagai 0", year.capaian_mean_with_zero),
                          ("rata-rata dari capaian yang dicetak laporan", year.capaian_mean_of_stated)])
             self.number(stated.source, "Rata-rata penyerapan anggaran per sasaran", stated.penyerapan_rata_rata,
-                        year.penyerapan_mean_per_sasaran, "%", [("penyerapan seluruh anggaran", year.penyerapan)])
+                        year.penyerapan_mean_per_sasaran, "%", [("penyerapan seluruh anggaran", year.penyerapan)],
+                        reason="data tidak memuat anggaran per sasaran")
             self.number(stated.source, "Rata-rata efisiensi", stated.efisiensi_rata_rata, year.efisiensi_mean,
                         self.method.efisiensi.unit,
                         [(f"rumus {fid} atas seluruh anggaran", v)
-                         for fid, v in year.efisiensi_of_totals_by_formula.items()])
+                         for fid, v in year.efisiensi_of_totals_by_formula.items()],
+                        reason="data tidak memuat anggaran per indikator, jadi efisiensinya tidak dapat dihitung")
 
     def budget(self) -> None:
         budget = self.year.budget
         if budget is None:
             return
         for line in budget.programs:
-            self.budget_line(budget.source, line)
+            self.budget_line(budget.source, line, ())
         for line in budget.belanja:
-            self.budget_line(budget.belanja_source if budget.belanja_source.table else budget.source, line)
+            self.budget_line(budget.belanja_source if budget.belanja_source.table else budget.source, line, ())
         for line in budget.per_kinerja:
-            self.budget_line(budget.per_kinerja_source if budget.per_kinerja_source.table else budget.source, line)
+            self.budget_line(budget.per_kinerja_source if budget.per_kinerja_source.table else budget.source, line, ())
         for stated in budget.stated:
             self.number(stated.source, "Total pagu anggaran", stated.pagu, budget.pagu, "Rp")
             self.number(stated.source, "Total realisasi anggaran", stated.realisasi, budget.realisasi, "Rp")
             self.number(stated.source, "Penyerapan total anggaran", stated.penyerapan, budget.penyerapan, "%",
                         [("penyerapan dari pagu dan realisasi yang dicetak di tabel ini", stated.penyerapan_of_stated)])
             self.number(stated.source, "Sisa anggaran (SiLPA)", stated.sisa, budget.sisa, "Rp")
-        breakdowns = [("per sasaran/indikator", budget.per_kinerja, budget.per_kinerja_pagu,
-                       budget.per_kinerja_realisasi, budget.per_kinerja_source),
-                      ("menurut jenis belanja", budget.belanja, budget.belanja_pagu, budget.belanja_realisasi,
-                       budget.belanja_source)]
-        for label, lines, pagu, realisasi, source in breakdowns:
-            if budget.programs and lines:
-                where = source if source.table else budget.source
-                self.number(where, f"Jumlah pagu {label} dibanding jumlah program", pagu, budget.pagu, "Rp")
-                self.number(where, f"Jumlah realisasi {label} dibanding jumlah program", realisasi,
-                            budget.realisasi, "Rp")
+            if stated.terbilang and stated.terbilang_of_pagu and \
+                    normalise_words(stated.terbilang) != normalise_words(stated.terbilang_of_pagu):
+                self.add(stated.source, "Total pagu dalam huruf (terbilang)", stated.terbilang,
+                         f"{stated.terbilang_of_pagu} ({rupiah(stated.pagu)})", "",
+                         "jumlah dalam huruf tidak sama dengan angkanya", Kind.DIFFERENCE)
 
-    def budget_line(self, source: Source, line: BudgetLine) -> None:
+    def budget_line(self, source: Source, line: BudgetLine, parents: tuple[BudgetLine, ...]) -> None:
+        where = (line.stated.source if line.stated and line.stated.source else None) or source
+        name = line.nama if not parents else f"{line.nama} (di bawah {parents[-1].nama})"
         stated = line.stated
         if stated is not None:
-            where = stated.source or source
-            self.number(where, f"Penyerapan {line.nama}", stated.penyerapan, line.penyerapan, "%")
-            self.number(where, f"Sisa anggaran {line.nama}", stated.sisa, line.sisa, "Rp")
-            self.number(where, f"Pagu {line.nama} (dicetak di tabel lain)", stated.pagu, line.pagu, "Rp")
-            self.number(where, f"Realisasi {line.nama} (dicetak di tabel lain)", stated.realisasi, line.realisasi, "Rp")
+            zero_budget = "pagu 0, jadi penyerapannya tidak terdefinisi" if line.pagu == 0 else NOT_RECOMPUTABLE
+            self.number(where, f"Penyerapan {name}", stated.penyerapan, line.penyerapan, "%", reason=zero_budget)
+            self.number(where, f"Sisa anggaran {name}", stated.sisa, line.sisa, "Rp")
+            self.number(where, f"Pagu {name} (dicetak di tabel lain)", stated.pagu, line.pagu, "Rp")
+            self.number(where, f"Realisasi {name} (dicetak di tabel lain)", stated.realisasi, line.realisasi, "Rp")
+        for field_name, printed, total in (("pagu", line.pagu, line.children_pagu),
+                                           ("realisasi", line.realisasi, line.children_realisasi)):
+            if printed is not None and total is not None and abs(printed - total) > MONEY_TOLERANCE:
+                self.add(source, f"Jumlah {field_name} rincian {name}", printed, total, "Rp",
+                         f"{field_name} yang dicetak untuk baris ini tidak sama dengan jumlah baris di bawahnya "
+                         f"(selisih {rupiah(printed - total)})", Kind.DIFFERENCE)
         for child in line.children:
-            self.budget_line(source, child)
+            self.budget_line(source, child, (*parents, line))
 
     def index_and_level(self, source: Source, name: str, stated_value, value, stated_level, level,
                         scale_source: str) -> None:
@@ -194,20 +230,36 @@ class YearAudit:
         self.number(source, name, stated_value, value, "")
         self.label(source, f"{name}: tingkat", stated_level, level, f"tingkat berbeda dari {scale_source} untuk nilai ini")
 
+    def shares(self, source: Source, what: str, group: ShareGroup) -> None:
+        """Printed percentages against the counts, and whether they add up to 100."""
+        for row in group.rows:
+            missing = (group.all_total or 0) - group.total
+            alternative = [(f"persentase dari seluruh {group.all_total} responden, padahal kelompok ini berjumlah "
+                            f"{group.total} ({missing} responden tidak tercatat di kelompok ini)", row.share_of_all)]
+            self.number(source, f"{what} {row.group} {row.category}", row.stated_share, row.share, "%",
+                        alternative if row.share_of_all is not None else ())
+        if group.stated_share_total is not None and all(r.stated_share is not None for r in group.rows):
+            tolerance = TOLERANCE * len(group.rows)
+            if abs(group.stated_share_total - 100) > tolerance:
+                self.add(source, f"Jumlah {what.lower()} {group.group}", group.stated_share_total, Decimal(100), "%",
+                         "persentase yang dicetak tidak berjumlah 100 %", Kind.DIFFERENCE)
+
     def surveys(self) -> None:
         year = self.year
         if year.ikm:
             ikm = year.ikm
             for stated in ikm.stated:
-                self.index_and_level(stated.source, "Nilai IKM dari sembilan NRR", stated.value, ikm.value,
-                                     stated.level, ikm.grade, "skala mutu PermenPANRB 14/2017")
+                if ikm.value is not None:
+                    self.index_and_level(stated.source, "Nilai IKM dari sembilan NRR", stated.value, ikm.value,
+                                         stated.level, ikm.grade, "skala mutu PermenPANRB 14/2017")
+                elif ikm.value_from_counts is not None:
+                    self.number(stated.source, "Nilai IKM dari jumlah responden puas", stated.value,
+                                ikm.value_from_counts, "")
                 if stated.respondents is not None and ikm.respondents is not None and stated.respondents != ikm.respondents:
-                    self.findings.append(Finding(stated.source.text, "Jumlah responden IKM", Decimal(stated.respondents),
-                                                 Decimal(ikm.respondents), "",
-                                                 "jumlah responden dicetak berbeda di bagian lain laporan", Kind.DIFFERENCE))
-            for k in ikm.characteristics:
-                self.number(ikm.characteristics_source, f"Persentase responden {k.group} {k.category}",
-                            k.stated_share, k.share, "%")
+                    self.add(stated.source, "Jumlah responden IKM", Decimal(stated.respondents), Decimal(ikm.respondents),
+                             "", "jumlah responden dicetak berbeda di bagian lain laporan", Kind.DIFFERENCE)
+            for group in ikm.characteristics:
+                self.shares(ikm.characteristics_source, "Persentase responden", group)
         for desa in year.desa:
             if desa.stated is not None:
                 self.index_and_level(desa.stated.source, f"IDM Desa {desa.nama}", desa.stated.value, desa.idm,
@@ -217,7 +269,5 @@ class YearAudit:
                 self.index_and_level(stated.source, "Nilai AKIP (jumlah komponen)", stated.value, year.akip.total,
                                      stated.level, year.akip.predikat, "predikat PermenPANRB 88/2021")
         if year.staff:
-            for _label, rows in year.staff.groups:
-                for r in rows:
-                    self.number(year.staff.source, f"Persentase pegawai ({r.group}) {r.category}", r.stated_share,
-                                r.share, "%")
+            for group in year.staff.groups:
+                self.shares(year.staff.source, "Persentase pegawai", group)

@@ -8,13 +8,29 @@ from enum import StrEnum
 
 from ..formatting import decimals_of, number, percent, round_half_up, rupiah, truncate
 
-TOLERANCE = Decimal("0.01")
+TOLERANCE = Decimal("0.01")  # raw values (targets, realisasi) printed differently
+MONEY_TOLERANCE = Decimal("0.5")  # a budget parent and the sum of its lines
 
 
 class Kind(StrEnum):
-    DIFFERENCE = "selisih"  # more than 0.01 apart
+    """How a printed figure relates to ours, at the precision it was printed with."""
+
+    DIFFERENCE = "selisih"  # a real difference: more than one unit of the last printed digit
     TRUNCATED = "pemotongan"  # digits cut off instead of rounded
-    ROUNDING = "pembulatan"  # at most 0.01 apart for another reason
+    ROUNDING = "pembulatan"  # rounded another way: at most one unit of the last printed digit
+    UNCHECKABLE = "tidak-dapat-diperiksa"  # the data holds no figure of ours to compare with
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+    @property
+    def minor(self) -> bool:
+        return self in (Kind.TRUNCATED, Kind.ROUNDING)
+
+
+_KIND_LABELS = {Kind.DIFFERENCE: "Selisih", Kind.TRUNCATED: "Pemotongan", Kind.ROUNDING: "Pembulatan",
+                Kind.UNCHECKABLE: "Tidak dapat diperiksa"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +49,12 @@ class Finding:
             return self.stated - self.computed
         return None
 
-    def _show(self, value) -> str:
+    @property
+    def places(self) -> int:
+        """The decimals the report printed the figure with (our figure is shown with at least two)."""
+        return decimals_of(self.stated) if isinstance(self.stated, Decimal) else 2
+
+    def _show(self, value, places: int) -> str:
         if value is None:
             return "tidak dapat dihitung"
         if isinstance(value, str):
@@ -41,36 +62,50 @@ class Finding:
         if self.unit == "Rp":
             return rupiah(value)
         if self.unit == "%":
-            return percent(value)
-        return number(value)
+            return percent(value, places)
+        return number(value, places)
 
     @property
     def stated_text(self) -> str:
-        return self._show(self.stated)
+        return self._show(self.stated, self.places)
 
     @property
     def computed_text(self) -> str:
-        return self._show(self.computed)
+        value, places = self.computed, self.places
+        if self.unit == "%" or (isinstance(value, Decimal) and value != value.to_integral_value() and not places):
+            places = max(places, 2)  # enough digits to see how ours differs
+        return self._show(value, places)
+
+
+def printed_equal(stated: Decimal, exact: Decimal) -> bool:
+    """The printed figure is ours rounded half up to the decimals it was printed with."""
+    return stated == round_half_up(exact, decimals_of(stated))
+
+
+def matches(stated: Decimal, value: Decimal) -> bool:
+    """Another reading explains a printed figure: rounded or cut to its printed decimals."""
+    places = decimals_of(stated)
+    return round_half_up(value, places) == stated or truncate(value, places) == stated
 
 
 def explain(stated: Decimal, exact: Decimal, alternatives, unit: str, money: list[tuple[str, Decimal]]) -> tuple[Kind, str]:
     """Kind and likely cause of a printed figure that is not our figure correctly rounded.
 
-    Tries, in order: truncation, a rounding slip of at most 0.01, each
+    At the precision the figure was printed with, tries in order: truncation,
+    a rounding slip of at most one unit of the last printed digit, each
     alternative reading the analysis offers (another formula, another printed
     target ...), and for money an amount named elsewhere in the report.
     """
-    places = min(decimals_of(stated), 2)
+    places = decimals_of(stated)
     if truncate(exact, places) == stated:
-        return Kind.TRUNCATED, (f"laporan memotong angka ({number(exact, places + 2)} menjadi {number(stated)}), "
+        return Kind.TRUNCATED, (f"laporan memotong angka ({number(exact, places + 2)} menjadi {number(stated, places)}), "
                                 "bukan membulatkan")
-    if abs(stated - round_half_up(exact)) <= TOLERANCE:
-        return Kind.ROUNDING, "selisih pembulatan kecil (paling banyak 0,01)"
+    if abs(stated - exact) <= Decimal(1).scaleb(-places):
+        return Kind.ROUNDING, (f"dibulatkan lain: selisihnya kurang dari satu satuan angka terakhir yang dicetak "
+                               f"({number(Decimal(1).scaleb(-places), places)})")
     for label, alt in alternatives:
-        if alt is None:
-            continue
-        if round_half_up(alt, places) == stated or truncate(alt, places) == stated:
-            return Kind.DIFFERENCE, f"cocok dengan {label} ({number(alt)})"
+        if alt is not None and matches(stated, alt):
+            return Kind.DIFFERENCE, f"cocok dengan {label} ({number(alt, max(places, 2))})"
     if unit == "Rp":
         diff = stated - exact
         for name, amount in money:

@@ -43,6 +43,28 @@ class Narasi(Model):
     uraian: Optional[Markdown] = Field(None, description="Uraian lain tentang capaian indikator ini.")
 
 
+class Pengukuran(Model):
+    """How a realisasi was measured; figures are compared only under the same instrument."""
+
+    instrumen: str = Field(
+        description="Cara mengukur seperti disebut laporan, mis. \"SKM 9 unsur (NRR)\", \"SKM 14 unsur (NRR)\", "
+        "\"jumlah responden puas\", \"evaluasi SAKIP\"."
+    )
+    dasar_hukum: Optional[str] = Field(
+        None, description="Peraturan yang diikuti, mis. PermenPANRB 14/2017, KEP/25/M.PAN/2/2004, PermenPANRB 88/2021."
+    )
+    jumlah_unsur: Optional[int] = Field(
+        None, ge=1, description="Jumlah unsur survei atau komponen evaluasi, mis. 9 unsur SKM atau 4 komponen AKIP."
+    )
+    tahun_data: Optional[Tahun] = Field(
+        None, description="Tahun yang dinilai bila berbeda dari tahun laporan, mis. 2022 untuk hasil evaluasi SAKIP "
+        "2022 yang dicetak di laporan 2023."
+    )
+    sumber: Optional[Sumber] = Field(None, description="Bagian laporan yang menyebut cara mengukurnya.")
+    catatan: Optional[Markdown] = Field(None, description="Penjelasan, mis. laporan menyebut satu pedoman tetapi "
+                                        "tabelnya mengikuti pedoman lain.")
+
+
 class Kinerja(Model):
     """One indicator in one year: the Perjanjian Kinerja target and its realisasi."""
 
@@ -58,6 +80,10 @@ class Kinerja(Model):
         None, description='Alasan bila realisasi tidak diukur (laporan menulis "-"). Capaian tidak dihitung.'
     )
     sumber: Optional[Sumber] = Field(None, description="Tabel tempat target dan realisasi ini dicetak, mis. Tabel 2.3; Tabel 3.1.")
+    pengukuran: Optional[Pengukuran] = Field(
+        None, description="Cara realisasi diukur (instrumen, peraturan, jumlah unsur, tahun yang dinilai), bila laporan "
+        "menyebutnya; wajib diisi agar angka tahun lain atau kecamatan lain dapat dibandingkan."
+    )
     catatan: Optional[Markdown] = Field(
         None, description="Catatan transkripsi: angka yang berbeda antartabel, pembulatan, ejaan."
     )
@@ -173,6 +199,9 @@ class DinyatakanTotal(Model):
     penyerapan: Optional[Angka] = Field(None, description="Persentase penyerapan total yang dicetak, tanpa tanda %.")
     sisa: Optional[Uang] = Field(None, description="Sisa anggaran/SiLPA (Rp) yang dicetak.")
     kenaikan_realisasi: Optional[Uang] = Field(None, description="Kenaikan realisasi dari tahun lalu menurut laporan.")
+    terbilang: Optional[str] = Field(
+        None, description="Total pagu dalam huruf seperti dicetak, mis. \"Enam Miliar seratus ... Rupiah\"."
+    )
 
 
 class Anggaran(Model):

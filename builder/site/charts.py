@@ -74,17 +74,17 @@ def _figure(fig: go.Figure, **layout) -> dict:
     return fig.to_plotly_json()
 
 
-def capaian_bars(chart_id: str, caption: str, names: list[str], values: list[Decimal | None]) -> Chart:
-    """Capaian per indicator, with the 100 % line."""
-    shown = [(n, v) for n, v in zip(names, values) if v is not None]
-    labels = [_wrapped(n) for n, _ in shown]
+def capaian_bars(chart_id: str, caption: str, names: list[str], values: list[Decimal], reached: list[bool]) -> Chart:
+    """Capaian per indicator, with the 100 % line; green where the target was reached, as the table says."""
+    shown = list(zip(names, values, reached))
+    labels = [_wrapped(n) for n, _, _ in shown]
     fig = go.Figure(
         go.Bar(
-            x=[_f(v) for _, v in shown],
+            x=[_f(v) for _, v, _ in shown],
             y=labels,
             orientation="h",
-            marker_color=[GOOD if v >= 100 else BAD for _, v in shown],
-            text=[number(v) + " %" for _, v in shown],
+            marker_color=[GOOD if ok else BAD for _, _, ok in shown],
+            text=[number(v) + " %" + (" · tercapai" if ok else " · tidak tercapai") for _, v, ok in shown],
             textposition="inside",
             insidetextanchor="end",
             hovertemplate="%{y}: %{x:.2f} %<extra></extra>",

@@ -5,16 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 
 from ..analysis.results import BudgetLine, KecamatanResult
 from ..audit import Finding
-from ..formatting import plain
+from ..formatting import json_number, plain
 
 KINERJA_COLUMNS = [
     "provinsi", "kabupaten", "kecamatan", "kode_kecamatan", "tahun", "indikator_id", "indikator", "indikator_bersama",
     "satuan", "polaritas", "status", "target", "jenis_target", "target_renstra", "realisasi", "capaian_persen",
-    "penilaian", "skala", "capaian_seragam_persen", "penilaian_seragam", "penyerapan_anggaran_persen", "efisiensi",
-    "rumus_efisiensi",
+    "penilaian", "skala", "capaian_seragam_persen", "penilaian_seragam", "target_tercapai", "penyerapan_anggaran_persen",
+    "efisiensi", "rumus_efisiensi", "cara_mengukur", "tahun_dinilai",
 ]
 ANGGARAN_COLUMNS = ["kabupaten", "kecamatan", "tahun", "tingkat", "kode", "nama", "pagu", "realisasi",
                     "penyerapan_persen", "sumber"]
@@ -42,7 +43,9 @@ class OpenData:
                     ind.kanonik or "", ind.satuan, ind.polaritas, h.status, plain(h.target), h.target_kind,
                     plain(h.target_renstra), plain(h.realisasi), plain(h.capaian), h.rating.label if h.rating else "",
                     method.scale.id, plain(h.capaian_uniform), h.rating_uniform.label if h.rating_uniform else "",
+                    "" if h.reached is None else ("ya" if h.reached else "tidak"),
                     plain(h.penyerapan), plain(h.efisiensi), method.efisiensi.id,
+                    h.measurement.text if h.measurement else "", h.evaluated_year or "",
                 ])
         for year in kec.years:
             if year.budget is None:
@@ -62,11 +65,15 @@ class OpenData:
             "provinsi": region.provinsi.nama,
             "metode": {"skala": method.scale.id, "rumus_capaian_turun": method.capaian_turun.id,
                        "rumus_efisiensi": method.efisiensi.id},
-            "tahun": [{"tahun": y.year, "rata_rata_capaian": plain(y.capaian_mean), "indikator_tercapai": y.on_target,
-                       "indikator_diukur": y.measured, "pagu": plain(y.budget_pagu),
-                       "realisasi_anggaran": plain(y.budget_realisasi), "penyerapan": plain(y.penyerapan),
+            "tahun": [{"tahun": y.year, "rata_rata_capaian": json_number(y.capaian_mean), "indikator_tercapai": y.on_target,
+                       "indikator_diukur": y.measured, "jumlah_indikator": y.indicator_count,
+                       "pagu": json_number(y.budget_pagu), "realisasi_anggaran": json_number(y.budget_realisasi),
+                       "penyerapan": json_number(y.penyerapan),
                        "temuan_audit": [{"tabel": f.table, "angka": f.what, "laporan": f.stated_text,
-                                         "dihitung": f.computed_text, "jenis": f.kind, "penyebab": f.cause}
+                                         "dihitung": f.computed_text,
+                                         "laporan_angka": json_number(f.stated) if isinstance(f.stated, Decimal) else None,
+                                         "dihitung_angka": json_number(f.computed) if isinstance(f.computed, Decimal) else None,
+                                         "jenis": f.kind, "penyebab": f.cause}
                                         for f in findings[y.year]]} for y in kec.years],
         })
 

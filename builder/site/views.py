@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..analysis.results import (
     CanonicalIndicator, Indicator, IndicatorYear, KecamatanResult, Method, Person,
-    Reference, Region, Scale, Staff, Status, TargetKind, YearResult,
+    Reference, Region, Scale, Staff, Status, TargetKind, YearResult, tone,
 )
 from ..audit import Finding, Kind
 from ..formatting import number
@@ -38,16 +38,32 @@ def kabupaten_uri(slug: str) -> str:
 
 
 @dataclass(frozen=True)
+class AuditCounts:
+    """Audit findings by class: only real differences say the report is wrong."""
+
+    differences: int
+    minor: int  # rounding and truncation
+    uncheckable: int
+
+    @classmethod
+    def of(cls, findings: list[Finding]) -> "AuditCounts":
+        return cls(sum(f.kind == Kind.DIFFERENCE for f in findings), sum(f.kind.minor for f in findings),
+                   sum(f.kind == Kind.UNCHECKABLE for f in findings))
+
+
+@dataclass(frozen=True)
 class YearSummary:
     year: int
+    indicator_count: int
     measured: int
     on_target: int
     share_on_target: Decimal | None
     capaian_mean: Decimal | None
+    categorical_measured: int
     pagu: Decimal | None
     realisasi: Decimal | None
     penyerapan: Decimal | None
-    differences: int  # audit findings of kind "selisih"
+    audit: AuditCounts
 
 
 @dataclass(frozen=True)
@@ -85,9 +101,9 @@ def summary_of(kec: KecamatanResult, findings: dict[int, list[Finding]]) -> Keca
 
 
 def year_summary(year: YearResult, findings: list[Finding]) -> YearSummary:
-    return YearSummary(year.year, year.measured, year.on_target, year.share_on_target, year.capaian_mean,
-                       year.budget_pagu, year.budget_realisasi, year.penyerapan,
-                       sum(1 for f in findings if f.kind == Kind.DIFFERENCE))
+    return YearSummary(year.year, year.indicator_count, year.measured, year.on_target, year.share_on_target,
+                       year.capaian_mean, year.categorical_measured, year.budget_pagu, year.budget_realisasi,
+                       year.penyerapan, AuditCounts.of(findings))
 
 
 # --------------------------------------------------------------------------
@@ -101,6 +117,18 @@ class IndicatorRow:
     group: str | None  # the sasaran heading to print before this row, when it changes
     source_note: str | None
     show_uniform_rating: bool
+    notes: tuple[str, ...]  # how it was measured, which year it describes, why it is not averaged
+
+
+def indicator_notes(item: IndicatorYear) -> tuple[str, ...]:
+    notes = []
+    if item.measurement:
+        notes.append(f"Diukur dengan: {item.measurement.text}")
+    if item.evaluated_year:
+        notes.append(f"Angka ini hasil penilaian tahun {item.evaluated_year}")
+    if item.indicator.categorical and item.capaian is not None:
+        notes.append("Target berupa predikat: capaiannya perbandingan urutan, tidak ikut rata-rata capaian")
+    return tuple(notes)
 
 
 @dataclass
@@ -111,8 +139,11 @@ class YearPage:
     rows: list[IndicatorRow]
     with_story: list[IndicatorYear]
     with_budget: list[IndicatorYear]
+    audit: AuditCounts
     differences: list[Finding]
+    uncheckable: list[Finding]
     minor: list[Finding]
+    not_measured: int  # indicators of the year without a capaian
     charts: dict[str, Chart] = field(default_factory=dict)
 
 
@@ -129,14 +160,18 @@ def year_page(kec: KecamatanResult, year: YearResult, findings: list[Finding]) -
             note = None
         show_uniform = bool(item.rating_uniform and item.rating and
                             (item.rating_uniform.kode != item.rating.kode or not method.same_scale_as_uniform))
-        rows.append(IndicatorRow(item, goal if goal != previous_goal else None, note, show_uniform))
+        rows.append(IndicatorRow(item, goal if goal != previous_goal else None, note, show_uniform,
+                                 indicator_notes(item)))
         previous_goal = goal
     page = YearPage(
         kec=kec, year=year, method=method, rows=rows,
         with_story=[i for i in year.indicators if i.narrative],
         with_budget=[i for i in year.indicators if i.penyerapan is not None],
+        audit=AuditCounts.of(findings),
         differences=[f for f in findings if f.kind == Kind.DIFFERENCE],
-        minor=[f for f in findings if f.kind != Kind.DIFFERENCE],
+        uncheckable=[f for f in findings if f.kind == Kind.UNCHECKABLE],
+        minor=[f for f in findings if f.kind.minor],
+        not_measured=year.indicator_count - year.measured,
     )
     page.charts = year_charts(year)
     return page
@@ -151,7 +186,7 @@ def year_charts(year: YearResult) -> dict[str, Chart | None]:
     if measured:
         out["capaian"] = charts.capaian_bars(
             "capaian", f"Capaian tiap indikator tahun {year.year} (garis putus-putus: 100 %).",
-            [i.indicator.nama for i in measured], [i.capaian for i in measured])
+            [i.indicator.nama for i in measured], [i.capaian for i in measured], [bool(i.reached) for i in measured])
     budget = year.budget
     if budget and budget.programs and budget.pagu:
         nodes = [("root", "", "Semua program", budget.pagu, budget.penyerapan)]
@@ -292,6 +327,25 @@ class ComparisonRow:
     notes: tuple[str, ...]
     scale_id: str
     efisiensi_id: str
+    cell_notes: dict[int, str]  # year -> why this figure is not comparable with the others
+
+
+def method_text(item: IndicatorYear) -> str:
+    return item.measurement.text if item.measurement else "cara mengukur tidak disebut laporan"
+
+
+def method_spans(history: dict[int, IndicatorYear]) -> list[str]:
+    """'2020–2021: A; 2022–2023: B' over the reported years, so a change of method is visible."""
+    spans: list[tuple[list[int], str]] = []
+    for year, item in sorted(history.items()):
+        if not item.realised:
+            continue
+        text = method_text(item)
+        if spans and spans[-1][1] == text:
+            spans[-1][0].append(year)
+        else:
+            spans.append(([year], text))
+    return [f"{ys[0]}–{ys[-1]}: {text}" if len(ys) > 1 else f"{ys[0]}: {text}" for ys, text in spans]
 
 
 @dataclass(frozen=True)
@@ -315,10 +369,14 @@ def comparisons(reference: Reference, summaries: list[KecamatanSummary]) -> list
             notes = []
             if ind.satuan.strip().lower() not in canon.satuan.lower():
                 notes.append(f"satuan di laporan: “{ind.satuan}”")
-            rows.append(ComparisonRow(kec, ind, {h.year: h for h in series.history}, tuple(notes), kec.scale_id,
-                                      kec.efisiensi_id))
+            by_year = {h.year: h for h in series.history}
+            spans = method_spans(by_year)
+            if spans:
+                notes.append("cara mengukur: " + "; ".join(spans))
+            rows.append(ComparisonRow(kec, ind, by_year, tuple(notes), kec.scale_id, kec.efisiensi_id, {}))
         if not rows:
             continue
+        rows = [mark_incomparable(r, dominant_method(rows)) for r in rows]
         years = sorted({y for r in rows for y, h in r.by_year.items() if h.status == Status.REALISED})
         chart = None
         if canon.jenis == "numerik" and years:
@@ -330,6 +388,24 @@ def comparisons(reference: Reference, summaries: list[KecamatanSummary]) -> list
     return out
 
 
+def dominant_method(rows: list[ComparisonRow]) -> tuple | None:
+    """The instrument most of the reported figures use: the one the others are held against."""
+    keys = [h.measurement.key for r in rows for h in r.by_year.values() if h.realised and h.measurement]
+    return max(set(keys), key=keys.count) if keys else None
+
+
+def mark_incomparable(row: ComparisonRow, dominant: tuple | None) -> ComparisonRow:
+    notes = {}
+    for year, item in row.by_year.items():
+        if not item.realised:
+            continue
+        if item.measurement is None:
+            notes[year] = "cara mengukur tidak disebut: belum tentu sebanding"
+        elif dominant is not None and item.measurement.key != dominant:
+            notes[year] = f"diukur dengan cara lain ({item.measurement.text}): tidak sebanding"
+    return ComparisonRow(row.kec, row.indicator, row.by_year, row.notes, row.scale_id, row.efisiensi_id, notes)
+
+
 # --------------------------------------------------------------------------
 # Methodology
 # --------------------------------------------------------------------------
@@ -339,6 +415,7 @@ def comparisons(reference: Reference, summaries: list[KecamatanSummary]) -> list
 class ScaleRow:
     kode: str
     label: str
+    tone: str
     range: str  # the values the level covers, in words
 
 
@@ -359,7 +436,7 @@ def scale_rows(scale: Scale) -> list[ScaleRow]:
             text = f"{_bound(level.min)} sampai kurang dari {_bound(upper)}"
         else:
             text = f"lebih dari {_bound(level.min)} sampai dengan {_bound(upper)}"
-        rows.append(ScaleRow(level.kode, level.label, text))
+        rows.append(ScaleRow(level.kode, level.label, tone(i, len(scale.levels)), text))
     return rows
 
 
