@@ -180,6 +180,12 @@ def idm(iks: Decimal, ike: Decimal, ikl: Decimal) -> Decimal:
     return (iks + ike + ikl) / 3
 
 
+def half_unit(printed: Decimal) -> Decimal:
+    """Half a unit of a printed figure's last digit: how far the unrounded value may lie from it."""
+    exponent = printed.as_tuple().exponent
+    return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) else Decimal(0)
+
+
 def share(part: Num, whole: Num) -> Num:
     """part / whole x 100."""
     if part is None or whole is None or whole == 0:

@@ -223,7 +223,8 @@ def budget_line(level: str, row, children: tuple[BudgetLine, ...] = (), sources:
         children_realisasi=c.total(ch.realisasi for ch in children) if children else None,
         output=Output(keluaran.nama, keluaran.satuan, keluaran.target, keluaran.realisasi) if keluaran else None,
         stated=StatedBudget(sources.optional(stated.sumber), stated.penyerapan, stated.sisa, stated.pagu,
-                            stated.realisasi) if stated and sources else None,
+                            stated.realisasi, c.penyerapan(pagu, c.sisa(pagu, stated.sisa)) if stated.sisa is not None
+                            else None) if stated and sources else None,
         program=getattr(row, "program", None) if level == "per_kinerja" else None,
         children=children,
     )
@@ -328,7 +329,7 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
     capaian_mean = c.mean(i.capaian for i in numeric)
     sasaran = sasaran_summaries(indicators, anggaran, method)
     sasaran_goals = {s.sasaran.id: s.sasaran for s in sasaran}
-    stated_caps = [i.stated[0].capaian for i in indicators if i.stated and i.stated[0].capaian is not None]
+    stated_caps = [i.stated[0].capaian for i in numeric if i.stated and i.stated[0].capaian is not None]
     return YearResult(
         year=year,
         report=next((r for r in map(report_of, kec.profil.laporan) if r.id == tahunan.laporan), None),
@@ -381,7 +382,8 @@ def sasaran_summaries(indicators: list[IndicatorYear], anggaran: m.Anggaran | No
         capaian = c.mean(i.capaian for i in items if not i.indicator.categorical)
         absorption = c.penyerapan(pagu, realisasi)
         out.append(SasaranYear(items[0].indicator.sasaran, len(items), capaian, pagu, realisasi, absorption,
-                               c.EFISIENSI[method.efisiensi.id].function(capaian, absorption)))
+                               c.EFISIENSI[method.efisiensi.id].function(capaian, absorption),
+                               c.mean(c.penyerapan(r.pagu, r.realisasi) for r in rows) if len(rows) > 1 else None))
     return out
 
 
@@ -421,9 +423,12 @@ def ikm_of(ikm: m.Ikm, sources: _Sources, ref: Referensi) -> IkmResult:
 def desa_of(desa: m.Desa, source: Source, ref: Referensi) -> DesaResult:
     value = c.idm(desa.iks, desa.ike, desa.ikl)
     stated = desa.dinyatakan
+    half = [c.half_unit(x) for x in (desa.iks, desa.ike, desa.ikl)]
     return DesaResult(desa.nama, desa.kode, desa.iks, desa.ike, desa.ikl, value,
                       graded(value, ref.skala[ref.peran.idm]),
-                      StatedIndex(source, stated.idm, stated.status) if stated else None)
+                      StatedIndex(source, stated.idm, stated.status) if stated else None,
+                      c.idm(*(x - h for x, h in zip((desa.iks, desa.ike, desa.ikl), half))),
+                      c.idm(*(x + h for x, h in zip((desa.iks, desa.ike, desa.ikl), half))))
 
 
 def akip_of(akip: m.Akip, sources: _Sources, ref: Referensi) -> AkipResult:

@@ -339,6 +339,7 @@ class SasaranYear:
     budget_realisasi: Num
     penyerapan: Num
     efisiensi: Num
+    penyerapan_unweighted: Num = None  # the mean of its lines' absorption, each line counted once
 
 
 @dataclass(frozen=True)
@@ -373,6 +374,7 @@ class StatedBudget:
     sisa: Num = None
     pagu: Num = None
     realisasi: Num = None
+    penyerapan_of_stated_sisa: Num = None  # absorption if the printed sisa is right
 
 
 @dataclass(frozen=True)
@@ -488,6 +490,8 @@ class DesaResult:
     idm: Decimal
     status: Level | None
     stated: StatedIndex | None
+    idm_low: Decimal | None = None  # the IDM if each printed component was rounded up from below ...
+    idm_high: Decimal | None = None  # ... or down from above: the report may have used unrounded components
 
 
 @dataclass(frozen=True)

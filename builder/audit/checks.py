@@ -13,9 +13,10 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..analysis.results import (
-    BudgetLine, IndicatorYear, KecamatanResult, Level, Num, Scale, ShareGroup, Source, Status, YearResult,
+    BudgetLine, IndicatorYear, KecamatanResult, Level, Num, Scale, ShareGroup, Source, StatedIndicator, Status,
+    YearResult,
 )
-from ..formatting import number, rupiah
+from ..formatting import decimals_of, number, round_half_up, rupiah
 from .findings import MONEY_TOLERANCE, TOLERANCE, Finding, Kind, explain, matches, printed_equal
 
 NOT_RECOMPUTABLE = "angka ini tidak dapat dihitung ulang dari data mentah"
@@ -113,15 +114,13 @@ class YearAudit:
             alternatives = list(other_formulas) + [
                 (f"target {show_value(t)} yang dicetak di tabel lain", item.capaian_by_target.get(t))
                 for t in other_targets]
-            if stated.capaian is not None and not_measured:
-                self.add(where, f"Capaian {name}", stated.capaian, None, "%",
-                         "laporan mencetak capaian padahal realisasi tidak diukur", Kind.DIFFERENCE)
-            elif stated.capaian is not None and item.status == Status.REALISED:
-                self.number(where, f"Capaian {name}", stated.capaian, item.capaian, "%", alternatives)
-            if stated.realisasi is not None and not_measured:
-                self.add(where, f"Realisasi {name}", show_value(stated.realisasi), None, "",
-                         f"laporan mencetak realisasi padahal di tabel lain tidak diukur ({item.not_measured_reason})",
-                         Kind.DIFFERENCE)
+            if item.status == Status.REALISED:
+                if stated.capaian is not None:
+                    self.number(where, f"Capaian {name}", stated.capaian, item.capaian, "%", alternatives)
+            elif stated.capaian is not None or stated.realisasi is not None:
+                self.without_realisasi(item, stated)
+            if item.status != Status.REALISED and (stated.capaian is not None or stated.realisasi is not None):
+                continue  # said once, with its cause, by without_realisasi
             self.value(where, f"Target {name}", stated.target, item.target, "target berbeda dari Perjanjian Kinerja")
             self.value(where, f"Target Renstra {name}", stated.target_renstra, item.target_renstra,
                        "target berbeda dari tabel Renstra")
@@ -150,6 +149,29 @@ class YearAudit:
                 self.number(where, f"Kemajuan {name} terhadap target akhir Renstra", stated.kemajuan_renstra,
                             item.kemajuan, "%")
 
+    def without_realisasi(self, item: IndicatorYear, stated: StatedIndicator) -> None:
+        """A table prints figures for an indicator whose realisasi the data does not hold (not measured, or not
+        printed as a realisasi): name the other indicator whose figures they are, when they are someone else's."""
+        other = next((o for o in self.year.indicators if o is not item and o.realised
+                      and stated.realisasi is not None and o.realisasi == stated.realisasi
+                      and (stated.target is None or o.target == stated.target)
+                      and (stated.capaian is None or (o.capaian is not None and matches(stated.capaian, o.capaian)))),
+                     None)
+        printed = ", ".join(f"{label} {show_value(v)}" for label, v in
+                            (("target", stated.target), ("realisasi", stated.realisasi), ("capaian", stated.capaian))
+                            if v is not None)
+        if other is not None:
+            cause = (f"angka ini ({printed}) sama dengan angka indikator {other.indicator.nama}: baris yang sama "
+                     "tampaknya dicetak di bawah nama lain")
+        elif item.status == Status.NOT_MEASURED:
+            cause = f"laporan mencetak angka ({printed}) padahal realisasi tidak diukur"
+        else:
+            cause = f"laporan mencetak angka ({printed}) yang tidak dicatat sebagai realisasi indikator ini"
+        shown = stated.capaian if stated.capaian is not None else show_value(stated.realisasi)
+        what = "Capaian" if stated.capaian is not None else "Realisasi"
+        self.add(stated.source, f"{what} {item.indicator.nama}", shown, None, "%" if stated.capaian is not None else "",
+                 cause, Kind.DIFFERENCE)
+
     def sasaran(self) -> None:
         by_id = {s.sasaran.id: s for s in self.year.sasaran}
         for stated in self.year.stated_sasaran:
@@ -157,7 +179,9 @@ class YearAudit:
             name = result.sasaran.nama
             self.number(stated.source, f"Capaian sasaran {name}", stated.capaian, result.capaian)
             self.number(stated.source, f"Penyerapan anggaran sasaran {name}", stated.penyerapan, result.penyerapan,
-                        "%", [("penyerapan seluruh anggaran", self.year.penyerapan)],
+                        "%", [("penyerapan seluruh anggaran", self.year.penyerapan),
+                              ("rata-rata penyerapan tiap baris anggaran sasaran ini, tanpa bobot pagu",
+                               result.penyerapan_unweighted)],
                         reason="data tidak memuat anggaran yang terkait dengan sasaran ini")
             printed = [(f"rumus {fid} dengan angka laporan sendiri", v)
                        for fid, v in stated.efisiensi_of_stated_by_formula.items()]
@@ -209,7 +233,9 @@ class YearAudit:
         stated = line.stated
         if stated is not None:
             zero_budget = "pagu 0, jadi penyerapannya tidak terdefinisi" if line.pagu == 0 else NOT_RECOMPUTABLE
-            self.number(where, f"Penyerapan {name}", stated.penyerapan, line.penyerapan, "%", reason=zero_budget)
+            self.number(where, f"Penyerapan {name}", stated.penyerapan, line.penyerapan, "%",
+                        [("penyerapan dari pagu dan sisa yang dicetak (realisasi yang dicetak tidak cocok dengan sisanya)",
+                          stated.penyerapan_of_stated_sisa)], reason=zero_budget)
             self.number(where, f"Sisa anggaran {name}", stated.sisa, line.sisa, "Rp")
             self.number(where, f"Pagu {name} (dicetak di tabel lain)", stated.pagu, line.pagu, "Rp")
             self.number(where, f"Realisasi {name} (dicetak di tabel lain)", stated.realisasi, line.realisasi, "Rp")
@@ -261,9 +287,17 @@ class YearAudit:
             for group in ikm.characteristics:
                 self.shares(ikm.characteristics_source, "Persentase responden", group)
         for desa in year.desa:
-            if desa.stated is not None:
-                self.index_and_level(desa.stated.source, f"IDM Desa {desa.nama}", desa.stated.value, desa.idm,
-                                     desa.stated.level, desa.status, "ambang status Permendesa PDTT 2/2016")
+            if desa.stated is None:
+                continue
+            value = desa.stated.value
+            if value is not None and not printed_equal(value, desa.idm) and desa.idm_low is not None \
+                    and round_half_up(desa.idm_low, decimals_of(value)) <= value <= round_half_up(desa.idm_high, decimals_of(value)):
+                self.add(desa.stated.source, f"IDM Desa {desa.nama}", value, desa.idm, "",
+                         "cocok bila IKS, IKE dan IKL yang dicetak sudah dibulatkan dan laporan menghitung dari angka "
+                         "sebelum dibulatkan", Kind.ROUNDING)
+                value = None
+            self.index_and_level(desa.stated.source, f"IDM Desa {desa.nama}", value, desa.idm,
+                                 desa.stated.level, desa.status, "ambang status Permendesa PDTT 2/2016")
         if year.akip:
             for stated in year.akip.stated:
                 self.index_and_level(stated.source, "Nilai AKIP (jumlah komponen)", stated.value, year.akip.total,

@@ -77,6 +77,10 @@ class Finding:
         return self._show(value, places)
 
 
+# Readings of the same quantity from the report's own printed (rounded) figures: a match is a rounding matter.
+SAME_QUANTITY = {"rata-rata dari capaian yang dicetak laporan"}
+
+
 def printed_equal(stated: Decimal, exact: Decimal) -> bool:
     """The printed figure is ours rounded half up to the decimals it was printed with."""
     return stated == round_half_up(exact, decimals_of(stated))
@@ -97,6 +101,9 @@ def explain(stated: Decimal, exact: Decimal, alternatives, unit: str, money: lis
     target ...), and for money an amount named elsewhere in the report.
     """
     places = decimals_of(stated)
+    for label, alt in alternatives:  # another printed figure that explains it exactly comes first
+        if alt is not None and round_half_up(alt, places) == stated and round_half_up(exact, places) != stated:
+            return Kind.DIFFERENCE, f"cocok dengan {label} ({number(alt, max(places, 2))})"
     if truncate(exact, places) == stated:
         return Kind.TRUNCATED, (f"laporan memotong angka ({number(exact, places + 2)} menjadi {number(stated, places)}), "
                                 "bukan membulatkan")
@@ -105,7 +112,12 @@ def explain(stated: Decimal, exact: Decimal, alternatives, unit: str, money: lis
                                f"({number(Decimal(1).scaleb(-places), places)})")
     for label, alt in alternatives:
         if alt is not None and matches(stated, alt):
-            return Kind.DIFFERENCE, f"cocok dengan {label} ({number(alt, max(places, 2))})"
+            if round_half_up(alt, places) == stated:
+                return Kind.DIFFERENCE, f"cocok dengan {label} ({number(alt, max(places, 2))})"
+            if label in SAME_QUANTITY:  # our figure computed from the report's own rounded figures, then cut
+                return Kind.TRUNCATED, (f"laporan menghitung dari angkanya sendiri yang sudah dibulatkan lalu memotong "
+                                        f"hasilnya: {label} {number(alt, places + 2)} menjadi {number(stated, places)}")
+            return Kind.DIFFERENCE, f"cocok dengan {label} ({number(alt, places + 2)}, dipotong menjadi {number(stated, places)})"
     if unit == "Rp":
         diff = stated - exact
         for name, amount in money:

@@ -376,7 +376,8 @@ def comparisons(reference: Reference, summaries: list[KecamatanSummary]) -> list
             rows.append(ComparisonRow(kec, ind, by_year, tuple(notes), kec.scale_id, kec.efisiensi_id, {}))
         if not rows:
             continue
-        rows = [mark_incomparable(r, dominant_method(rows)) for r in rows]
+        methods = methods_in(rows)
+        rows = [mark_incomparable(r, methods) for r in rows]
         years = sorted({y for r in rows for y, h in r.by_year.items() if h.status == Status.REALISED})
         chart = None
         if canon.jenis == "numerik" and years:
@@ -388,21 +389,22 @@ def comparisons(reference: Reference, summaries: list[KecamatanSummary]) -> list
     return out
 
 
-def dominant_method(rows: list[ComparisonRow]) -> tuple | None:
-    """The instrument most of the reported figures use: the one the others are held against."""
-    keys = [h.measurement.key for r in rows for h in r.by_year.values() if h.realised and h.measurement]
-    return max(set(keys), key=keys.count) if keys else None
+def methods_in(rows: list[ComparisonRow]) -> set[tuple]:
+    """The instruments the reported figures of a comparison were measured with (those the report names)."""
+    return {h.measurement.key for r in rows for h in r.by_year.values() if h.realised and h.measurement}
 
 
-def mark_incomparable(row: ComparisonRow, dominant: tuple | None) -> ComparisonRow:
+def mark_incomparable(row: ComparisonRow, methods: set[tuple]) -> ComparisonRow:
+    """Say at each figure why it may not be comparable: its method is unnamed, or the table holds several."""
     notes = {}
     for year, item in row.by_year.items():
         if not item.realised:
             continue
         if item.measurement is None:
             notes[year] = "cara mengukur tidak disebut: belum tentu sebanding"
-        elif dominant is not None and item.measurement.key != dominant:
-            notes[year] = f"diukur dengan cara lain ({item.measurement.text}): tidak sebanding"
+        elif len(methods) > 1:
+            notes[year] = (f"diukur dengan {item.measurement.text}: tidak sebanding dengan angka yang diukur "
+                           "dengan cara lain")
     return ComparisonRow(row.kec, row.indicator, row.by_year, row.notes, row.scale_id, row.efisiensi_id, notes)
 
 

@@ -1,0 +1,263 @@
+"""Figures a reader can trust: each test takes its expected values from the report text, cited by table.
+
+Seeds: 000 = LAKIP Rupat Utara 2023, 002 = LKjIP Batu Sopang 2022, 004 = Laporan Kinerja Lima Puluh Pesisir 2023
+(../shared/seeds). "Before" is what the site showed before this was fixed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from decimal import Decimal as D
+
+import pytest
+
+from builder.audit import Kind, audit_kecamatan
+from builder.audit.findings import printed_equal
+
+from .test_site import parse, row_html, row_text
+
+
+def kec(results, slug):
+    return next(k for k in results if k.slug == slug)
+
+
+def year(results, slug, y):
+    return next(x for x in kec(results, slug).years if x.year == y)
+
+
+def findings(results, slug, y):
+    return audit_kecamatan(kec(results, slug))[y]
+
+
+def indicator(yr, ind_id):
+    return next(i for i in yr.indicators if i.indicator.id == ind_id)
+
+
+# -- 1. Batu Sopang 2022: no capaian that no table prints -----------------------------------------------
+
+
+def test_batu_sopang_lembaga_aktif_has_no_invented_capaian(results):
+    """002 Tabel 3.1 prints target 25, realisasi 20, capaian 80 for "lembaga kemasyarakatan yang aktif": the figures of
+    "usaha baru" (Ikhtisar table). Before: 20 / Renstra 80 = 25 %, a mean of 79,65 % and "2 dari 4"."""
+    yr = year(results, "paser/batu-sopang", 2022)
+    lembaga = indicator(yr, "lembaga-aktif")
+    assert lembaga.capaian is None
+    # The report's own averages (97,8 / 97,86) are (102,5 + 111,1 + 80) / 3 = 97,87 truncated.
+    assert round(yr.capaian_mean, 2) == D("97.87")
+    assert (yr.on_target, yr.measured) == (2, 3)
+    rows = [f for f in findings(results, "paser/batu-sopang", 2022) if f.what.endswith("lembaga kemasyarakatan yang aktif")]
+    assert rows and "usaha/kelompok usaha baru" in rows[0].cause and "nama lain" in rows[0].cause
+    means = {f.stated_text: f.kind for f in findings(results, "paser/batu-sopang", 2022)
+             if f.what == "Rata-rata capaian kinerja"}
+    assert means["97,8\u202f%"] == Kind.TRUNCATED and means["97,86\u202f%"] == Kind.TRUNCATED
+    assert means["97,57\u202f%"] == Kind.DIFFERENCE  # Bab IV: no combination of the report's figures gives it
+
+
+def test_batu_sopang_page_never_shows_25_percent(site):
+    html = (site / "wilayah/paser/batu-sopang/2022.html").read_text(encoding="utf-8")
+    assert "25,00\u202f%" not in html
+    assert "97,87\u202f%" in html
+
+
+# -- 2./3. One meaning per signal; headlines with their denominators -------------------------------------
+
+
+def test_headline_says_how_many_were_measured_and_the_money_spent(site):
+    """000 Tabel 3.11 (program table): pagu Rp10.374.789.534, realisasi Rp9.391.953.524."""
+    html = (site / "wilayah/bengkalis/rupat-utara/2023.html").read_text(encoding="utf-8")
+    cards = re.search(r'<div class="kc-cards kc-cards--summary".*?</div>\s*</div>', html, flags=re.S).group(0)
+    text = re.sub(r"<[^>]+>", " ", cards)
+    assert "3 dari 4 yang diukur" in text and "4 indikator" in text
+    assert "Rp9,39 miliar" in text and "Rp10,37 miliar" in text and " M " not in text
+    assert "90,53" in text
+
+
+def test_status_says_reported_not_achieved(site):
+    text = " ".join(parse(site / "metodologi.html").text)
+    assert "Dilaporkan" in text and "Terealisasi" not in text
+
+
+# -- 4. Predikat targets ---------------------------------------------------------------------------------
+
+
+def test_predikat_is_kept_out_of_the_numeric_mean(results, site):
+    """000 Tabel 3.2: IKM 89,81/87, desa 100/87,5, KAMTIBMAS 100/84 (PK), predikat B against BB. Before: all four
+    averaged to 104,14 %; the rank ratio B/BB = 80 % is not a percentage of anything."""
+    yr = year(results, "bengkalis/rupat-utara", 2023)
+    expected = (D("89.81") / 87 + D(100) / D("87.5") + D(100) / 84) / 3 * 100
+    assert round(yr.capaian_mean, 2) == round(expected, 2) == D("112.19")
+    assert yr.categorical_measured == 1
+    predikat = indicator(yr, "predikat-akip")
+    assert predikat.capaian == 80 and predikat.evaluated_year == 2022  # "penilaian ... pada tahun 2022"
+    row = row_text((site / "wilayah/bengkalis/rupat-utara/2023.html").read_text(encoding="utf-8"),
+                   "Predikat Akuntabilitas Kinerja <span")
+    assert "hasil penilaian tahun 2022" in row and "tidak ikut rata-rata" in row
+
+
+# -- 5. Different instruments are not compared silently ----------------------------------------------------
+
+
+def test_comparison_marks_other_instruments(site):
+    """004 Tabel 3.6: IKM 2022 from 244 satisfied of 297; 2023 from a per-unsur survey. 004 Tabel 3.5: AKIP
+    2020-2021 in five components (PermenPANRB 12/2015), 2022-2023 in four (88/2021)."""
+    ikm = (site / "indikator/ikm.html").read_text(encoding="utf-8")
+    lpp = row_html(ikm.split('id="tabel-banding"')[1], "Lima Puluh Pesisir")
+    assert "jumlah responden puas" in lpp and "tidak sebanding" in lpp
+    akip = (site / "indikator/nilai-akip.html").read_text(encoding="utf-8")
+    assert "5 komponen; PermenPANRB 12/2015" in akip and "4 komponen; PermenPANRB 88/2021" in akip
+
+
+def test_no_year_over_year_change_across_a_change_of_method(results):
+    """004: AKIP 2021 (69,91, five components) to 2022 (72,59, four components): the report's "kenaikan 2,68 poin"
+    compares two instruments."""
+    akip = indicator(year(results, "batu-bara/lima-puluh-pesisir", 2022), "nilai-akip")
+    assert akip.comparable_with_previous is False and akip.change_realisasi is None
+
+
+# -- 6. Downloads: plain numbers ---------------------------------------------------------------------------
+
+
+NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def test_downloads_have_no_exponent_and_match_the_pages(site):
+    for name in ("kinerja.csv", "anggaran.csv"):
+        rows = list(csv.DictReader(io.StringIO((site / "unduh" / name).read_text(encoding="utf-8"))))
+        for row in rows:
+            for column in ("pagu", "realisasi", "target", "capaian_persen", "penyerapan_persen", "efisiensi"):
+                value = row.get(column)
+                if value and value[0].isdigit():
+                    assert NUMBER.match(value), (name, column, value)
+    budget = list(csv.DictReader(io.StringIO((site / "unduh/anggaran.csv").read_text(encoding="utf-8"))))
+    # 000 Tabel 3.10, program A: pagu Rp6.629.572.634, realisasi Rp6.095.839.124 (as on the page).
+    program = next(r for r in budget if r["kecamatan"] == "Rupat Utara" and r["tingkat"] == "program")
+    assert (program["pagu"], program["realisasi"]) == ("6629572634", "6095839124")
+    page = (site / "wilayah/bengkalis/rupat-utara/2023.html").read_text(encoding="utf-8")
+    assert "Rp6.629.572.634" in page
+    kinerja = list(csv.DictReader(io.StringIO((site / "unduh/kinerja.csv").read_text(encoding="utf-8"))))
+    ikm = next(r for r in kinerja if r["kecamatan"] == "Rupat Utara" and r["tahun"] == "2023" and r["indikator_id"] == "ikm")
+    assert (ikm["target"], ikm["realisasi"], ikm["capaian_persen"], ikm["target_tercapai"]) == ("87", "89.81", "103.23", "ya")
+    summary = json.loads((site / "unduh/ringkasan.json").read_text(encoding="utf-8"))
+    for k in summary["kecamatan"]:
+        for y in k["tahun"]:
+            for key in ("rata_rata_capaian", "pagu", "realisasi_anggaran", "penyerapan"):
+                assert y[key] is None or isinstance(y[key], (int, float)), (k["slug"], y["tahun"], key)
+    rupat = next(k for k in summary["kecamatan"] if k["nama"] == "Rupat Utara")
+    assert next(y for y in rupat["tahun"] if y["tahun"] == 2023)["pagu"] == 10374789534
+
+
+# -- 7./8. Printed precision; what cannot be checked is not a difference ------------------------------------
+
+
+def test_no_finding_where_the_printed_figure_is_ours_at_its_precision(results):
+    for k in results:
+        for y, found in audit_kecamatan(k).items():
+            for f in found:
+                if isinstance(f.stated, D) and isinstance(f.computed, D) and f.unit != "Rp":
+                    assert not printed_equal(f.stated, f.computed), (k.name, y, f.what, f.stated, f.computed)
+
+
+def test_printed_decimals_are_kept_and_compared():
+    """A printed "1,00" stays two decimals; 0,8598 is compared at four, not rounded to 0,86."""
+    from builder.load import SourceFile, parse_text
+    from pathlib import Path
+
+    source = SourceFile(Path("x.yaml"), "x.yaml", "x.yaml", "tahunan")
+    parse_text("a: 1.00\nb: 0.8598\n", source)
+    assert str(source.data["a"]) == "1.00" and str(source.data["b"]) == "0.8598"
+
+
+def test_idm_from_rounded_components_is_not_called_truncation(results):
+    """000 Tabel 3.7, Tanjung Medang: IKS 0,8629, IKE 0,8500, IKL 0,8667 printed, IDM 0,8598. The mean of the
+    printed components is 0,85987, but the components are rounded: 0,8598 is consistent with them."""
+    rows = [f for f in findings(results, "bengkalis/rupat-utara", 2023) if f.what == "IDM Desa Tanjung Medang"]
+    assert [f.kind for f in rows] == [Kind.ROUNDING]
+
+
+def test_uncheckable_figures_are_counted_apart(results):
+    """000 Tabel 3.13 prints efficiency means for 2021 (6,45) and 2022 (29,84) without the budget behind them."""
+    for y, value in ((2021, "6,45"), (2022, "29,84")):
+        rows = [f for f in findings(results, "bengkalis/rupat-utara", y) if f.what == "Rata-rata efisiensi"]
+        assert rows and rows[0].kind == Kind.UNCHECKABLE and rows[0].stated_text.startswith(value)
+
+
+def test_five_decimal_figures_are_compared_at_five_decimals(results):
+    """002 Tabel 3.4.1 (JUMLAH): penyerapan 80,05849 % from its own pagu 6.151.521.458 and realisasi 4.924.815.264."""
+    rows = [f for f in findings(results, "paser/batu-sopang", 2022)
+            if f.what == "Penyerapan total anggaran" and f.stated == D("80.05849")]
+    assert rows and "pagu dan realisasi yang dicetak di tabel ini" in rows[0].cause
+    assert rows[0].stated_text == "80,05849\u202f%"
+
+
+# -- 9. What the audit did not see before -----------------------------------------------------------------
+
+
+def test_budget_parent_not_equal_to_its_lines_is_on_the_page(results, site):
+    """000 Tabel 3.10, A.8.2 Pemeliharaan Peralatan dan Mesin Lainnya: realisasi Rp147.969.000 printed over lines
+    that sum to Rp128.125.000."""
+    rows = [f for f in findings(results, "bengkalis/rupat-utara", 2023)
+            if f.what.startswith("Jumlah realisasi rincian Sub Kegiatan Pemeliharaan Peralatan dan Mesin Lainnya")]
+    assert rows and rows[0].stated == 147969000 and rows[0].computed == 128125000
+    assert "(di bawah " in rows[0].what  # its kegiatan, so two lines of one name are told apart
+    text = " ".join(parse(site / "wilayah/bengkalis/rupat-utara/2023.html").text)
+    assert "Rp147.969.000" in text and "Rp128.125.000" in text
+
+
+def test_printed_rating_words_against_the_declared_scale(results):
+    """002 Ikhtisar: usaha baru at capaian 80 called "kurang Baik"; the declared SB/B/C/K scale gives B (Berhasil)."""
+    rows = [f for f in findings(results, "paser/batu-sopang", 2022)
+            if f.what == "Penilaian Tingkat pertumbuhan usaha/kelompok usaha baru"]
+    assert rows and rows[0].stated == "kurang Baik" and "B (Berhasil)" == rows[0].computed
+
+
+def test_shares_on_the_wrong_denominator_name_the_missing_respondents(results):
+    """004 (Bab III 3.1.2): education groups add up to 339 respondents, their shares are of 365 (SLTA 226 -> 61,91)."""
+    rows = [f for f in findings(results, "batu-bara/lima-puluh-pesisir", 2023)
+            if f.what == "Persentase responden Pendidikan SLTA"]
+    assert rows and "365 responden" in rows[0].cause and "26 responden tidak tercatat" in rows[0].cause
+    total = [f for f in findings(results, "batu-bara/lima-puluh-pesisir", 2023)
+             if f.what == "Jumlah persentase responden Pendidikan"]
+    assert total and total[0].stated == D("92.85")
+
+
+def test_ikm_that_does_not_follow_from_its_counts(results):
+    """004 Tabel 3.6: 244 of 297 respondents satisfied is 82,15 %, printed 82,48."""
+    rows = [f for f in findings(results, "batu-bara/lima-puluh-pesisir", 2022)
+            if f.what == "Nilai IKM dari jumlah responden puas"]
+    assert rows and rows[0].stated == D("82.48") and round(rows[0].computed, 2) == D("82.15")
+
+
+def test_year_over_year_ratio_explained_by_the_other_target(results):
+    """000 Tabel 3.9: KAMTIBMAS 2023 against 2022 printed 98,85 = (100/87) / (100/86) x 100 with the target 87 of
+    the measurement table; with the PK target 84 it is 102,38."""
+    rows = [f for f in findings(results, "bengkalis/rupat-utara", 2023)
+            if f.what == "Capaian Persentase penurunan gangguan KAMTIBMAS terhadap tahun lalu"]
+    assert rows and rows[0].stated == D("98.85") and "target 87" in rows[0].cause
+
+
+def test_amount_in_words_against_its_digits(minimal_data):
+    """002 Ikhtisar prints "Rp. 6.151.520.858,00 (Enam Miliar seratus lima puluh satu juta ... Rupiah)", which
+    matches; a wrong word must be found."""
+    from builder import analyse_data
+
+    year_file = minimal_data / "wilayah/contoh/kec-contoh/2023.yaml"
+    year_file.write_text(year_file.read_text(encoding="utf-8") + (
+        "  dinyatakan:\n"
+        "    - sumber: {tabel: Ikhtisar}\n"
+        "      pagu: 1000000\n"
+        "      terbilang: Satu juta Rupiah\n"
+        "    - sumber: {tabel: Bab III}\n"
+        "      pagu: 1000000\n"
+        "      terbilang: Satu juta lima ratus Rupiah\n"), encoding="utf-8")
+    _, results = analyse_data(minimal_data)
+    rows = [f for f in audit_kecamatan(results[0])[2023] if "terbilang" in f.what]
+    assert [f.table for f in rows] == ["LKjIP 2023, Bab III"]
+
+
+def test_audit_counts_by_class_on_the_home_page(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "#di-mana-angka-kami-berbeda-dari-laporan" in html
+    assert re.search(r"\d+ selisih</a> · \d+ pembulatan/pemotongan", html)
