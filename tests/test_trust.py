@@ -261,3 +261,12 @@ def test_audit_counts_by_class_on_the_home_page(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "#di-mana-angka-kami-berbeda-dari-laporan" in html
     assert re.search(r"\d+ selisih</a> · \d+ pembulatan/pemotongan", html)
+
+
+def test_a_column_printed_rows_off_is_named(results):
+    """000 Tabel 3.10, sub kegiatan Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat: the sisa column is
+    printed off by rows (Belanja Makanan dan Minuman Rapat: pagu = realisasi, yet sisa Rp46.200.000, the sisa of a
+    line next to it)."""
+    rows = [f for f in findings(results, "bengkalis/rupat-utara", 2023)
+            if f.what.startswith("Sisa anggaran Belanja Makanan dan Minuman Rapat") and f.stated == 46200000]
+    assert rows and "kolom bergeser" in rows[0].cause and rows[0].kind == Kind.DIFFERENCE

@@ -227,16 +227,24 @@ class YearAudit:
                          f"{stated.terbilang_of_pagu} ({rupiah(stated.pagu)})", "",
                          "jumlah dalam huruf tidak sama dengan angkanya", Kind.DIFFERENCE)
 
-    def budget_line(self, source: Source, line: BudgetLine, parents: tuple[BudgetLine, ...]) -> None:
+    def budget_line(self, source: Source, line: BudgetLine, parents: tuple[BudgetLine, ...],
+                    siblings: tuple[BudgetLine, ...] = ()) -> None:
         where = (line.stated.source if line.stated and line.stated.source else None) or source
         name = line.nama if not parents else f"{line.nama} (di bawah {parents[-1].nama})"
         stated = line.stated
         if stated is not None:
             zero_budget = "pagu 0, jadi penyerapannya tidak terdefinisi" if line.pagu == 0 else NOT_RECOMPUTABLE
+            # A column printed one or two rows off: the figure belongs to a neighbouring line.
+            here = next((i for i, s in enumerate(siblings) if s is line), None)
+            near = [s for i, s in enumerate(siblings) if here is not None and 0 < abs(i - here) <= 2]
             self.number(where, f"Penyerapan {name}", stated.penyerapan, line.penyerapan, "%",
                         [("penyerapan dari pagu dan sisa yang dicetak (realisasi yang dicetak tidak cocok dengan sisanya)",
-                          stated.penyerapan_of_stated_sisa)], reason=zero_budget)
-            self.number(where, f"Sisa anggaran {name}", stated.sisa, line.sisa, "Rp")
+                          stated.penyerapan_of_stated_sisa)] +
+                        [(f"penyerapan baris di dekatnya, {s.nama} (kolom bergeser)", s.penyerapan) for s in near],
+                        reason=zero_budget)
+            self.number(where, f"Sisa anggaran {name}", stated.sisa, line.sisa, "Rp",
+                        [(f"sisa baris di dekatnya, {s.nama} (kolom bergeser)", s.sisa) for s in near
+                         if s.sisa])  # a zero matches too easily to tell anything
             self.number(where, f"Pagu {name} (dicetak di tabel lain)", stated.pagu, line.pagu, "Rp")
             self.number(where, f"Realisasi {name} (dicetak di tabel lain)", stated.realisasi, line.realisasi, "Rp")
         for field_name, printed, total in (("pagu", line.pagu, line.children_pagu),
@@ -246,7 +254,7 @@ class YearAudit:
                          f"{field_name} yang dicetak untuk baris ini tidak sama dengan jumlah baris di bawahnya "
                          f"(selisih {rupiah(printed - total)})", Kind.DIFFERENCE)
         for child in line.children:
-            self.budget_line(source, child, (*parents, line))
+            self.budget_line(source, child, (*parents, line), line.children)
 
     def index_and_level(self, source: Source, name: str, stated_value, value, stated_level, level,
                         scale_source: str) -> None:

@@ -101,9 +101,13 @@ def explain(stated: Decimal, exact: Decimal, alternatives, unit: str, money: lis
     target ...), and for money an amount named elsewhere in the report.
     """
     places = decimals_of(stated)
+
+    def shown(value: Decimal, digits: int) -> str:
+        return rupiah(value) if unit == "Rp" else number(value, digits)
+
     for label, alt in alternatives:  # another printed figure that explains it exactly comes first
         if alt is not None and round_half_up(alt, places) == stated and round_half_up(exact, places) != stated:
-            return Kind.DIFFERENCE, f"cocok dengan {label} ({number(alt, max(places, 2))})"
+            return Kind.DIFFERENCE, f"cocok dengan {label} ({shown(alt, max(places, 2))})"
     if truncate(exact, places) == stated:
         return Kind.TRUNCATED, (f"laporan memotong angka ({number(exact, places + 2)} menjadi {number(stated, places)}), "
                                 "bukan membulatkan")
@@ -113,7 +117,7 @@ def explain(stated: Decimal, exact: Decimal, alternatives, unit: str, money: lis
     for label, alt in alternatives:
         if alt is not None and matches(stated, alt):
             if round_half_up(alt, places) == stated:
-                return Kind.DIFFERENCE, f"cocok dengan {label} ({number(alt, max(places, 2))})"
+                return Kind.DIFFERENCE, f"cocok dengan {label} ({shown(alt, max(places, 2))})"
             if label in SAME_QUANTITY:  # our figure computed from the report's own rounded figures, then cut
                 return Kind.TRUNCATED, (f"laporan menghitung dari angkanya sendiri yang sudah dibulatkan lalu memotong "
                                         f"hasilnya: {label} {number(alt, places + 2)} menjadi {number(stated, places)}")
