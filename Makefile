@@ -25,8 +25,9 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/python -m builder validate
+	rm -rf build/site.new
 	$(BIN)/mkdocs build --strict --clean --site-dir build/site.new
-	rm -rf build/site && mv build/site.new build/site
+	$(BIN)/python scripts/swap_site.py build/site.new build/site
 
 validate: $(STAMP)
 	$(BIN)/python -m builder validate

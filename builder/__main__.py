@@ -85,8 +85,14 @@ def cmd_audit(args) -> int:
 
 def cmd_pages(args) -> int:
     data_dir = Path(args.data)
-    pages = api.run(data_dir, history=api.data_history(data_dir))
-    api.write_pages(pages, Path(args.out))
+    protected = [ROOT, data_dir, Path(__file__).resolve().parent.parent]
+    try:
+        api.check_output_folder(Path(args.out), protected)  # before any work: say it at once
+        pages = api.run(data_dir, history=api.data_history(data_dir))
+        api.write_pages(pages, Path(args.out), protected)
+    except api.OutputError as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return 1
     print(f"{len(pages)} berkas ditulis ke {args.out}")
     return 0
 

@@ -7,6 +7,7 @@ silently keeps the last of duplicate keys; we report them instead.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, excerpt
 
 # How a file's kind follows from its place under data/.
 KIND_PATTERNS: list[tuple[re.Pattern, str]] = [
@@ -124,6 +125,9 @@ _YAML_HINTS = {
     "beri tanda kutip pada teks yang memuat ': '",
     "could not find expected ':'": "baris ini tidak berbentuk 'kunci: nilai'",
     "found character '\\t' that cannot start any token": "ada karakter TAB; pakai spasi untuk indentasi",
+    "found character that cannot start any token": "ada karakter yang tidak boleh di sini (sering TAB); pakai spasi "
+    "untuk indentasi",
+    "could not determine a constructor for the tag": "tag YAML (!…) tidak dikenal atau tidak diizinkan; hapus tag itu",
     "did not find expected key": "indentasi tidak sejajar dengan baris di atasnya",
     "did not find expected '-' indicator": "indentasi daftar (-) tidak sejajar",
     "found undefined alias": "alias (*) tidak dikenal",
@@ -136,8 +140,32 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or str(error)
     for english, indonesian in _YAML_HINTS.items():
         if english in problem or english in (error.context or ""):
-            return f"{indonesian} ({problem})"
-    return problem
+            return f"{indonesian} ({excerpt(problem)})"
+    return f"susunan YAML tidak sah ({excerpt(problem)})"
+
+
+MAX_BYTES = 5_000_000  # the largest real year file is about 80 KB
+MAX_DEPTH = 100  # nesting levels; the data needs about 12, and libyaml's recursion crashes the process near 50,000
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest bracket nesting of flow collections ([ {), outside quoted text: checked before parsing,
+    because libyaml recurses once per level and a deep enough file kills the process instead of raising."""
+    depth = deepest = 0
+    quote = ""
+    for char in text:
+        if quote:
+            if char == quote or char == "\n":
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    indents = {len(line) - len(line.lstrip(" ")) for line in text.splitlines() if line.strip()}
+    return max(deepest, len(indents))
 
 
 def load_file(path: Path, data_dir: Path, display_root: Path) -> SourceFile:
@@ -153,26 +181,59 @@ def load_file(path: Path, data_dir: Path, display_root: Path) -> SourceFile:
             Problem(display, None, None, "", f"berkas tidak dikenal di tempat ini; susunan yang diharapkan: {EXPECTED_LAYOUT}")
         )
         return source
+    if path.stat().st_size > MAX_BYTES:
+        source.problems.append(Problem(display, None, None, "", f"berkas terlalu besar ({path.stat().st_size:,} byte; "
+                                       f"paling besar {MAX_BYTES:,}); pecah atau periksa isinya".replace(",", ".")))
+        return source
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark from Windows editors is fine
     except UnicodeDecodeError as error:
         source.problems.append(
             Problem(display, None, None, "", f"berkas bukan teks UTF-8 (byte ke-{error.start}); simpan ulang sebagai UTF-8")
         )
         return source
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        source.problems.append(Problem(display, None, None, "", f"susunan bersarang terlalu dalam ({depth} tingkat; "
+                                       f"paling banyak {MAX_DEPTH}); data kecamatan tidak pernah sedalam ini"))
+        return source
     parse_text(text, source)
     return source
 
 
-def discover(data_dir: Path) -> list[Path]:
-    """Every YAML file under data_dir, in a stable order."""
-    return sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
+def discover(data_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """Every YAML file under data_dir in a stable order, and the entries refused on the way.
 
-
-def load_all(data_dir: Path) -> list[SourceFile]:
-    data_dir = data_dir.resolve()
+    Symbolic links are refused (they could read files outside the repository), and so is a YAML file
+    whose extension is not the lower-case `.yaml` the layout expects (it would be skipped silently).
+    """
+    found: list[Path] = []
+    refused: list[Problem] = []
     display_root = data_dir.parent
-    return [load_file(path, data_dir, display_root) for path in discover(data_dir)]
+    for folder, dirs, files in os.walk(data_dir, followlinks=False):
+        base = Path(folder)
+        for name in sorted(dirs + files):
+            path = base / name
+            shown = path.relative_to(display_root).as_posix()
+            if path.is_symlink():
+                refused.append(Problem(shown, None, None, "", "tautan simbolik (symlink) tidak diizinkan di folder data; "
+                                       "salin berkasnya ke sini"))
+                if name in dirs:
+                    dirs.remove(name)
+            elif name in files and path.suffix.lower() in (".yaml", ".yml"):
+                if path.suffix != ".yaml":
+                    refused.append(Problem(shown, None, None, "", f'akhiran berkas harus ".yaml" (huruf kecil), bukan '
+                                           f'"{path.suffix}"; ganti nama berkasnya'))
+                else:
+                    found.append(path)
+    return sorted(found), refused
+
+
+def load_all(data_dir: Path) -> tuple[list[SourceFile], list[Problem]]:
+    """Every data file parsed (with its own problems), and the problems of entries that are not read at all."""
+    data_dir = data_dir.resolve()
+    paths, refused = discover(data_dir)
+    return [load_file(path, data_dir, data_dir.parent) for path in paths], refused
 
 
 def locate(node: yaml.Node | None, loc: tuple) -> tuple[int | None, int | None]:

@@ -46,22 +46,54 @@ def run(data_dir: Path, repo_url: str | None = None, history=None) -> Pages:
     return site.finish(history)
 
 
-def write_pages(pages: Pages, out: Path) -> None:
-    """Write pages to a folder (for any Markdown site engine), replacing it only when complete."""
+OUTPUT_MARKER = ".halaman-kinerja-kecamatan"  # in every folder `write_pages` made, and only there
+
+
+class OutputError(Exception):
+    """A folder `write_pages` must not replace; the message is in Bahasa Indonesia."""
+
+
+def check_output_folder(out: Path, protected: list[Path]) -> None:
+    """Refuse to replace anything but a previous output of ours: never a protected folder (the project, its
+    data), a parent of one, or a folder with other content."""
+    out = out.resolve()
+    for folder in protected:
+        folder = folder.resolve()
+        if out == folder or out in folder.parents:
+            raise OutputError(f"folder keluaran {out} adalah atau memuat {folder}, yang tidak boleh ditimpa; "
+                              "pilih folder keluaran lain, mis. build/halaman")
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / OUTPUT_MARKER).is_file())):
+        raise OutputError(f"{out} sudah ada dan bukan keluaran `pages` sebelumnya (tidak ada berkas {OUTPUT_MARKER}); "
+                          "tidak ditimpa. Pilih folder baru atau kosong")
+
+
+def write_pages(pages: Pages, out: Path, protected: list[Path] = ()) -> None:
+    """Write pages to a folder (for any Markdown site engine), replacing it only when complete, and only if it is
+    empty or a previous output of ours (see check_output_folder)."""
+    check_output_folder(out, list(protected))
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
     try:
         for uri, content in pages.items():
-            path = staging / uri
+            path = (staging / uri).resolve()
+            if staging.resolve() not in path.parents:
+                raise OutputError(f"alamat halaman keluar dari folder keluaran: {uri!r}")
             path.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, bytes):
                 path.write_bytes(content)
             else:
                 path.write_text(content, encoding="utf-8")
+        (staging / OUTPUT_MARKER).write_text("Dibuat oleh `python -m builder pages`; boleh ditimpa olehnya.\n",
+                                             encoding="utf-8")
         if out.exists():
-            shutil.rmtree(out)
-        staging.rename(out)
+            old = out.with_name(out.name + ".lama")
+            shutil.rmtree(old, ignore_errors=True)
+            out.rename(old)
+            staging.rename(out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            staging.rename(out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+EXCERPT = 80  # characters of a found value a message may quote
+# Control characters, and the Unicode ones that reorder or hide text (U+202E ...): never printed raw, so a file name
+# or value cannot forge a line of output (a CI log command, an ANSI escape).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal or in a CI log: controls shown as escapes (\\n, \\x1b, \\u202e)."""
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def excerpt(value: object, limit: int = EXCERPT) -> str:
+    """A found value as a message may quote it: at most `limit` characters, never a whole file."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} karakter)".replace(",", ".")
 
 
 class Severity(StrEnum):
@@ -27,6 +44,9 @@ class Problem:
         return self.severity == Severity.ERROR
 
     def __str__(self) -> str:
+        return printable(self._text())
+
+    def _text(self) -> str:
         where = self.path
         if self.line is not None:
             where += f":{self.line}"

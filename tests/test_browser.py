@@ -104,3 +104,93 @@ def test_wide_tables_scroll_inside_their_box_on_a_phone(browser, base_url):
     # The indicator names stay in view while the figures scroll.
     assert page.locator("#tabel-kinerja tbody th[scope=row]").first.evaluate("c => getComputedStyle(c).position") == "sticky"
     context.close()
+
+
+# -- Hostile data in every free-text field, in a real browser ------------------------------------------------------
+
+PAYLOAD = ('<script>window.__pwned=1</script></script><img src=x onerror="window.__pwned=1"> '
+           '[klik](javascript:window.__pwned=1) [data](data:text/html,<script>window.__pwned=1</script>) '
+           '{{ 7*7 }} {% raw %} | a | b | \u202e *x* <b onmouseover="window.__pwned=1">b</b>')
+FREE_TEXT = {  # file -> dotted paths of free-text fields ([n] = list item)
+    "wilayah/contoh/kabupaten.yaml": ["nama", "provinsi.nama"],
+    "wilayah/contoh/kec-contoh/profil.yaml": ["nama", "ibukota", "semboyan", "tugas", "fungsi[0]", "catatan",
+                                              "laporan[0].judul", "laporan[0].tempat"],
+    "wilayah/contoh/kec-contoh/renstra-2021-2026.yaml": [
+        "tujuan[0].nama", "tujuan[0].sasaran[0].nama", "tujuan[0].sasaran[0].indikator[0].nama",
+        "tujuan[0].sasaran[0].indikator[0].satuan", "tujuan[0].sasaran[0].indikator[0].definisi",
+        "tujuan[0].sasaran[1].indikator[0].nama", "catatan"],
+    "wilayah/contoh/kec-contoh/2023.yaml": [
+        "camat.nama", "kinerja[0].catatan", "kinerja[0].narasi.pendukung", "kinerja[0].narasi.solusi",
+        "kinerja[0].sumber.tabel", "anggaran.program[0].nama", "anggaran.program[0].kegiatan[0].nama",
+        "narasi.ringkasan", "narasi.kesimpulan", "catatan", "penghargaan[0].nama"],
+}
+
+
+def _put(document, path: str, value: str) -> None:
+    parts = [int(p) if p.isdigit() else p for p in path.replace("[", ".").replace("]", "").split(".")]
+    node = document
+    for part, following in zip(parts, parts[1:]):
+        if isinstance(part, int):
+            while len(node) <= part:
+                node.append({} if not isinstance(following, int) else [])
+            node = node[part]
+        else:
+            node = node.setdefault(part, [] if isinstance(following, int) else {})
+    last = parts[-1]
+    if isinstance(last, int):
+        while len(node) <= last:
+            node.append(None)
+    node[last] = value
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    import subprocess
+
+    import yaml
+
+    from .conftest import DATA, MINIMAL
+
+    work = tmp_path_factory.mktemp("hostile")
+    for name in ("mkdocs.yml", "content", "theme_overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, work / name)
+    shutil.copytree(MINIMAL, work / "data")
+    shutil.copytree(DATA / "referensi", work / "data" / "referensi")
+    (work / "data/wilayah/contoh/kec-contoh/2023.yaml").write_text(
+        (work / "data/wilayah/contoh/kec-contoh/2023.yaml").read_text(encoding="utf-8")
+        + "camat: {nama: x}\npenghargaan: [{nama: x}]\n", encoding="utf-8")
+    for relative, paths in FREE_TEXT.items():
+        path = work / "data" / relative
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for field in paths:
+            _put(document, field, PAYLOAD)
+        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / "site")],
+                            cwd=work, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    server, url = serve(work / "site")
+    yield work / "site", url
+    server.shutdown()
+
+
+def test_no_payload_runs_on_any_page_or_in_search(browser, hostile_site):
+    site, url = hostile_site
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert "wilayah/contoh/kec-contoh/2023.html" in pages
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for uri in pages:
+        page.goto(url + uri, wait_until="networkidle")
+        page.mouse.move(200, 300)
+        assert page.evaluate("window.__pwned") is None, uri
+        assert page.evaluate("document.querySelectorAll('a[href^=\"javascript:\" i], a[href^=\"data:\" i]').length") == 0, uri
+        assert page.evaluate("document.querySelectorAll('[onerror], [onmouseover]').length") == 0, uri
+    page.goto(url + "index.html", wait_until="networkidle")
+    page.fill("input.md-search__input", "pwned script onerror")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("window.__pwned") is None
+    year = (site / "wilayah/contoh/kec-contoh/2023.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__pwned" in year or "&lt;script&gt;" in year  # shown as text
+    assert "49" not in page.evaluate("document.title")  # {{ 7*7 }} is not evaluated anywhere
+    context.close()

@@ -172,9 +172,10 @@ def test_printed_decimals_are_kept_and_compared():
 
 def test_idm_from_rounded_components_is_not_called_truncation(results):
     """000 Tabel 3.7, Tanjung Medang: IKS 0,8629, IKE 0,8500, IKL 0,8667 printed, IDM 0,8598. The mean of the
-    printed components is 0,85987, but the components are rounded: 0,8598 is consistent with them."""
-    rows = [f for f in findings(results, "bengkalis/rupat-utara", 2023) if f.what == "IDM Desa Tanjung Medang"]
-    assert [f.kind for f in rows] == [Kind.ROUNDING]
+    printed components is 0,85987, but the components are rounded (IKS is 151/175 = 0,862857): 0,8598 is
+    consistent with them, so there is nothing to report."""
+    rows = [f for f in findings(results, "bengkalis/rupat-utara", 2023) if f.what.startswith("IDM Desa Tanjung Medang")]
+    assert rows == []
 
 
 def test_uncheckable_figures_are_counted_apart(results):

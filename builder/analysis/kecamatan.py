@@ -248,12 +248,13 @@ def budget_of(anggaran: m.Anggaran, kec: KecamatanData, year: int, sources: _Sou
     names = {p.indikator.id: p.indikator.nama for p in kec.indicators_in_force(year)}
     names.update({p.sasaran.id: p.sasaran.nama for p in kec.indicators_in_force(year) if p.sasaran})
     programs = tuple(program_tree(p, sources) for p in anggaran.program)
-    pagu = c.total(p.pagu for p in programs) if programs else None
-    realisasi = c.total(p.realisasi for p in programs) if programs else None
+    belanja = tuple(belanja_tree(b, sources) for b in anggaran.belanja)
+    lines = programs or belanja  # the year's total: its programmes, or its spending types when only those are printed
+    pagu = c.total(p.pagu for p in lines) if lines else None
+    realisasi = c.total(p.realisasi for p in lines) if lines else None
     per_kinerja = tuple(
         budget_line("per_kinerja", a, sources=sources, nama=names.get(a.indikator or a.sasaran, a.indikator or a.sasaran))
         for a in anggaran.per_kinerja)
-    belanja = tuple(belanja_tree(b, sources) for b in anggaran.belanja)
     return Budget(
         source=sources(anggaran.sumber),
         funds=tuple((s.nama, s.jumlah) for s in anggaran.sumber_dana),

@@ -298,12 +298,9 @@ class YearAudit:
             if desa.stated is None:
                 continue
             value = desa.stated.value
-            if value is not None and not printed_equal(value, desa.idm) and desa.idm_low is not None \
-                    and round_half_up(desa.idm_low, decimals_of(value)) <= value <= round_half_up(desa.idm_high, decimals_of(value)):
-                self.add(desa.stated.source, f"IDM Desa {desa.nama}", value, desa.idm, "",
-                         "cocok bila IKS, IKE dan IKL yang dicetak sudah dibulatkan dan laporan menghitung dari angka "
-                         "sebelum dibulatkan", Kind.ROUNDING)
-                value = None
+            if value is not None and desa.idm_low is not None and \
+                    round_half_up(desa.idm_low, decimals_of(value)) <= value <= round_half_up(desa.idm_high, decimals_of(value)):
+                value = None  # consistent with the unrounded components the printed ones were rounded from
             self.index_and_level(desa.stated.source, f"IDM Desa {desa.nama}", value, desa.idm,
                                  desa.stated.level, desa.status, "ambang status Permendesa PDTT 2/2016")
         if year.akip:

@@ -2,14 +2,17 @@
 
 All work happens in `on_files` (generated pages need no files on disk);
 `on_serve` watches data/ so `mkdocs serve` rebuilds when a YAML file changes.
-Data errors become a PluginError: MkDocs prints the Indonesian messages, no
-traceback, and (under `mkdocs build`) the previous site is left untouched by
-the Makefile, which builds into a fresh folder.
+Data errors become a PluginError under `mkdocs build`: MkDocs prints the
+Indonesian messages, no traceback, and the Makefile leaves the previous site in
+place. Under `mkdocs serve` a broken save must not take the site away: the last
+good pages stay and every page shows the messages at its top until the data is
+fixed. (If the very first build fails, serve stops with the messages.)
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -38,10 +41,13 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
         self._cache_key: str | None = None
         self._pages: builder.Pages = {}
         self._history = builder.HistoryCache()
+        self._serving = False
+        self._error = ""  # the data's errors while serving, shown on every page
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
-        # rebuilds, so the page and history caches survive them.
+        # rebuilds, so the page and history caches survive them. (Its `command`
+        # says "build" for a default `mkdocs serve`; on_serve tells serving apart.)
         pass
 
     def _data_dir(self, config) -> Path:
@@ -69,9 +75,12 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
                        if self.config.history else None)
             try:
                 self._pages = builder.run(data_dir, config.repo_url, history)
+                self._error = ""
             except builder.DataError as error:
                 lines = "\n".join(str(p) for p in error.problems if p.is_error)
-                raise PluginError(f"Data tidak sah:\n{lines}") from None
+                if not (self._serving and self._pages):
+                    raise PluginError(f"Data tidak sah:\n{lines}") from None
+                self._error = lines  # keep the last good pages; on_page_markdown shows the messages
             self._cache_key = key
         in_nav = nav_pages(config.nav)
         for uri, content in self._pages.items():
@@ -82,7 +91,16 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         return files
 
+    def on_page_markdown(self, markdown, /, *, page, config, files):
+        if not self.config.enabled or not self._error:
+            return None
+        notice = ('<div class="admonition failure" markdown="0"><p class="admonition-title">Data tidak sah: perbaiki '
+                  'berkas berikut, halaman ini masih menampilkan data terakhir yang sah</p><pre>'
+                  f"{html.escape(self._error)}</pre></div>\n\n")
+        return notice + markdown
+
     def on_serve(self, server, /, *, config, builder):
+        self._serving = True  # from now on a broken save keeps the last good pages (see on_files)
         if self.config.enabled:
             server.watch(str(self._data_dir(config)))
         return server

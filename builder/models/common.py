@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..problems import excerpt
+
 # --------------------------------------------------------------------------
 # Scalar types
 # --------------------------------------------------------------------------
@@ -30,16 +32,34 @@ _ID_NUMBER = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+(,\d+)?|\d+,\d+)\s*%?$")
 _PLAIN_NUMBER_WITH_SUFFIX = re.compile(r"^[+-]?\d+(\.\d+)?\s*%$")
 
 
+LARGEST = Decimal(10) ** 15  # above any budget (Rp1.000 triliun) or figure a kecamatan report prints
+MOST_DECIMALS = 10
+
+
+def _bounded(value: Decimal) -> Decimal:
+    """Refuse what no report prints and what would break the arithmetic later (1.0e+30, .nan, 20 decimals)."""
+    if not value.is_finite():
+        raise PydanticCustomError("angka_tak_hingga", "harus angka biasa; .nan dan .inf bukan angka", {})
+    if abs(value) >= LARGEST:
+        raise PydanticCustomError("angka_terlalu_besar", "angka terlalu besar (ditemukan {found}); periksa salinannya, "
+                                  "paling besar 999.999.999.999.999", {"found": excerpt(value)})
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MOST_DECIMALS:
+        raise PydanticCustomError("angka_terlalu_rinci", "terlalu banyak angka di belakang koma (ditemukan {found}); "
+                                  f"paling banyak {MOST_DECIMALS}", {"found": excerpt(value)})
+    return value
+
+
 def _to_decimal(value: object) -> Decimal:
     """Accept YAML ints and floats; explain Indonesian-style strings."""
     if isinstance(value, bool):
         raise PydanticCustomError("angka", "harus berupa angka, bukan {found}", {"found": value})
     if isinstance(value, int):
-        return Decimal(value)
+        return _bounded(Decimal(value))
     if isinstance(value, float):
-        return Decimal(repr(value))
+        return _bounded(Decimal(repr(value)))
     if isinstance(value, Decimal):
-        return value
+        return _bounded(value)
     if isinstance(value, str):
         text = value.strip()
         if _ID_NUMBER.match(text):
@@ -57,7 +77,7 @@ def _to_decimal(value: object) -> Decimal:
                 'angka "{found}" ditulis dengan tanda %; tulis {fixed} saja',
                 {"found": text, "fixed": fixed},
             )
-    raise PydanticCustomError("angka", "harus berupa angka, bukan {found}", {"found": repr(value)})
+    raise PydanticCustomError("angka", "harus berupa angka, bukan {found}", {"found": excerpt(repr(value))})
 
 
 def _decimal_schema(minimum: Optional[int] = None) -> dict:
@@ -100,7 +120,7 @@ def _category_or_number(value: object) -> Union[Decimal, str]:
                 "nilai_kinerja",
                 'nilai "{found}" bukan angka dan bukan kode kategori (mis. BB, A); '
                 "satuan ditulis di indikator, bukan di nilai",
-                {"found": text},
+                {"found": excerpt(text)},
             )
         return text
     return _to_decimal(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 
 from ..analysis.results import BudgetLine, KecamatanResult
@@ -21,14 +22,35 @@ ANGGARAN_COLUMNS = ["kabupaten", "kecamatan", "tahun", "tingkat", "kode", "nama"
                     "penyerapan_persen", "sumber"]
 
 
+_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value) -> str:
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a leading apostrophe (OWASP CSV
+    injection guidance); numbers, negative ones included, stay numbers."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+class _SafeWriter:
+    def __init__(self, stream):
+        self._writer = csv.writer(stream)
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([cell(v) for v in row])
+
+
 class OpenData:
     """Collects the downloadable files while the kecamatan are rendered one by one."""
 
     def __init__(self):
         self._kinerja = io.StringIO()
         self._anggaran = io.StringIO()
-        self.kinerja = csv.writer(self._kinerja)
-        self.anggaran = csv.writer(self._anggaran)
+        self.kinerja = _SafeWriter(self._kinerja)
+        self.anggaran = _SafeWriter(self._anggaran)
         self.kinerja.writerow(KINERJA_COLUMNS)
         self.anggaran.writerow(ANGGARAN_COLUMNS)
         self.summary: list[dict] = []

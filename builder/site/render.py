@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import markdown as markdown_lib
+import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -34,11 +35,22 @@ def md(text: object) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
 
 
+# What data Markdown may become: text structure and links to http(s), mail or relative pages. No images (they
+# would load from anywhere), no scripts, styles, frames or event attributes; nh3 removes everything else.
+ALLOWED_TAGS = {"p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+                "table", "thead", "tbody", "tr", "th", "td", "h4", "h5", "h6", "sup", "sub"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
 def narrative(text: str | None) -> Markup:
-    """Data Markdown -> HTML, with any HTML in the data shown as text."""
+    """Data Markdown -> sanitised HTML: HTML in the data is shown as text, and what Markdown makes of the rest is
+    held to an allow-list (a `[x](javascript:...)` link loses its href, an image is dropped)."""
     if not text:
         return Markup("")
-    return Markup(markdown_lib.markdown(html.escape(text, quote=False), extensions=["sane_lists"]))
+    rendered = markdown_lib.markdown(html.escape(text, quote=False), extensions=["sane_lists", "tables"])
+    return Markup(nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES,
+                            link_rel="nofollow noopener noreferrer"))
 
 
 def inline(text: Markdown) -> Markup:
@@ -55,8 +67,9 @@ def shown(value):
 
 
 def yaml_value(text: object) -> Markup:
-    """A front-matter value: one double-quoted YAML scalar (JSON strings are valid YAML), HTML-escaped."""
-    return Markup(json.dumps(html.escape(str(text), quote=False), ensure_ascii=False))
+    """A front-matter value: one double-quoted YAML scalar (JSON strings are valid YAML), HTML-escaped with its
+    quotes too, because the theme writes `description` into an attribute (`<meta content="...">`) unescaped."""
+    return Markup(json.dumps(html.escape(str(text), quote=True), ensure_ascii=False))
 
 
 def signed(value: Decimal | None, unit: str = "") -> str:

@@ -28,7 +28,7 @@ __all__ = ["load_and_validate", "run_checks"]
 
 def load_and_validate(data_dir: Path) -> tuple[Dataset, list[Problem]]:
     """Load every file under `data_dir`, validate it, assemble the data set and check across files."""
-    files = load_all(data_dir)
+    files, refused = load_all(data_dir)
     validated: dict[str, BaseModel] = {}
     for source in files:
         if not source.kind or (source.data is None and source.problems):
@@ -42,7 +42,7 @@ def load_and_validate(data_dir: Path) -> tuple[Dataset, list[Problem]]:
     dataset = assemble(files, validated)
     report = Reporter()
     run_checks(report, dataset, validated, Path(data_dir).resolve().name)
-    return dataset, [p for s in files for p in s.problems] + report.problems
+    return dataset, refused + [p for s in files for p in s.problems] + report.problems
 
 
 def run_checks(report: Reporter, dataset: Dataset, validated: dict[str, BaseModel], data_name: str = "data") -> None:

@@ -37,6 +37,24 @@ def check_budget(report: Reporter, kec: KecamatanData, source: SourceFile, angga
             report.report(source, loc, "sebutkan sasaran atau indikator yang dibiayai")
     for i, belanja in enumerate(anggaran.belanja):
         check_belanja(report, source, ("anggaran", "belanja", i), belanja)
+    for loc, row in budget_rows(anggaran):
+        if row.realisasi is not None and row.pagu is not None and row.realisasi > row.pagu:
+            report.report(source, (*loc, "realisasi"), f"realisasi ({rupiah(row.realisasi)}) melebihi pagu "
+                          f"({rupiah(row.pagu)}); belanja APBD tidak boleh melebihi pagu, periksa salinannya", Severity.WARNING)
+
+
+def budget_rows(anggaran: m.Anggaran):
+    """Every budget line with its location: programmes down to expense lines, spending types, per-goal rows."""
+    def lines(items, loc, child_fields):
+        for i, item in enumerate(items):
+            here = (*loc, i)
+            yield here, item
+            for name in child_fields:
+                yield from lines(getattr(item, name, []) or [], (*here, name), child_fields)
+
+    yield from lines(anggaran.program, ("anggaran", "program"), ("kegiatan", "sub_kegiatan", "rincian"))
+    yield from lines(anggaran.belanja, ("anggaran", "belanja"), ("rincian",))
+    yield from lines(anggaran.per_kinerja, ("anggaran", "per_kinerja"), ())
 
 
 def check_program_sums(report: Reporter, source: SourceFile, loc: tuple, program: m.Program) -> None:

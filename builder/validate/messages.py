@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import models as m
 from ..load import SourceFile, locate
-from ..problems import Problem, format_field
+from ..problems import Problem, excerpt, format_field
 
 NON_FINITE = "harus angka biasa; .nan dan .inf bukan angka"
 
@@ -45,7 +45,8 @@ _MESSAGES = {
 _NO_FOUND_VALUE = ("missing", "finite_number")
 
 # Our own PydanticCustomError kinds (builder/models/common.py): their messages are already Indonesian.
-_OWN_KINDS = ("angka", "angka_gaya_indonesia", "angka_persen", "uang_negatif", "nilai_kinerja")
+_OWN_KINDS = ("angka", "angka_gaya_indonesia", "angka_persen", "uang_negatif", "nilai_kinerja", "angka_tak_hingga",
+              "angka_terlalu_besar", "angka_terlalu_rinci")
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
@@ -103,7 +104,7 @@ def translate_error(error: dict, model: type[BaseModel]) -> tuple[tuple, str]:
         message = _MESSAGES[kind].format(**{k: v for k, v in ctx.items()})
         found = error.get("input")
         if kind not in _NO_FOUND_VALUE and not isinstance(found, (dict, list)):
-            message += f" (ditemukan: {found!r})"
+            message += f" (ditemukan: {excerpt(repr(found))})"
         return loc, message
     if kind in _OWN_KINDS:
         return loc, error["msg"]

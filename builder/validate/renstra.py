@@ -7,6 +7,7 @@ from decimal import Decimal
 from .. import models as m
 from ..dataset import KecamatanData, Referensi
 from ..load import SourceFile
+from ..problems import Severity
 from .report import Reporter, unknown_report
 
 
@@ -110,3 +111,19 @@ def check_value(report: Reporter, source: SourceFile, loc: tuple, ind: m.Indikat
         codes = [t.kode for t in ref.skala[ind.skala_kategori].tingkat]
         if not isinstance(value, str) or value not in codes:
             report.report(source, loc, f"nilai {value} tidak ada di skala {ind.skala_kategori} ({', '.join(codes)})")
+    if isinstance(value, Decimal):
+        check_plausible(report, source, loc, ind.satuan, value)
+
+
+PERCENT_UNITS = ("%", "persen")
+LARGEST_PERCENT = Decimal(1000)
+
+
+def check_plausible(report: Reporter, source: SourceFile, loc: tuple, satuan: str, value: Decimal) -> None:
+    """Numbers no report means: a negative figure, a percentage above 1.000. Warned, with the reason, not refused:
+    a report may print them, and then the audit shows them."""
+    if value < 0:
+        report.report(source, loc, f"nilai negatif ({value}); indikator kinerja jarang bernilai negatif, periksa "
+                      "tanda minusnya", Severity.WARNING)
+    elif satuan.strip().lower() in PERCENT_UNITS and value > LARGEST_PERCENT:
+        report.report(source, loc, f"persentase {value} lebih dari 1.000; periksa koma desimalnya", Severity.WARNING)
