@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test validate bench bench-serve weight screenshots chromium
+.PHONY: serve build test validate bench bench-serve weight screenshots chromium java
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,9 @@ $(STAMP): requirements.txt pyproject.toml
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q chromium)
+
+java:  # the Nu HTML checker (tests/test_quality.py) runs on Java
+	@command -v java >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q default-jre-headless)
 
 serve: $(STAMP)
 	$(BIN)/python -m builder validate
@@ -32,7 +35,7 @@ build: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m builder validate
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium java
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -94,7 +94,7 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
     def on_page_markdown(self, markdown, /, *, page, config, files):
         if not self.config.enabled or not self._error:
             return None
-        notice = ('<div class="admonition failure" markdown="0"><p class="admonition-title">Data tidak sah: perbaiki '
+        notice = ('<div class="admonition failure"><p class="admonition-title">Data tidak sah: perbaiki '
                   'berkas berikut, halaman ini masih menampilkan data terakhir yang sah</p><pre>'
                   f"{html.escape(self._error)}</pre></div>\n\n")
         return notice + markdown
