@@ -54,10 +54,14 @@ def test_pip_downloads_are_cached_and_python_packages_pinned(path: Path):
     caches = [s for s in steps(load(path)) if s.get("uses", "").startswith("actions/cache@")]
     assert caches and ".cache/pip" in caches[0]["with"]["path"]
     assert "requirements.txt" in caches[0]["with"]["key"]
-    for line in (ROOT / "requirements.txt").read_text().splitlines():
-        line = line.split("#")[0].strip()
-        if line and not line.startswith("-"):
-            assert re.match(r"^[A-Za-z0-9_.\[\]-]+==[\w.]+$", line), f"requirements.txt: {line} is not pinned"
+    entries = (ROOT / "requirements.txt").read_text().replace("\\\n", " ").splitlines()
+    for entry in entries:
+        if not entry.strip() or entry.lstrip().startswith("#"):
+            continue
+        pin, *options = entry.split()
+        assert re.match(r"^[A-Za-z0-9_.\[\]-]+==[\w.]+$", pin), f"requirements.txt: {pin} is not pinned"
+        assert any(o.startswith("--hash=sha256:") for o in options), f"requirements.txt: {pin} has no hash"
+    assert "--require-hashes" in (ROOT / "Makefile").read_text()
 
 
 def test_pull_request_workflow_checks_tests_builds_and_reports():
