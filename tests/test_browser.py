@@ -194,3 +194,29 @@ def test_no_payload_runs_on_any_page_or_in_search(browser, hostile_site):
     assert "&lt;script&gt;window.__pwned" in year or "&lt;script&gt;" in year  # shown as text
     assert "49" not in page.evaluate("document.title")  # {{ 7*7 }} is not evaluated anywhere
     context.close()
+
+
+# -- Accessibility: axe-core on every kind of page, light and dark -----------------------------------------------
+
+PAGE_KINDS = ["index.html", "wilayah/index.html", "wilayah/bengkalis/index.html", "wilayah/bengkalis/rupat-utara/index.html",
+              "wilayah/bengkalis/rupat-utara/2023.html", "wilayah/paser/batu-sopang/2022.html", "indikator/index.html",
+              "indikator/ikm.html", "metodologi.html", "unduh/index.html", "riwayat.html", "tentang.html"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(browser, base_url, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    found = {}
+    for uri in PAGE_KINDS:
+        page.goto(base_url + uri, wait_until="networkidle")
+        violations = axe.run(page).response["violations"]
+        serious = [f'{v["id"]} ({len(v["nodes"])}): {v["nodes"][0]["target"]}' for v in violations
+                   if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[uri] = serious
+    context.close()
+    assert not found, found

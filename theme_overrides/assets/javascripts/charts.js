@@ -3,7 +3,8 @@
  * plotly.js (our own small bundle, served from this site) is fetched only when
  * the page has a chart, and only after the page text is shown. Works with
  * Material's instant navigation (document$ emits on every page change) and
- * follows the light/dark palette. */
+ * follows the light/dark palette. It also names Material's page-load progress
+ * bar, which the theme creates without a label (axe: aria-progressbar-name). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -70,4 +71,9 @@
     document.addEventListener("DOMContentLoaded", draw);
   }
   redrawOnPaletteChange();
+
+  new MutationObserver(function () {
+    var bar = document.querySelector(".md-progress:not([aria-label])");
+    if (bar) bar.setAttribute("aria-label", "Memuat halaman");
+  }).observe(document.body, { childList: true, subtree: true });
 })();
