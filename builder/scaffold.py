@@ -205,6 +205,8 @@ def _kinerja_lines(kec: KecamatanData, renstra: m.Renstra, year: int) -> list[st
         lines.append(f"    tidak_diukur:{_comment(describe(fields['tidak_diukur']))}")
         lines.append("    sumber:" + _comment('ISI: tabel laporan, mis. {tabel: "Tabel 3.1"}'))
         lines.append(f"    catatan:{_comment(describe(fields['catatan']))}")
+        lines.append(f"    # pengukuran:{_comment(describe(fields['pengukuran']))}")
+        lines += commented_fields(m.Pengukuran, 6)
         lines.append(f"    # narasi:{_comment(describe(fields['narasi']))}")
         lines += commented_fields(m.Narasi, 6)
         lines.append(f"    # dinyatakan:{_comment(describe(fields['dinyatakan']) or 'angka yang dicetak laporan')}")
