@@ -142,8 +142,9 @@ def budget_treemap(chart_id: str, caption: str, root: str, nodes: list[tuple[str
         "labels": [_text(n[2]) for n in nodes], "values": [float(n[3]) for n in nodes], "branchvalues": "total",
         "marker": {"colors": [_f(n[4]) if n[4] is not None else 0 for n in nodes],
                    "colorscale": [[0, BAD], [0.5, "#e0b000"], [1, GOOD]], "cmin": 50, "cmax": 100,
-                   "colorbar": {"title": {"text": "Penyerapan", "side": "top"}, "ticksuffix": " %", "orientation": "h",
-                                "y": -0.02, "yanchor": "top", "thickness": 12, "len": 1}},
+                   # No colour bar: plotly.js fills it through a style attribute, which the site's CSP refuses;
+                   # the caption says what the colours mean and the table holds every figure.
+                   "showscale": False},
         "customdata": [[number(n[3], 0), "–" if n[4] is None else number(n[4])] for n in nodes],
         "hovertemplate": "%{label}<br>Pagu Rp%{customdata[0]}<br>Penyerapan %{customdata[1]} %<extra></extra>",
         "maxdepth": 2,

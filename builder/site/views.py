@@ -198,7 +198,8 @@ def year_charts(year: YearResult) -> dict[str, Chart | None]:
                     nodes.append((f"{pid}k{ki}", pid, child.nama, child.pagu, child.penyerapan))
         if _treemap_consistent(nodes):
             out["anggaran"] = charts.budget_treemap(
-                "anggaran", "Pagu anggaran per program dan kegiatan (luas kotak) dan penyerapannya (warna).",
+                "anggaran", "Pagu anggaran per program dan kegiatan (luas kotak) dan penyerapannya (warna: hijau 100 %, "
+                            "kuning 75 %, merah 50 % atau kurang).",
                 "Semua program", nodes)
     with_budget = [i for i in year.indicators if i.penyerapan is not None and i.capaian is not None]
     if with_budget:

@@ -40,13 +40,16 @@
   function draw() {
     var nodes = document.querySelectorAll("[data-chart]");
     if (!nodes.length) return;
+    nodes.forEach(function (node) {  // set here, not in a style attribute: the page's CSP allows no inline styles
+      node.style.minHeight = (parseInt(node.getAttribute("data-height"), 10) || 320) + "px";
+    });
     loadPlotly().then(function (Plotly) {
       nodes.forEach(function (node) {
         var source = document.querySelector('script[data-chart-data="' + node.getAttribute("data-chart") + '"]');
         if (!source) return;
         var figure = JSON.parse(source.textContent);
         var layout = themed(figure.layout);
-        layout.height = parseInt(node.style.minHeight, 10) || 320;
+        layout.height = parseInt(node.getAttribute("data-height"), 10) || 320;
         Plotly.newPlot(node, figure.data, layout, figure.config);
       });
     }).catch(function (error) {
