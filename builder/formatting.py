@@ -12,7 +12,6 @@ import datetime as dt
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 LOCALE = "id_ID"
 
@@ -34,15 +33,22 @@ def decimals_of(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+_INDONESIAN_SEPARATORS = str.maketrans(",.", ".,")
+
+
 def number(value: Decimal | int | float | None, places: int | None = None) -> str:
-    """1234567.891 -> '1.234.567,89'. places=None keeps up to 2 decimals, dropping trailing zeros."""
+    """1234567.891 -> '1.234.567,89'. places=None keeps up to 2 decimals, dropping trailing zeros.
+
+    The same output as Babel's id_ID patterns "#,##0.##" / "#,##0.00" (tests/test_compute.py compares them on
+    random values), by Python's own formatting: Babel took a fifth of a large build.
+    """
     if value is None:
         return "–"
     value = Decimal(str(value)) if not isinstance(value, Decimal) else value
     if places is None:
-        return format_decimal(round_half_up(value), format="#,##0.##", locale=LOCALE)
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(round_half_up(value, places), format=pattern, locale=LOCALE)
+        text = f"{round_half_up(value):,.2f}".translate(_INDONESIAN_SEPARATORS)
+        return text.rstrip("0").rstrip(",")
+    return f"{round_half_up(value, places):,.{places}f}".translate(_INDONESIAN_SEPARATORS)
 
 
 def percent(value: Decimal | None, places: int = 2) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder import compute as c
 from builder.audit import explain
@@ -178,3 +180,20 @@ def test_audit_reports_known_discrepancies(results):
     stated_means = {f.stated_text for f in findings_of(results, "paser/batu-sopang", 2022)
                     if f.what == "Rata-rata capaian kinerja"}
     assert {"97,8\u202f%", "97,86\u202f%", "97,57\u202f%"} <= stated_means  # as printed, with its decimals
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.decimals(min_value=-10**13, max_value=10**13, allow_nan=False, allow_infinity=False, places=6),
+       st.sampled_from([None, 0, 1, 2, 4]))
+def test_number_format_matches_babel_indonesian(value, places):
+    """Our fast formatter writes exactly what Babel's id_ID patterns write (1.234.567,89)."""
+    from babel.numbers import format_decimal
+
+    from builder.formatting import number
+
+    if places is None:
+        expected = format_decimal(round_half_up(value), format="#,##0.##", locale="id_ID")
+    else:
+        expected = format_decimal(round_half_up(value, places), format="#,##0" + ("." + "0" * places if places else ""),
+                                  locale="id_ID")
+    assert number(value, places) == expected
