@@ -151,6 +151,9 @@ MAX_DEPTH = 100  # nesting levels; the data needs about 12, and libyaml's recurs
 def nesting_depth(text: str) -> int:
     """The deepest bracket nesting of flow collections ([ {), outside quoted text: checked before parsing,
     because libyaml recurses once per level and a deep enough file kills the process instead of raising."""
+    indents = {len(line) - len(line.lstrip(" ")) for line in text.splitlines() if line.strip()}
+    if text.count("[") + text.count("{") <= MAX_DEPTH:  # cannot nest deeper than it opens: skip the slow scan
+        return len(indents)
     depth = deepest = 0
     quote = ""
     for char in text:
@@ -164,7 +167,6 @@ def nesting_depth(text: str) -> int:
             deepest = max(deepest, depth)
         elif char in "]}":
             depth = max(0, depth - 1)
-    indents = {len(line) - len(line.lstrip(" ")) for line in text.splitlines() if line.strip()}
     return max(deepest, len(indents))
 
 
