@@ -42,6 +42,8 @@ def load_and_validate(data_dir: Path) -> tuple[Dataset, list[Problem]]:
     dataset = assemble(files, validated)
     report = Reporter()
     run_checks(report, dataset, validated, Path(data_dir).resolve().name)
+    for source in files:  # every message that needs a line is written: the node trees are no longer needed
+        source.release()
     return dataset, refused + [p for s in files for p in s.problems] + report.problems
 
 
