@@ -111,6 +111,7 @@ class Dataset:
     kabupaten: dict[str, KabupatenData]
     kecamatan: dict[str, KecamatanData]
     files: list[SourceFile]
+    regions: dict[str, dict[str, str]] | None = None  # Kemendagri codes: level -> {code: official name}
 
 
 METHOD_FIELDS = ("skala_capaian", "rumus_capaian_turun", "rumus_efisiensi")

@@ -7,6 +7,7 @@ silently keeps the last of duplicate keys; we report them instead.
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 from dataclasses import dataclass, field
@@ -287,3 +288,22 @@ def locate(node: yaml.Node | None, loc: tuple) -> tuple[int | None, int | None]:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+
+
+REGION_SOURCE = "idn-area-data 4.0.1"
+REGION_FILES = {"provinsi": "provinces.csv", "kabupaten": "regencies.csv", "kecamatan": "districts.csv"}
+
+
+def load_regions(data_dir: Path) -> dict[str, dict[str, str]] | None:
+    """The Kemendagri codes and names (data/referensi/kemendagri/, from idn-area-data): level -> {code: name}.
+
+    None when the folder is absent (a data set may do without; nothing is then checked against it).
+    """
+    folder = data_dir / "referensi" / "kemendagri"
+    if not folder.is_dir():
+        return None
+    regions = {}
+    for level, name in REGION_FILES.items():
+        with (folder / name).open(encoding="utf-8", newline="") as handle:
+            regions[level] = {row["code"]: row["name"] for row in csv.DictReader(handle)}
+    return regions

@@ -131,3 +131,19 @@ def test_schema_files_match_models():
     result = subprocess.run([sys.executable, "-m", "builder", "schema", "--check"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_codes_and_names_are_checked_against_kemendagri(tmp_path):
+    """data/referensi/kemendagri (idn-area-data 4.0.1): 14.03.11 is Rupat Utara in Kabupaten Bengkalis, Riau."""
+    import shutil
+
+    from .conftest import DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    assert [p for p in load_and_validate(data)[1] if "Kemendagri" in p.message] == []  # the real data agrees
+    edit(data, "wilayah/bengkalis/rupat-utara/profil.yaml", "nama: Rupat Utara", "nama: Rupat Utaraa")
+    edit(data, "wilayah/bengkalis/kabupaten.yaml", 'kode: "14.03"', 'kode: "14.99"')
+    warnings = [str(p) for p in problems_of(data, "peringatan") if "Kemendagri" in p.message]
+    assert any("rupat-utara/profil.yaml" in w and '"Rupat Utara"' in w for w in warnings), warnings
+    assert any("bengkalis/kabupaten.yaml" in w and "14.99 tidak ada" in w for w in warnings), warnings

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..dataset import Dataset, assemble
-from ..load import load_all
+from ..load import load_all, load_regions
 from ..problems import Problem
 from . import reference, regions, renstra, year
 from .messages import validate_model
@@ -40,6 +40,7 @@ def load_and_validate(data_dir: Path) -> tuple[Dataset, list[Problem]]:
         if model is not None:
             validated[source.relative] = model
     dataset = assemble(files, validated)
+    dataset.regions = load_regions(Path(data_dir).resolve())
     report = Reporter()
     run_checks(report, dataset, validated, Path(data_dir).resolve().name)
     for source in files:  # every message that needs a line is written: the node trees are no longer needed
@@ -63,9 +64,9 @@ def run_checks(report: Reporter, dataset: Dataset, validated: dict[str, BaseMode
     reference.check_reference(report, ref, files)
     regions.check_folders(report, dataset)
     for kab in dataset.kabupaten.values():
-        regions.check_kabupaten(report, files[f"wilayah/{kab.slug}/kabupaten.yaml"], kab, ref)
+        regions.check_kabupaten(report, files[f"wilayah/{kab.slug}/kabupaten.yaml"], kab, ref, dataset.regions)
     for kec in dataset.kecamatan.values():
         regions.check_profil(report, files[f"wilayah/{kec.slug}/profil.yaml"], kec,
-                             dataset.kabupaten.get(kec.kabupaten_slug), ref)
+                             dataset.kabupaten.get(kec.kabupaten_slug), ref, dataset.regions)
         renstra.check_renstra_files(report, kec, validated, ref)
         year.check_year_files(report, kec, ref, files)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..dataset import Dataset, KabupatenData, KecamatanData, METHOD_FIELDS, Referensi
-from ..load import SourceFile
+from ..load import REGION_SOURCE, SourceFile
+from ..problems import Severity
 from .reference import check_method
 from .report import Reporter
 
@@ -23,16 +24,39 @@ def check_folders(report: Reporter, dataset: Dataset) -> None:
             report.report_file(source.display, f"folder {parts[1]} tidak punya kabupaten.yaml yang sah")
 
 
-def check_kabupaten(report: Reporter, source: SourceFile, kab: KabupatenData, ref: Referensi) -> None:
+def _same_name(ours: str, official: str) -> bool:
+    return " ".join(ours.lower().split()) == " ".join(official.lower().split())
+
+
+def check_official(report: Reporter, source: SourceFile, loc: tuple, level: str, code: str, name: str,
+                   regions: dict[str, dict[str, str]] | None) -> None:
+    """A code and name against Kemendagri's list: a warning, since the list (idn-area-data) can lag behind."""
+    if regions is None:
+        return
+    official = regions[level].get(code)
+    if official is None:
+        report.report(source, (*loc, "kode"), f"kode {level} {code} tidak ada di daftar Kemendagri ({REGION_SOURCE}); "
+                      "periksa kodenya", Severity.WARNING)
+    elif not _same_name(name, official):
+        report.report(source, (*loc, "nama"), f'nama berbeda dari daftar Kemendagri untuk kode {code}: "{official}"; '
+                      "periksa ejaannya", Severity.WARNING)
+
+
+def check_kabupaten(report: Reporter, source: SourceFile, kab: KabupatenData, ref: Referensi,
+                    regions: dict[str, dict[str, str]] | None = None) -> None:
     model = kab.kabupaten
     check_method(report, source, ("metode",), model.metode, ref)
     if not model.kode.startswith(model.provinsi.kode + "."):
         report.report(source, ("kode",), f"kode kabupaten harus diawali kode provinsi {model.provinsi.kode}.")
+    check_official(report, source, ("provinsi",), "provinsi", model.provinsi.kode, model.provinsi.nama, regions)
+    check_official(report, source, (), "kabupaten", model.kode, f"{model.jenis} {model.nama}", regions)
 
 
 def check_profil(report: Reporter, source: SourceFile, kec: KecamatanData, kab: KabupatenData | None,
-                 ref: Referensi) -> None:
+                 ref: Referensi, regions: dict[str, dict[str, str]] | None = None) -> None:
     check_method(report, source, ("metode",), kec.profil.metode, ref)
+    if kec.profil.kode:
+        check_official(report, source, (), "kecamatan", kec.profil.kode, kec.profil.nama, regions)
     if kab is not None:  # without a kabupaten, check_folders already reported the profil
         check_method_complete(report, source, kec)
         if kec.profil.kode and not kec.profil.kode.startswith(kab.kabupaten.kode + "."):
