@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from builder.validate import load_and_validate
 
-from .conftest import DATA, MINIMAL, ROOT
+from .conftest import MINIMAL, ROOT
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "hostile" / "corpus.yaml").read_text(encoding="utf-8"))
 YEAR = "wilayah/contoh/kec-contoh/2023.yaml"

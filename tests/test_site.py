@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 
-from .conftest import DATA, ROOT
+from .conftest import DATA
 
 
 class TextAndLinks(HTMLParser):
@@ -125,7 +122,6 @@ def test_plotly_only_where_charts_are(site):
     without = site / "metodologi.html"
     assert 'data-chart="' in with_charts.read_text(encoding="utf-8")
     for page in (with_charts, without, site / "index.html"):
-        html = page.read_text(encoding="utf-8")
         assert "plotly" not in " ".join(parse(page).scripts)  # never a <script src=plotly...> in the HTML
         assert "cdn" not in " ".join(parse(page).scripts).lower()
     assert 'data-chart="' not in without.read_text(encoding="utf-8")

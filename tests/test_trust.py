@@ -12,7 +12,6 @@ import json
 import re
 from decimal import Decimal as D
 
-import pytest
 
 from builder.audit import Kind, audit_kecamatan
 from builder.audit.findings import printed_equal

@@ -105,7 +105,6 @@ class YearAudit:
         ours = self.method.capaian_turun.id
         other_formulas = [(f"rumus {fid}", v) for fid, v in item.capaian_by_formula.items() if fid != ours]
         efficiency_unit = self.method.efisiensi.unit
-        not_measured = item.status == Status.NOT_MEASURED
         for stated in item.stated:
             where = stated.source
             printed_targets = [stated.target, stated.target_renstra, item.target_renstra,

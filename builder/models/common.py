@@ -7,10 +7,9 @@ builder can recompute the derived figures and audit the report.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Optional, Union
 
 from pydantic import (
     BaseModel,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal, Optional
 
 from pydantic import Field
 
-from .common import Angka, Id, Markdown, Model, NilaiKinerja, Pejabat, Sumber, Tahun, Uang
+from .common import Angka, Id, Markdown, Model
 
 
 

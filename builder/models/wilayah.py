@@ -7,7 +7,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from .common import Angka, Id, Markdown, Model, NilaiKinerja, Pejabat, Sumber, Tahun, Uang
+from .common import Angka, Id, Markdown, Model, Pejabat, Sumber, Tahun
 
 
 
