@@ -202,3 +202,10 @@ def test_report_page_weighs_less_than_150_kb_before_plotly(site):
     assert not any("plotly" in str(f) for f in files)  # plotly.js is fetched later, by charts.js
     total = sum(len(gzip.compress(f.read_bytes(), compresslevel=6)) for f in files)
     assert 40_000 < total < 150 * 1024, total
+
+
+def test_build_has_no_search_language_fallback(site):
+    """lunr has no Indonesian: mkdocs.yml says so (English language, no stemmer, no stop words) instead of asking
+    for `id` and silently getting English stemming."""
+    log = (site.parent / "mkdocs-build.log").read_text(encoding="utf-8")
+    assert "is not supported" not in log and "WARNING" not in log, log[-2000:]
