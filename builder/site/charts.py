@@ -135,13 +135,21 @@ def grouped_bars(chart_id: str, caption: str, categories: list[str], series: dic
                  height=min(height, 900))
 
 
+ABSORPTION_RED, ABSORPTION_GREEN = 50, 100  # the treemap's colour scale runs from red to green between these (%)
+
+
 def budget_treemap(chart_id: str, caption: str, root: str, nodes: list[tuple[str, str, str, Decimal, Decimal | None]]) -> Chart:
-    """Budget hierarchy: (id, parent id, label, pagu, penyerapan %). Area = pagu, colour = absorption."""
+    """Budget hierarchy: (id, parent id, label, pagu, penyerapan %). Area = pagu, colour = absorption.
+
+    The caption gets the colour legend from the scale's own bounds (the figure has no colour bar, see below)."""
+    middle = (ABSORPTION_RED + ABSORPTION_GREEN) / 2
+    caption = (f"{caption} (warna: hijau {number(ABSORPTION_GREEN)} %, kuning {number(middle)} %, "
+               f"merah {number(ABSORPTION_RED)} % atau kurang).")
     treemap = {
         "type": "treemap", "ids": [n[0] for n in nodes], "parents": [n[1] for n in nodes],
         "labels": [_text(n[2]) for n in nodes], "values": [float(n[3]) for n in nodes], "branchvalues": "total",
         "marker": {"colors": [_f(n[4]) if n[4] is not None else 0 for n in nodes],
-                   "colorscale": [[0, BAD], [0.5, "#e0b000"], [1, GOOD]], "cmin": 50, "cmax": 100,
+                   "colorscale": [[0, BAD], [0.5, "#e0b000"], [1, GOOD]], "cmin": ABSORPTION_RED, "cmax": ABSORPTION_GREEN,
                    # No colour bar: plotly.js fills it through a style attribute, which the site's CSP refuses;
                    # the caption says what the colours mean and the table holds every figure.
                    "showscale": False},

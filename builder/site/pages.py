@@ -59,7 +59,8 @@ class Site:
         pages["metodologi.md"] = page(
             "metodologi.md", "metodologi.md.j2", ref=ref,
             scales=[(scale, views.scale_rows(scale)) for scale in ref.scales.values()],
-            ordinal_example=views.ordinal_example(ref.scales[ref.roles["akip"]]))
+            ordinal_example=views.ordinal_example(ref.scales[ref.roles["akip"]]),
+            top_level=views.top_level(ref.scales[ref.uniform_scale]))
         pages["unduh/index.md"] = page("unduh/index.md", "unduh.md.j2")
         if history is not None:
             commit_url = self.repo_url.rstrip("/") + "/commit/" if self.repo_url else ""

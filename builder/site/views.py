@@ -198,8 +198,7 @@ def year_charts(year: YearResult) -> dict[str, Chart | None]:
                     nodes.append((f"{pid}k{ki}", pid, child.nama, child.pagu, child.penyerapan))
         if _treemap_consistent(nodes):
             out["anggaran"] = charts.budget_treemap(
-                "anggaran", "Pagu anggaran per program dan kegiatan (luas kotak) dan penyerapannya (warna: hijau 100 %, "
-                            "kuning 75 %, merah 50 % atau kurang).",
+                "anggaran", "Pagu anggaran per program dan kegiatan (luas kotak) dan penyerapannya",
                 "Semua program", nodes)
     with_budget = [i for i in year.indicators if i.penyerapan is not None and i.capaian is not None]
     if with_budget:
@@ -447,3 +446,14 @@ def ordinal_example(scale: Scale) -> str:
     """'D = 1, C = 2, ...': positions on an ordinal scale counted from the bottom."""
     return ", ".join(f"{level.kode} = {rank}" for rank, level in enumerate(reversed(scale.levels), start=1))
 
+
+@dataclass(frozen=True)
+class TopLevel:
+    scale: str
+    label: str
+    min: Decimal
+
+
+def top_level(scale: Scale) -> TopLevel:
+    """The highest level of a scale and where it starts (the methodology's example of rating vs target)."""
+    return TopLevel(scale.nama, scale.levels[0].label, scale.levels[0].min)
