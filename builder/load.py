@@ -38,38 +38,22 @@ EXPECTED_LAYOUT = (
 class SourceFile:
     """One parsed YAML file.
 
-    `node` (the YAML node tree, for line numbers) and `data` are held until the file's model is validated and
-    then released (`release`): a node tree is many times the size of its text, and a national build holds
-    thousands of files. A message written later re-reads the file for its line (`node` is re-parsed on demand).
+    `node` (the YAML node tree, kept for line numbers in messages) and `data` are released once validation has
+    written every message (`release`): a node tree is many times the size of its text.
     """
 
     path: Path  # absolute
     display: str  # as shown in messages, e.g. data/wilayah/paser/batu-sopang/2022.yaml
     relative: str  # relative to the data dir
     kind: str
-    _node: yaml.Node | None = None
+    node: yaml.Node | None = None
     data: object = None
     problems: list[Problem] = field(default_factory=list)
-    _released: bool = False
-
-    @property
-    def node(self) -> yaml.Node | None:
-        if self._released and self._node is None:
-            self._released = False
-            reread = SourceFile(self.path, self.display, self.relative, self.kind)
-            parse_text(self.path.read_text(encoding="utf-8-sig"), reread)
-            self._node = reread._node
-        return self._node
-
-    @node.setter
-    def node(self, value: yaml.Node | None) -> None:
-        self._node = value
 
     def release(self) -> None:
         """Drop the node tree and the raw data (the validated model holds what later stages need)."""
-        self._node = None
+        self.node = None
         self.data = None
-        self._released = True
 
 
 class _Loader(yaml.CSafeLoader):

@@ -16,23 +16,8 @@ from decimal import Decimal as D
 from builder.audit import Kind, audit_kecamatan
 from builder.audit.findings import printed_equal
 
+from .test_compute import findings_of as findings, indicator, year_of as year
 from .test_site import parse, row_html, row_text
-
-
-def kec(results, slug):
-    return next(k for k in results if k.slug == slug)
-
-
-def year(results, slug, y):
-    return next(x for x in kec(results, slug).years if x.year == y)
-
-
-def findings(results, slug, y):
-    return audit_kecamatan(kec(results, slug))[y]
-
-
-def indicator(yr, ind_id):
-    return next(i for i in yr.indicators if i.indicator.id == ind_id)
 
 
 # -- 1. Batu Sopang 2022: no capaian that no table prints -----------------------------------------------

@@ -245,8 +245,9 @@ def belanja_tree(belanja: m.Belanja, sources: _Sources) -> BudgetLine:
 
 
 def budget_of(anggaran: m.Anggaran, kec: KecamatanData, year: int, sources: _Sources) -> Budget:
-    names = {p.indikator.id: p.indikator.nama for p in kec.indicators_in_force(year)}
-    names.update({p.sasaran.id: p.sasaran.nama for p in kec.indicators_in_force(year) if p.sasaran})
+    in_force = kec.indicators_in_force(year)
+    names = {p.indikator.id: p.indikator.nama for p in in_force}
+    names.update({p.sasaran.id: p.sasaran.nama for p in in_force if p.sasaran})
     programs = tuple(program_tree(p, sources) for p in anggaran.program)
     belanja = tuple(belanja_tree(b, sources) for b in anggaran.belanja)
     lines = programs or belanja  # the year's total: its programmes, or its spending types when only those are printed

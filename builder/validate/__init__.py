@@ -43,7 +43,7 @@ def load_and_validate(data_dir: Path) -> tuple[Dataset, list[Problem]]:
     dataset.regions = load_regions(Path(data_dir).resolve())
     report = Reporter()
     run_checks(report, dataset, validated, Path(data_dir).resolve().name)
-    for source in files:  # every message that needs a line is written: the node trees are no longer needed
+    for source in files:  # every message that needs a line is written
         source.release()
     return dataset, refused + [p for s in files for p in s.problems] + report.problems
 
