@@ -38,8 +38,8 @@ validate: $(STAMP)
 test: $(STAMP) chromium java
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_pipeline.py
+bench: $(STAMP) chromium
+	$(BIN)/python benchmarks/bench_build.py
 
 weight: build chromium
 	$(BIN)/python benchmarks/page_weight.py build/site

@@ -9,6 +9,8 @@
   new-kecamatan KABUPATEN/KECAMATAN --nama NAMA --renstra MULAI-SELESAI
                       start the files of a kecamatan not yet in the data
   diff BASE HEAD      figures that differ between two git revisions or two data folders
+  synth --kecamatan N --years Y --out DIR [--seed S] [--provinsi KODE ...]
+                      write a synthetic data set to DIR/data: real Kemendagri regions, real reports as templates
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ import argparse
 import gc
 import os
 import sys
+import time
 from pathlib import Path
 
 import builder as api
+from builder import synth
 
 # Paths are relative to the folder the command runs in: the project root, as the README says.
 ROOT = Path.cwd()
@@ -152,6 +156,21 @@ def cmd_diff(args) -> int:
     return 0
 
 
+def cmd_synth(args) -> int:
+    started = time.perf_counter()
+    try:
+        data = synth.generate(Path(args.out), args.kecamatan, args.years, args.seed, args.provinsi,
+                              source=Path(args.data))
+    except synth.SynthError as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return 1
+    files = sum(1 for _ in (data / "wilayah").rglob("*.yaml"))
+    seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+    print(f"{args.kecamatan} kecamatan sintetis ({files} berkas YAML) ditulis ke {data} dalam {seconds} detik.")
+    print(f"Periksa: python -m builder --data {data} validate")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -180,6 +199,14 @@ def main(argv: list[str] | None = None) -> int:
     diff.add_argument("head", help="revisi git (mis. HEAD) atau folder data")
     diff.add_argument("--format", choices=["teks", "markdown"], default="teks")
     diff.set_defaults(func=cmd_diff)
+    synth_cmd = sub.add_parser("synth", help="tulis data sintetis (wilayah Kemendagri, laporan sungguhan sebagai templat)")
+    synth_cmd.add_argument("--kecamatan", type=int, required=True, help="jumlah kecamatan")
+    synth_cmd.add_argument("--years", type=int, required=True,
+                           help="jumlah tahun berurutan per kecamatan (paling banyak sepanjang periode Renstra templatnya)")
+    synth_cmd.add_argument("--out", required=True, help="folder baru atau kosong; data ditulis ke OUT/data")
+    synth_cmd.add_argument("--seed", type=int, default=0, help="bilangan acak awal (bawaan 0); sama -> hasil sama")
+    synth_cmd.add_argument("--provinsi", nargs="+", metavar="KODE", help="hanya provinsi ini, mis. 14 64")
+    synth_cmd.set_defaults(func=cmd_synth)
     args = parser.parse_args(argv)
     tune_gc()
     try:

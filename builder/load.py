@@ -275,7 +275,8 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 
 
 REGION_SOURCE = "idn-area-data 4.0.1"
-REGION_FILES = {"provinsi": "provinces.csv", "kabupaten": "regencies.csv", "kecamatan": "districts.csv"}
+REGION_FILES = {"provinsi": "provinces.csv", "kabupaten": "regencies.csv", "kecamatan": "districts.csv",
+                "desa": "villages.csv"}
 
 
 def load_regions(data_dir: Path) -> dict[str, dict[str, str]] | None:
@@ -286,8 +287,15 @@ def load_regions(data_dir: Path) -> dict[str, dict[str, str]] | None:
     folder = data_dir / "referensi" / "kemendagri"
     if not folder.is_dir():
         return None
-    regions = {}
-    for level, name in REGION_FILES.items():
-        with (folder / name).open(encoding="utf-8", newline="") as handle:
-            regions[level] = {row["code"]: row["name"] for row in csv.DictReader(handle)}
-    return regions
+    # A level whose file is missing (an older revision of the data, read for the history) is just empty.
+    return {level: _read_names(folder / name) if (folder / name).is_file() else {}
+            for level, name in REGION_FILES.items()}
+
+
+def _read_names(path: Path) -> dict[str, str]:
+    """{code: name} of one CSV; csv.reader rather than DictReader: villages.csv has 83,762 rows."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        header = next(rows)
+        code, name = header.index("code"), header.index("name")
+        return {row[code]: row[name] for row in rows}

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .analysis import iter_results, reference_of
+from .analysis import country_of, iter_results, reference_of
 from .analysis.results import KecamatanResult, Reference
 from .audit import audit_kecamatan
 from .dataset import Dataset
@@ -40,7 +40,7 @@ def run(data_dir: Path, repo_url: str | None = None, history=None) -> Pages:
     """Every generated page and file of the site: {uri: Markdown text or bytes}."""
     dataset = valid_dataset(data_dir)
     reference = reference_of(dataset.referensi)
-    site = Site(reference, repo_url)
+    site = Site(reference, country_of(dataset), repo_url)
     for kec in iter_results(dataset, reference):
         site.add(kec, audit_kecamatan(kec))
     return site.finish(history)

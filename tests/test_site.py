@@ -192,20 +192,21 @@ def test_open_data_downloads(site):
 
 
 def test_report_page_weighs_less_than_150_kb_before_plotly(site):
-    """HTML + stylesheets + scripts + search index, gzip-compressed (benchmarks/page_weight.py measures in a browser)."""
+    """HTML + stylesheets + scripts, gzip-compressed (benchmarks/page_weight.py measures in a browser). The search
+    index is not part of it: Pagefind fetches its fragments only when the visitor searches."""
     import gzip
 
     page = site / "wilayah/bengkalis/rupat-utara/2023.html"
     html = page.read_text(encoding="utf-8")
     assets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) + re.findall(r'<script src="([^"]+)"', html)
-    files = [page, site / "search/search_index.json"] + [(page.parent / a.split("?")[0]).resolve() for a in assets]
-    assert not any("plotly" in str(f) for f in files)  # plotly.js is fetched later, by charts.js
+    files = [page] + [(page.parent / a.split("?")[0]).resolve() for a in assets]
+    assert not any("plotly" in str(f) or "pagefind" in str(f) for f in files)  # fetched later, when needed
     total = sum(len(gzip.compress(f.read_bytes(), compresslevel=6)) for f in files)
     assert 40_000 < total < 150 * 1024, total
 
 
-def test_build_has_no_search_language_fallback(site):
-    """lunr has no Indonesian: mkdocs.yml says so (English language, no stemmer, no stop words) instead of asking
-    for `id` and silently getting English stemming."""
+def test_build_has_no_warning(site):
+    """Not even the theme's: a warning in the log is something a reader may see (the search used to warn that
+    lunr has no Indonesian; Pagefind stems Indonesian)."""
     log = (site.parent / "mkdocs-build.log").read_text(encoding="utf-8")
     assert "is not supported" not in log and "WARNING" not in log, log[-2000:]

@@ -213,3 +213,103 @@ def test_real_data_has_no_errors():
     dataset, problems = load_and_validate(ROOT / "data")
     assert [str(p) for p in problems if p.severity == "galat"] == []
     assert all("tidak sama dengan" in p.message for p in problems)  # only budget sums the reports print
+
+
+# -- desa and region codes against Kemendagri's list (data/referensi/kemendagri, idn-area-data 4.0.1) -----------
+
+KEMENDAGRI = ROOT / "data" / "referensi" / "kemendagri"
+PROFIL = "wilayah/contoh/kec-contoh/profil.yaml"
+IDM = """idm:
+  desa:
+    - kode: "14.03.11.2001"
+      nama: Tanjung Medang
+      iks: 0.8629
+      ike: 0.85
+      ikl: 0.8667
+    - kode: "14.03.11.2002"
+      nama: Teluk Rhu
+      iks: 0.8971
+      ike: 0.7667
+      ikl: 0.8
+    - nama: Desa Kadur
+      iks: 0.7
+      ike: 0.6
+      ikl: 0.6
+"""
+
+
+def _official(csv_name: str, line: str) -> None:
+    """The expected value is the list's own text, not something our loader produced."""
+    assert line in (KEMENDAGRI / csv_name).read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture
+def rupat_utara(minimal_data):
+    """The minimal data set renamed to Kecamatan Rupat Utara (14.03.11), with the Kemendagri list and an IDM table."""
+    shutil.copytree(KEMENDAGRI, minimal_data / "referensi" / "kemendagri")
+    edit(minimal_data, "wilayah/contoh/kabupaten.yaml", 'kode: "99.01"', 'kode: "14.03"')
+    edit(minimal_data, "wilayah/contoh/kabupaten.yaml", "nama: Contoh", "nama: Bengkalis")
+    edit(minimal_data, "wilayah/contoh/kabupaten.yaml", '{nama: Provinsi Contoh, kode: "99"}', '{nama: Riau, kode: "14"}')
+    edit(minimal_data, PROFIL, 'kode: "99.01.01"', 'kode: "14.03.11"')
+    edit(minimal_data, PROFIL, "nama: Kecamatan Contoh", "nama: Rupat Utara")
+    with (minimal_data / YEAR).open("a", encoding="utf-8") as handle:
+        handle.write(IDM)
+    return minimal_data
+
+
+def _kemendagri_warnings(data: Path):
+    return [p for p in problems_of(data, "peringatan") if "Kemendagri" in p.message]
+
+
+def test_matching_desa_give_no_warning(rupat_utara):
+    """Codes and names as in the list; "Desa Kadur" (no code) is the list's "Kadur"."""
+    _official("villages.csv", "14.03.11.2004,14.03.11,Kadur")
+    assert problems_of(rupat_utara) == []
+    assert _kemendagri_warnings(rupat_utara) == []
+
+
+def test_unknown_desa_code_suggests_the_desa_of_that_name(rupat_utara):
+    _official("villages.csv", "14.03.11.2002,14.03.11,Teluk Rhu")
+    edit(rupat_utara, YEAR, 'kode: "14.03.11.2002"', 'kode: "14.03.11.2099"')
+    [warning] = _kemendagri_warnings(rupat_utara)
+    assert (warning.path, warning.line, warning.field) == (f"data/{YEAR}",
+                                                           line_of(rupat_utara, YEAR, "14.03.11.2099"), "idm.desa[1].kode")
+    assert "kode desa 14.03.11.2099 tidak ada" in warning.message
+    assert "mungkin maksudnya 14.03.11.2002 Teluk Rhu" in warning.message
+
+
+def test_misspelled_desa_name_names_the_official_one(rupat_utara):
+    _official("villages.csv", "14.03.11.2001,14.03.11,Tanjung Medang")
+    edit(rupat_utara, YEAR, "nama: Tanjung Medang", "nama: Tanjung Medan")
+    [warning] = _kemendagri_warnings(rupat_utara)
+    assert (warning.line, warning.field) == (line_of(rupat_utara, YEAR, "Tanjung Medan"), "idm.desa[0].nama")
+    assert '14.03.11.2001: "Tanjung Medang"' in warning.message
+
+
+def test_desa_without_code_not_in_the_kecamatan(rupat_utara):
+    _official("villages.csv", "14.03.11.2004,14.03.11,Kadur")
+    edit(rupat_utara, YEAR, "nama: Desa Kadur", "nama: Kadurr")
+    [warning] = _kemendagri_warnings(rupat_utara)
+    assert (warning.line, warning.field) == (line_of(rupat_utara, YEAR, "Kadurr"), "idm.desa[2].nama")
+    assert 'desa "Kadurr" tidak ada' in warning.message and "14.03.11.2004 Kadur" in warning.message
+
+
+def test_desa_code_of_another_kecamatan(rupat_utara):
+    """14.03.10.2006 is Teluk Lecah in Kecamatan Rupat, not in Rupat Utara (14.03.11)."""
+    _official("villages.csv", "14.03.10.2006,14.03.10,Teluk Lecah")
+    _official("districts.csv", "14.03.10,14.03,Rupat")
+    edit(rupat_utara, YEAR, 'kode: "14.03.11.2002"', 'kode: "14.03.10.2006"')
+    [warning] = _kemendagri_warnings(rupat_utara)
+    assert (warning.line, warning.field) == (line_of(rupat_utara, YEAR, "14.03.10.2006"), "idm.desa[1].kode")
+    assert "milik Teluk Lecah, kecamatan Rupat" in warning.message
+    assert "mungkin maksudnya 14.03.11.2002 Teluk Rhu" in warning.message
+    assert any("harus diawali kode kecamatan 14.03.11" in e.message for e in problems_of(rupat_utara))
+
+
+def test_unknown_kecamatan_code_suggests_by_name(rupat_utara):
+    _official("districts.csv", "14.03.11,14.03,Rupat Utara")
+    edit(rupat_utara, PROFIL, 'kode: "14.03.11"', 'kode: "14.03.99"')
+    warnings = [str(w) for w in _kemendagri_warnings(rupat_utara)]
+    assert len(warnings) == 1, warnings  # the desa are not checked against an unknown kecamatan
+    assert f"data/{PROFIL}:{line_of(rupat_utara, PROFIL, '14.03.99')}:" in warnings[0]
+    assert "kode kecamatan 14.03.99 tidak ada" in warnings[0] and "14.03.11 Rupat Utara" in warnings[0]

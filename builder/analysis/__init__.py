@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..dataset import Dataset
+from .country import country_of
 from .kecamatan import analyse_kecamatan
 from .reference import reference_of
 from .results import KecamatanResult, Reference
 
-__all__ = ["analyse_kecamatan", "iter_results", "reference_of"]
+__all__ = ["analyse_kecamatan", "country_of", "iter_results", "reference_of"]
 
 
 def iter_results(dataset: Dataset, reference: Reference) -> Iterator[KecamatanResult]:

@@ -644,3 +644,57 @@ class KecamatanResult:
 
     def has_year(self, year: int) -> bool:
         return any(y.year == year for y in self.years)
+
+
+# --------------------------------------------------------------------------
+# The whole country (Kemendagri's list, with our data marked)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficialKecamatan:
+    kode: str | None  # None only for a kecamatan of our data recorded without a code
+    nama: str
+    slug: str | None  # our data folder ("kabupaten/kecamatan") when we have its reports
+
+
+@dataclass(frozen=True)
+class OfficialKabupaten:
+    kode: str
+    nama: str  # as Kemendagri writes it: "Kabupaten Bengkalis", "Kota Dumai"
+    slug: str  # its page: our data folder, or the name's slug (kabupaten_slug)
+    ours: bool  # we have data of this kabupaten (its page is made from that data)
+    kecamatan: tuple[OfficialKecamatan, ...]
+
+    @property
+    def reported(self) -> int:
+        return sum(1 for k in self.kecamatan if k.slug)
+
+
+@dataclass(frozen=True)
+class OfficialProvince:
+    kode: str
+    nama: str
+    slug: str
+    kabupaten: tuple[OfficialKabupaten, ...]
+
+    @property
+    def kecamatan_count(self) -> int:
+        return sum(len(k.kecamatan) for k in self.kabupaten)
+
+    @property
+    def reported(self) -> int:
+        return sum(k.reported for k in self.kabupaten)
+
+
+@dataclass(frozen=True)
+class Country:
+    provinces: tuple[OfficialProvince, ...]
+
+    @property
+    def kecamatan_count(self) -> int:
+        return sum(p.kecamatan_count for p in self.provinces)
+
+    @property
+    def reported(self) -> int:
+        return sum(p.reported for p in self.provinces)

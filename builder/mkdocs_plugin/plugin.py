@@ -22,12 +22,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import builder
+from builder.search_index import SearchIndexError, index_site
 
 from .config import KecamatanConfig
 
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)  # executable inline scripts (no src, no type)
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; img-src 'self' data:; "
+# 'wasm-unsafe-eval' lets the search (Pagefind) compile its WebAssembly; it does not allow eval() of scripts.
+POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; img-src 'self' data:; "
           "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
           "form-action 'self'")
 
@@ -122,6 +124,14 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
         if not self.config.enabled:
             return None
         return with_content_security_policy(output)
+
+    def on_post_build(self, *, config):
+        if not self.config.enabled:
+            return
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
     def on_serve(self, server, /, *, config, builder):
         self._serving = True  # from now on a broken save keeps the last good pages (see on_files)

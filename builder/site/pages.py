@@ -8,7 +8,7 @@ kecamatan's results at a time, whatever the size of the country.
 
 from __future__ import annotations
 
-from ..analysis.results import KecamatanResult, Reference
+from ..analysis.results import Country, KecamatanResult, Reference
 from ..audit import Finding
 from . import views
 from .exports import OpenData
@@ -18,8 +18,9 @@ Pages = dict[str, "str | bytes"]
 
 
 class Site:
-    def __init__(self, reference: Reference, repo_url: str | None = None):
+    def __init__(self, reference: Reference, country: Country, repo_url: str | None = None):
         self.reference = reference
+        self.country = country
         self.repo_url = repo_url
         self.renderer = Renderer()
         self.pages: Pages = {}
@@ -41,21 +42,26 @@ class Site:
         """The pages over many kecamatan, and everything rendered so far."""
         page, ref = self.renderer.page, self.reference
         summaries = sorted(self.summaries, key=lambda s: s.slug)
-        kabupaten = views.by_kabupaten(summaries)
-        pages: Pages = {"index.md": page("index.md", "home.md.j2", kecamatan=summaries),
-                        "wilayah/index.md": page("wilayah/index.md", "wilayah.md.j2",
-                                                 provinces=views.provinces(kabupaten))}
-        for entry in kabupaten:
-            uri = views.kabupaten_uri(entry.region.slug)
-            pages[uri] = page(uri, "kabupaten.md.j2", entry=entry, chart=views.kabupaten_chart(entry))
-            for kec in entry.kecamatan:
-                for kec_uri in [views.kecamatan_uri(kec.slug)] + [views.year_uri(kec.slug, y) for y in kec.years]:
-                    pages[kec_uri] = self.pages[kec_uri]
+        by_slug = {s.slug: s for s in summaries}
+        country = self.country
+        guide_url = self.repo_url.rstrip("/") + "/blob/main/CONTRIBUTING.md" if self.repo_url else None
+        pages: Pages = dict(self.pages)
+        pages["index.md"] = page("index.md", "home.md.j2", country=country,
+                                 latest=views.latest_reports(summaries))
+        pages["wilayah/index.md"] = page("wilayah/index.md", "wilayah.md.j2", country=country)
+        for province in country.provinces:
+            uri = views.province_uri(province.slug)
+            pages[uri] = page(uri, "provinsi.md.j2", province=province)
+            for area in province.kabupaten:
+                uri = views.kabupaten_uri(area.slug)
+                pages[uri] = page(uri, "kabupaten.md.j2",
+                                  view=views.kabupaten_page(area, province, by_slug, guide_url))
         comparisons = views.comparisons(ref, summaries)
         pages["indikator/index.md"] = page("indikator/index.md", "indikator_index.md.j2", comparisons=comparisons)
         for comp in comparisons:
-            uri = f"indikator/{comp.canon.id}.md"
-            pages[uri] = page(uri, "indikator.md.j2", comp=comp)
+            for number, part in enumerate(views.comparison_pages(comp), start=1):
+                uri = views.comparison_uri(comp.canon.id, number)
+                pages[uri] = page(uri, "indikator.md.j2", view=part)
         pages["metodologi.md"] = page(
             "metodologi.md", "metodologi.md.j2", ref=ref,
             scales=[(scale, views.scale_rows(scale)) for scale in ref.scales.values()],

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..analysis.results import (
-    CanonicalIndicator, Indicator, IndicatorYear, KecamatanResult, Method, Person,
+    CanonicalIndicator, Indicator, IndicatorYear, KecamatanResult, Method, OfficialKabupaten, OfficialKecamatan,
+    OfficialProvince, Person,
     Reference, Region, Scale, Staff, Status, TargetKind, YearResult, tone,
 )
 from ..audit import Finding, Kind
@@ -30,6 +31,10 @@ def year_uri(slug: str, year: int) -> str:
 
 def kabupaten_uri(slug: str) -> str:
     return f"wilayah/{slug}/index.md"
+
+
+def province_uri(slug: str) -> str:
+    return f"wilayah/provinsi-{slug}.md"
 
 
 # --------------------------------------------------------------------------
@@ -283,37 +288,44 @@ def trajectory(ind_id: str, history: list[IndicatorYear]) -> Trajectory:
 
 
 @dataclass(frozen=True)
-class KabupatenEntry:
-    region: Region
-    kecamatan: tuple[KecamatanSummary, ...]
+class KecamatanRow:
+    """A kecamatan of Kemendagri's list on its kabupaten page, with its summary when we have its reports."""
+
+    area: OfficialKecamatan
+    summary: KecamatanSummary | None
 
 
 @dataclass(frozen=True)
-class ProvinceEntry:
-    nama: str
-    kabupaten: tuple[KabupatenEntry, ...]
+class KabupatenPage:
+    area: OfficialKabupaten
+    province: OfficialProvince
+    rows: tuple[KecamatanRow, ...]
+    chart: Chart | None
+    guide_url: str | None  # how to add a report (the contributor guide)
 
 
-def by_kabupaten(summaries: list[KecamatanSummary]) -> list[KabupatenEntry]:
-    groups: dict[str, list[KecamatanSummary]] = {}
-    for s in summaries:
-        groups.setdefault(s.region.slug, []).append(s)
-    return [KabupatenEntry(kecs[0].region, tuple(kecs)) for kecs in groups.values()]
+def kabupaten_page(area: OfficialKabupaten, province: OfficialProvince, summaries: dict[str, KecamatanSummary],
+                   guide_url: str | None) -> KabupatenPage:
+    rows = tuple(KecamatanRow(k, summaries.get(k.slug) if k.slug else None) for k in area.kecamatan)
+    return KabupatenPage(area, province, rows, kabupaten_chart(area, [r.summary for r in rows if r.summary]),
+                         guide_url)
 
 
-def provinces(kabupaten: list[KabupatenEntry]) -> list[ProvinceEntry]:
-    grouped: dict[str, list[KabupatenEntry]] = {}
-    for entry in sorted(kabupaten, key=lambda k: k.region.slug):
-        grouped.setdefault(entry.region.provinsi.kode, []).append(entry)
-    return sorted((ProvinceEntry(k[0].region.provinsi.nama, tuple(k)) for k in grouped.values()), key=lambda p: p.nama)
+LATEST_ON_HOME = 6  # the home page shows the newest reports only, so its size does not grow with the data
 
 
-def kabupaten_chart(entry: KabupatenEntry) -> Chart | None:
-    latest = [(k, k.latest) for k in entry.kecamatan if k.latest is not None]
+def latest_reports(summaries: list[KecamatanSummary]) -> list[KecamatanSummary]:
+    """The kecamatan whose latest reported year is newest (ties by name), at most LATEST_ON_HOME."""
+    with_year = [s for s in summaries if s.latest is not None]
+    return sorted(with_year, key=lambda s: (-s.latest.year, s.name, s.slug))[:LATEST_ON_HOME]
+
+
+def kabupaten_chart(area: OfficialKabupaten, summaries: list[KecamatanSummary]) -> Chart | None:
+    latest = [(k, k.latest) for k in summaries if k.latest is not None]
     if not latest:
         return None
     return charts.grouped_bars(
-        f"kab-{entry.region.slug}", "Rata-rata capaian dan penyerapan anggaran tahun terakhir yang dilaporkan.",
+        f"kab-{area.slug}", "Rata-rata capaian dan penyerapan anggaran tahun terakhir yang dilaporkan.",
         [f"{k.name} ({y.year})" for k, y in latest],
         {"Rata-rata capaian (%)": [y.capaian_mean for _, y in latest],
          "Penyerapan anggaran (%)": [y.penyerapan for _, y in latest]}, suffix=" %")
@@ -353,7 +365,6 @@ class Comparison:
     canon: CanonicalIndicator
     rows: tuple[ComparisonRow, ...]
     years: tuple[int, ...]
-    chart: Chart | None
     uniform_scale: Scale
 
 
@@ -378,15 +389,60 @@ def comparisons(reference: Reference, summaries: list[KecamatanSummary]) -> list
             continue
         methods = methods_in(rows)
         rows = [mark_incomparable(r, methods) for r in rows]
+        rows.sort(key=lambda r: (r.kec.region.provinsi.kode, r.kec.region.kode, r.kec.name))
         years = sorted({y for r in rows for y, h in r.by_year.items() if h.status == Status.REALISED})
-        chart = None
-        if canon.jenis == "numerik" and years:
-            series_values = {r.kec.name: [_numeric(r.by_year[y].realisasi) if y in r.by_year else None for y in years]
-                             for r in rows}
-            chart = charts.grouped_bars(f"banding-{canon.id}", f"{canon.nama}: realisasi tiap kecamatan per tahun.",
-                                        [str(y) for y in years], series_values)
-        out.append(Comparison(canon, tuple(rows), tuple(years), chart, reference.scales[reference.uniform_scale]))
+        out.append(Comparison(canon, tuple(rows), tuple(years), reference.scales[reference.uniform_scale]))
     return out
+
+
+ROWS_PER_PAGE = 50  # a comparison over more kecamatan is paged, so no page grows with the data
+CHART_MAX_ROWS = 12  # more bars than this are unreadable on a phone; the table holds the figures
+
+
+@dataclass(frozen=True)
+class PageLink:
+    label: str
+    uri: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class ComparisonPage:
+    comp: Comparison  # with this page's rows only
+    total_rows: int
+    pages: tuple[PageLink, ...]  # empty when one page holds every row
+    chart: Chart | None
+
+
+def comparison_uri(canon_id: str, number: int) -> str:
+    return f"indikator/{canon_id}.md" if number == 1 else f"indikator/{canon_id}-{number}.md"
+
+
+def comparison_pages(comp: Comparison) -> list[ComparisonPage]:
+    """The comparison in pages of at most ROWS_PER_PAGE kecamatan (ordered by provinsi and kabupaten), each
+    labelled with the provinsi it covers."""
+    chunks = [comp.rows[i:i + ROWS_PER_PAGE] for i in range(0, len(comp.rows), ROWS_PER_PAGE)] or [()]
+
+    def label(rows) -> str:
+        first, last = rows[0].kec.region.provinsi.nama, rows[-1].kec.region.provinsi.nama
+        return first if first == last else f"{first} – {last}"
+
+    out = []
+    for number, rows in enumerate(chunks, start=1):
+        links = tuple(PageLink(f"{n}. {label(c)}", comparison_uri(comp.canon.id, n), n == number)
+                      for n, c in enumerate(chunks, start=1)) if len(chunks) > 1 else ()
+        part = Comparison(comp.canon, rows, comp.years, comp.uniform_scale)
+        out.append(ComparisonPage(part, len(comp.rows), links, comparison_chart(part)))
+    return out
+
+
+def comparison_chart(comp: Comparison) -> Chart | None:
+    if comp.canon.jenis != "numerik" or not comp.years or not comp.rows or len(comp.rows) > CHART_MAX_ROWS:
+        return None
+    series_values = {r.kec.name: [_numeric(r.by_year[y].realisasi) if y in r.by_year else None for y in comp.years]
+                     for r in comp.rows}
+    return charts.grouped_bars(f"banding-{comp.canon.id}", f"{comp.canon.nama}: realisasi tiap kecamatan per tahun.",
+                               [str(y) for y in comp.years], series_values)
 
 
 def methods_in(rows: list[ComparisonRow]) -> set[tuple]:

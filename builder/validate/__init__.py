@@ -69,4 +69,4 @@ def run_checks(report: Reporter, dataset: Dataset, validated: dict[str, BaseMode
         regions.check_profil(report, files[f"wilayah/{kec.slug}/profil.yaml"], kec,
                              dataset.kabupaten.get(kec.kabupaten_slug), ref, dataset.regions)
         renstra.check_renstra_files(report, kec, validated, ref)
-        year.check_year_files(report, kec, ref, files)
+        year.check_year_files(report, kec, ref, files, dataset.regions)

@@ -1,7 +1,10 @@
-"""Checks of the folder structure, kabupaten.yaml and profil.yaml."""
+"""Checks of the folder structure, kabupaten.yaml and profil.yaml, and of codes and names against Kemendagri's list."""
 
 from __future__ import annotations
 
+import difflib
+
+from .. import models as m
 from ..dataset import Dataset, KabupatenData, KecamatanData, METHOD_FIELDS, Referensi
 from ..load import REGION_SOURCE, SourceFile
 from ..problems import Severity
@@ -24,8 +27,72 @@ def check_folders(report: Reporter, dataset: Dataset) -> None:
             report.report_file(source.display, f"folder {parts[1]} tidak punya kabupaten.yaml yang sah")
 
 
-def _same_name(ours: str, official: str) -> bool:
-    return " ".join(ours.lower().split()) == " ".join(official.lower().split())
+# Reports often print "Desa X" or "Kelurahan X" where the list has "X"; a few official names do start with "Desa".
+_DESA_PREFIXES = ("desa ", "kelurahan ")
+
+
+def _normal(name: str, level: str = "") -> str:
+    """Case and spacing ignored; for desa also a leading "Desa "/"Kelurahan "."""
+    text = " ".join(name.lower().split())
+    if level == "desa":
+        for prefix in _DESA_PREFIXES:
+            if text.startswith(prefix):
+                return text[len(prefix):]
+    return text
+
+
+def _same_name(ours: str, official: str, level: str = "") -> bool:
+    return _normal(ours, level) == _normal(official, level)
+
+
+class _ChildIndex:
+    """Official codes by parent code ("14.03.11" -> its desa), built once per loaded list.
+
+    Scanning the 83,762 desa for every kecamatan would be slow at national scale.
+    """
+
+    def __init__(self) -> None:
+        self._built: dict[str, tuple[dict[str, str], dict[str, list[str]]]] = {}
+
+    def __call__(self, names: dict[str, str], level: str, parent: str) -> list[str]:
+        built = self._built.get(level)
+        if built is None or built[0] is not names:
+            index: dict[str, list[str]] = {}
+            for code in names:
+                index.setdefault(code.rpartition(".")[0], []).append(code)
+            built = self._built[level] = (names, index)
+        return built[1].get(parent, [])
+
+
+_children = _ChildIndex()
+
+# Similarity for suggestions: "Tg. Medang" still finds Tanjung Medang (0.75); "Tanjung Datuk" (0.74) does not.
+_CUTOFF = 0.75
+
+
+def closest_official(regions: dict[str, dict[str, str]], level: str, parent: str, name: str) -> list[str]:
+    """The official entries under `parent` whose names are closest to `name`, as "code name"; only the exact ones
+    when there are any."""
+    names = regions[level]
+    by_key: dict[str, list[str]] = {}
+    for code in _children(names, level, parent):
+        by_key.setdefault(_similarity_key(names[code], level), []).append(code)
+    wanted = _similarity_key(name, level)
+    close = [wanted] if wanted in by_key else difflib.get_close_matches(wanted, list(by_key), n=3, cutoff=_CUTOFF)
+    return [f"{code} {names[code]}" for key in close for code in by_key[key]]
+
+
+def _similarity_key(name: str, level: str) -> str:
+    """The name as compared for suggestions: without "Kabupaten "/"Kota ", which would make every kabupaten alike."""
+    text = _normal(name, level)
+    for prefix in ("kabupaten ", "kota ") if level == "kabupaten" else ():
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
+def _did_you_mean(suggestions: list[str]) -> str:
+    return f"; mungkin maksudnya {' atau '.join(suggestions)}" if suggestions else ""
 
 
 def check_official(report: Reporter, source: SourceFile, loc: tuple, level: str, code: str, name: str,
@@ -35,11 +102,55 @@ def check_official(report: Reporter, source: SourceFile, loc: tuple, level: str,
         return
     official = regions[level].get(code)
     if official is None:
+        hint = _did_you_mean(closest_official(regions, level, code.rpartition(".")[0], name))
         report.report(source, (*loc, "kode"), f"kode {level} {code} tidak ada di daftar Kemendagri ({REGION_SOURCE}); "
-                      "periksa kodenya", Severity.WARNING)
-    elif not _same_name(name, official):
+                      f"periksa kodenya{hint}", Severity.WARNING)
+    elif not _same_name(name, official, level):
         report.report(source, (*loc, "nama"), f'nama berbeda dari daftar Kemendagri untuk kode {code}: "{official}"; '
                       "periksa ejaannya", Severity.WARNING)
+
+
+def check_idm_desa(report: Reporter, source: SourceFile, kec: KecamatanData, idm: m.Idm,
+                   regions: dict[str, dict[str, str]] | None) -> None:
+    """The desa of an IDM table against Kemendagri's desa of the kecamatan; warnings, like check_official.
+
+    Skipped when the kecamatan's own code is missing or not in the list (check_profil already warns about it), and
+    when the list has no desa (a revision from before villages.csv).
+    """
+    kode = kec.profil.kode
+    if regions is None or not regions.get("desa") or not kode or kode not in regions["kecamatan"]:
+        return
+    for i, desa in enumerate(idm.desa):
+        loc = ("idm", "desa", i)
+        if desa.kode is None:
+            _check_desa_name(report, source, loc, kode, desa.nama, regions)
+        elif desa.kode.startswith(kode + "."):
+            check_official(report, source, loc, "desa", desa.kode, desa.nama, regions)
+        else:
+            _report_desa_elsewhere(report, source, loc, kec, desa, regions)
+
+
+def _check_desa_name(report: Reporter, source: SourceFile, loc: tuple, kecamatan: str, name: str,
+                     regions: dict[str, dict[str, str]]) -> None:
+    """A desa without a code: its name is one of the kecamatan's official desa."""
+    names = regions["desa"]
+    if any(_same_name(name, names[code], "desa") for code in _children(names, "desa", kecamatan)):
+        return
+    hint = _did_you_mean(closest_official(regions, "desa", kecamatan, name))
+    report.report(source, (*loc, "nama"), f'desa "{name}" tidak ada di daftar Kemendagri ({REGION_SOURCE}) untuk '
+                  f"kecamatan ini ({kecamatan}); periksa ejaannya atau isi kodenya{hint}", Severity.WARNING)
+
+
+def _report_desa_elsewhere(report: Reporter, source: SourceFile, loc: tuple, kec: KecamatanData, desa: m.Desa,
+                           regions: dict[str, dict[str, str]]) -> None:
+    """A desa code outside the kecamatan: what the list says that code is, and the kecamatan's desa of that name."""
+    official = regions["desa"].get(desa.kode)
+    parent = desa.kode.rpartition(".")[0]
+    found = (f"di daftar Kemendagri kode itu milik {official}, kecamatan {regions['kecamatan'].get(parent, parent)}"
+             if official else "kode itu juga tidak ada di daftar Kemendagri")
+    hint = _did_you_mean(closest_official(regions, "desa", kec.profil.kode, desa.nama))
+    report.report(source, (*loc, "kode"), f"kode desa {desa.kode} bukan kode desa di kecamatan ini ({kec.profil.kode}): "
+                  f"{found} ({REGION_SOURCE}){hint}", Severity.WARNING)
 
 
 def check_kabupaten(report: Reporter, source: SourceFile, kab: KabupatenData, ref: Referensi,

@@ -12,6 +12,7 @@ from ..dataset import KecamatanData, Referensi, all_goal_trees, iter_indicators
 from ..load import SourceFile
 from ..problems import Severity
 from .budget import check_budget
+from .regions import check_idm_desa
 from .renstra import check_value
 from .report import Reporter, unknown, unknown_report
 
@@ -21,15 +22,17 @@ def year_in_name(source: SourceFile) -> int:
     return int(source.relative.rsplit("/", 1)[1][:4])
 
 
-def check_year_files(report: Reporter, kec: KecamatanData, ref: Referensi, files: dict[str, SourceFile]) -> None:
-    """Every valid year file of the kecamatan, in year order; `files` are all files of the data set by path."""
+def check_year_files(report: Reporter, kec: KecamatanData, ref: Referensi, files: dict[str, SourceFile],
+                     regions: dict[str, dict[str, str]] | None = None) -> None:
+    """Every valid year file of the kecamatan, in year order; `files` are all files of the data set by path,
+    `regions` the Kemendagri list (load_regions)."""
     for _, source in sorted(kec.files.items()):
         if source.kind == "tahunan":
-            check_year(report, kec, source, kec.tahun[year_in_name(source)], ref, files)
+            check_year(report, kec, source, kec.tahun[year_in_name(source)], ref, files, regions)
 
 
 def check_year(report: Reporter, kec: KecamatanData, source: SourceFile, tahunan: m.Tahunan, ref: Referensi,
-               files: dict[str, SourceFile]) -> None:
+               files: dict[str, SourceFile], regions: dict[str, dict[str, str]] | None = None) -> None:
     year = year_in_name(source)
     check_year_matches_name(report, kec, source, tahunan, files)
     if tahunan.laporan not in kec.report_ids():
@@ -52,6 +55,8 @@ def check_year(report: Reporter, kec: KecamatanData, source: SourceFile, tahunan
             if desa.kode and not desa.kode.startswith(kec.profil.kode + "."):
                 report.report(source, ("idm", "desa", i, "kode"),
                               f"kode desa harus diawali kode kecamatan {kec.profil.kode}.")
+    if tahunan.idm:
+        check_idm_desa(report, source, kec, tahunan.idm, regions)
 
 
 def check_year_matches_name(report: Reporter, kec: KecamatanData, source: SourceFile, tahunan: m.Tahunan,
