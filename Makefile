@@ -22,9 +22,12 @@ chromium:
 java:  # the Nu HTML checker (tests/test_quality.py) runs on Java
 	@command -v java >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q default-jre-headless)
 
+# `make serve HANYA="bengkalis/rupat-utara paser"` previews only those kabupaten[/kecamatan] folders.
+HANYA ?=
+
 serve: $(STAMP)
-	$(BIN)/python -m builder validate
-	$(BIN)/mkdocs serve --strict --dev-addr $(SERVE_ADDR)
+	$(BIN)/python -m builder validate $(HANYA)
+	KECAMATAN_HANYA="$(HANYA)" $(BIN)/mkdocs serve --strict --dev-addr $(SERVE_ADDR)
 
 build: $(STAMP)
 	$(BIN)/python -m builder validate

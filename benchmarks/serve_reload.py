@@ -1,15 +1,18 @@
 """Time from saving a YAML file to the reloaded page under `mkdocs serve`.
 
-Usage: python benchmarks/serve_reload.py [ROUNDS]
+Usage: python benchmarks/serve_reload.py [ROUNDS] [--synth N] [--hanya "bengkalis/rupat-utara"]
 
 Works on a copy of the project in a temporary folder (never on data/): starts
 `mkdocs serve` there, opens the Rupat Utara 2023 page in Debian's chromium, then
 changes the IKM realisasi in the copy's 2023.yaml and waits until the browser,
 reloaded by MkDocs' livereload, shows the new figure. Prints each round and the median.
+--synth N adds N synthetic kecamatan (`builder synth`, kabupaten folders the real data does not have) to the
+copy; --hanya previews only those folders (`make serve HANYA=...`).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import statistics
@@ -53,23 +56,35 @@ def wait_until_served(url: str, timeout: float = 60) -> None:
     raise SystemExit(f"mkdocs serve tidak menjawab di {url}")
 
 
-def main(rounds: int) -> None:
+def add_synthetic(work: Path, n: int) -> None:
+    synth = work / "synth"
+    subprocess.run([sys.executable, "-m", "builder", "synth", "--kecamatan", str(n), "--years", "5", "--out",
+                    str(synth)], cwd=ROOT, check=True, capture_output=True)
+    for kabupaten in (synth / "data" / "wilayah").iterdir():
+        if not (work / "data" / "wilayah" / kabupaten.name).exists():
+            shutil.move(kabupaten, work / "data" / "wilayah" / kabupaten.name)
+    shutil.rmtree(synth)
+
+
+def main(rounds: int, synth: int, hanya: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for name in ("mkdocs.yml", "content", "data", "theme_overrides"):
             source = ROOT / name
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, work / name)
+        if synth:
+            add_synthetic(work, synth)
         year_file = work / YEAR_FILE
         text = year_file.read_text(encoding="utf-8")
         assert text.count(ORIGINAL) == 1, f"{YEAR_FILE} tidak lagi memuat '{ORIGINAL}' tepat sekali"
         port = free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(work / "mkdocs.yml")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, KECAMATAN_HANYA=hanya))
         try:
             site_path = urlparse(yaml.safe_load((work / "mkdocs.yml").read_text())["site_url"]).path
             url = f"http://127.0.0.1:{port}{site_path}{PAGE}"
-            wait_until_served(url)
+            wait_until_served(url, timeout=3600)
             timings = []
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -93,4 +108,11 @@ def main(rounds: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("rounds", type=int, nargs="?", default=5)
+    parser.add_argument("--synth", type=int, default=0)
+    parser.add_argument("--hanya", default="")
+    args = parser.parse_args()
+    main(args.rounds, args.synth, args.hanya)

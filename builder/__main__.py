@@ -1,6 +1,7 @@
 """Command line: python -m builder <command>.
 
-  validate            check all of data/ (exit 1 on any error)
+  validate [FOLDER ...]
+                      check all of data/, or only those kabupaten[/kecamatan] folders (exit 1 on any error)
   schema [--check]    write (or check) the JSON Schema files in schema/
   audit               list where the reports' own figures differ from ours
   pages --out DIR     write the site's generated pages to DIR (no MkDocs needed)
@@ -51,7 +52,7 @@ def _print_problems(problems, stream=sys.stderr) -> tuple[int, int]:
 
 
 def cmd_validate(args) -> int:
-    dataset, problems = api.load_and_validate(Path(args.data))
+    dataset, problems = api.load_and_validate(Path(args.data), tuple(args.hanya))
     errors, warnings = _print_problems(problems)
     files = len(dataset.files)
     if errors:
@@ -176,7 +177,9 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default="data", help="folder data (bawaan: data/)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="periksa semua berkas data").set_defaults(func=cmd_validate)
+    validate = sub.add_parser("validate", help="periksa semua berkas data")
+    validate.add_argument("hanya", nargs="*", help="hanya folder ini: <kabupaten> atau <kabupaten>/<kecamatan>")
+    validate.set_defaults(func=cmd_validate)
     schema = sub.add_parser("schema", help="tulis/periksa skema JSON")
     schema.add_argument("--out", default="schema")
     schema.add_argument("--check", action="store_true")

@@ -241,10 +241,25 @@ def discover(data_dir: Path) -> tuple[list[Path], list[Problem]]:
     return sorted(found), refused
 
 
-def load_all(data_dir: Path) -> tuple[list[SourceFile], list[Problem]]:
-    """Every data file parsed (with its own problems), and the problems of entries that are not read at all."""
+def in_scope(relative: str, scope: tuple[str, ...]) -> bool:
+    """Whether a data file (path relative to data/) belongs to a preview limited to some kabupaten folders or
+    kabupaten/kecamatan folders; the reference files always do, and so does the kabupaten.yaml of a kecamatan."""
+    parts = relative.split("/")
+    if not scope or parts[0] != "wilayah" or len(parts) < 3:
+        return True
+    for entry in scope:
+        wanted = entry.strip("/").split("/")
+        if parts[1] == wanted[0] and (len(wanted) == 1 or len(parts) == 3 or parts[2] == wanted[1]):
+            return True
+    return False
+
+
+def load_all(data_dir: Path, scope: tuple[str, ...] = ()) -> tuple[list[SourceFile], list[Problem]]:
+    """Every data file parsed (with its own problems), and the problems of entries that are not read at all.
+    With a scope (see in_scope), only those folders' files are read: a preview that costs what they cost."""
     data_dir = data_dir.resolve()
     paths, refused = discover(data_dir)
+    paths = [p for p in paths if in_scope(p.relative_to(data_dir).as_posix(), scope)]
     return [load_file(path, data_dir, data_dir.parent) for path in paths], refused
 
 

@@ -21,9 +21,9 @@ from .problems import DataError
 from .site import Pages, Site
 from .validate import load_and_validate
 
-def valid_dataset(data_dir: Path) -> Dataset:
+def valid_dataset(data_dir: Path, scope: tuple[str, ...] = ()) -> Dataset:
     """Load and validate; raise DataError if the data has errors (warnings pass)."""
-    dataset, problems = load_and_validate(data_dir)
+    dataset, problems = load_and_validate(data_dir, scope)
     if any(p.is_error for p in problems):
         raise DataError(problems)
     return dataset
@@ -36,9 +36,10 @@ def analyse_data(data_dir: Path) -> tuple[Reference, list[KecamatanResult]]:
     return reference, list(iter_results(dataset, reference))
 
 
-def run(data_dir: Path, repo_url: str | None = None, history=None) -> Pages:
-    """Every generated page and file of the site: {uri: Markdown text or bytes}."""
-    dataset = valid_dataset(data_dir)
+def run(data_dir: Path, repo_url: str | None = None, history=None, scope: tuple[str, ...] = ()) -> Pages:
+    """Every generated page and file of the site: {uri: Markdown text or bytes}. With a scope (kabupaten or
+    kabupaten/kecamatan folders) only those kecamatan are read and shown, for a preview whatever the data's size."""
+    dataset = valid_dataset(data_dir, scope)
     reference = reference_of(dataset.referensi)
     site = Site(reference, country_of(dataset), repo_url)
     for kec in iter_results(dataset, reference):

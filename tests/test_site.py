@@ -210,3 +210,99 @@ def test_build_has_no_warning(site):
     lunr has no Indonesian; Pagefind stems Indonesian)."""
     log = (site.parent / "mkdocs-build.log").read_text(encoding="utf-8")
     assert "is not supported" not in log and "WARNING" not in log, log[-2000:]
+
+
+# -- The whole country -----------------------------------------------------------------------------------------
+
+KEMENDAGRI = DATA / "referensi" / "kemendagri"
+
+
+def _csv(name: str) -> list[dict]:
+    import csv
+
+    with (KEMENDAGRI / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_official_kabupaten_has_a_page_listing_its_kecamatan(site):
+    """Every kabupaten/kota of Kemendagri's list has its page; each of its kecamatan is named there, linked when
+    we have its reports, else marked "belum ada laporan" with the way to add one."""
+    regencies = _csv("regencies.csv")
+    districts = _csv("districts.csv")
+    assert len(regencies) == 514 and len(districts) == 7285
+    pages = {p.parent.name: p for p in site.glob("wilayah/*/index.html")}
+    by_title = {}
+    for path in pages.values():
+        match = re.search(r"<h1[^>]*>(.*?)<a", path.read_text(encoding="utf-8"), flags=re.S)
+        by_title[match.group(1).strip()] = path
+    for regency in regencies:
+        assert regency["name"] in by_title, regency
+    bengkalis = by_title["Kabupaten Bengkalis"].read_text(encoding="utf-8")
+    for district in (d for d in districts if d["regency_code"] == "14.03"):
+        assert f"Kecamatan {district['name']}" in bengkalis or f">{district['name']}</a>" in bengkalis, district
+    assert 'href="rupat-utara/index.html">Rupat Utara</a>' in bengkalis
+    assert "Kecamatan Rupat <span" in bengkalis and "belum ada laporan" in bengkalis
+    assert "CONTRIBUTING.md" in bengkalis
+    dumai = by_title["Kota Dumai"]
+    assert dumai.parent.name == "kota-dumai"  # a kota keeps its word: Kota Bekasi and Kabupaten Bekasi both exist
+    assert "Belum ada laporan kecamatan" in dumai.read_text(encoding="utf-8")
+
+
+def test_every_provinsi_has_a_page_and_the_counts_add_up(site):
+    provinces = _csv("provinces.csv")
+    wilayah = " ".join(parse(site / "wilayah/index.html").text)
+    assert "3 dari 7.285 kecamatan" in wilayah
+    for province in provinces:
+        slug = re.sub(r"[^a-z0-9]+", "-", province["name"].lower()).strip("-")
+        page = site / f"wilayah/provinsi-{slug}.html"
+        assert page.exists(), province
+        assert province["name"] in wilayah
+    riau = " ".join(parse(site / "wilayah/provinsi-riau.html").text)
+    riau_kecamatan = sum(1 for d in _csv("districts.csv") if d["code"].startswith("14."))
+    assert f"{riau_kecamatan} kecamatan, 1 di antaranya" in riau
+
+
+def test_pages_over_many_kecamatan_do_not_list_them_all(site):
+    """The home page shows the newest reports (at most six) and the coverage per provinsi, not every kecamatan."""
+    from builder.site.views import LATEST_ON_HOME
+
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert home.count('class="kc-card"') <= LATEST_ON_HOME
+    assert "Provinsi Riau</a>: 1 dari" in home
+
+
+def test_a_comparison_over_many_kecamatan_is_paged(tmp_path, monkeypatch):
+    """Past ROWS_PER_PAGE kecamatan a comparison continues on numbered pages, each linking to all the others, so
+    no page grows with the data (checked with 2 rows a page on 5 synthetic kecamatan)."""
+    from builder import run
+    from builder.site import views
+    from builder.synth import generate
+
+    monkeypatch.setattr(views, "ROWS_PER_PAGE", 2)
+    pages = run(generate(tmp_path / "synth", 5, 1))
+    parts = sorted(uri for uri in pages if re.fullmatch(r"indikator/ikm(-\d+)?\.md", uri))
+    assert parts == ["indikator/ikm-2.md", "indikator/ikm-3.md", "indikator/ikm.md"]
+    for uri in parts:
+        table = pages[uri].split('id="tabel-banding"')[1].split("</table>")[0]
+        assert 1 <= table.count('<th scope="row">') <= 2
+        assert pages[uri].count('class="kc-pager"') == 2
+        assert all(f'href="{p.removeprefix("indikator/").replace(".md", ".html")}"' in pages[uri]
+                   for p in parts if p != uri)
+
+
+def test_a_preview_limited_to_some_folders_reads_only_them(minimal_data):
+    """`make serve HANYA=...`: only the named folders are read and shown, so a staff preview costs what their
+    kecamatan costs; a broken file elsewhere does not stop it, and is still caught by the full validation."""
+    from builder import run
+    from builder.problems import DataError
+
+    other = minimal_data / "wilayah" / "lain" / "kec-lain"
+    other.mkdir(parents=True)
+    (other.parent / "kabupaten.yaml").write_text("nama: [rusak\n", encoding="utf-8")
+    pages = run(minimal_data, scope=("contoh/kec-contoh",))
+    assert "wilayah/contoh/kec-contoh/2023.md" in pages
+    assert not any(uri.startswith("wilayah/lain/") for uri in pages)
+    import pytest
+
+    with pytest.raises(DataError):
+        run(minimal_data)

@@ -88,12 +88,13 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
         if not self.config.enabled:
             return None
         data_dir = self._data_dir(config)
+        scope = tuple(self.config.only.replace(",", " ").split())
         key = self._fingerprint(data_dir)
         if key != self._cache_key:
             history = (builder.data_history(data_dir, self.config.history_commits, self._history)
-                       if self.config.history else None)
+                       if self.config.history and not scope else None)
             try:
-                self._pages = builder.run(data_dir, config.repo_url, history)
+                self._pages = builder.run(data_dir, config.repo_url, history, scope)
                 self._error = ""
             except builder.DataError as error:
                 lines = "\n".join(str(p) for p in error.problems if p.is_error)

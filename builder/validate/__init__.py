@@ -26,9 +26,10 @@ from .report import Reporter
 __all__ = ["load_and_validate", "run_checks"]
 
 
-def load_and_validate(data_dir: Path) -> tuple[Dataset, list[Problem]]:
-    """Load every file under `data_dir`, validate it, assemble the data set and check across files."""
-    files, refused = load_all(data_dir)
+def load_and_validate(data_dir: Path, scope: tuple[str, ...] = ()) -> tuple[Dataset, list[Problem]]:
+    """Load every file under `data_dir` (or those of the scope's folders, see load.in_scope), validate it,
+    assemble the data set and check across files."""
+    files, refused = load_all(data_dir, scope)
     validated: dict[str, BaseModel] = {}
     for source in files:
         if not source.kind or (source.data is None and source.problems):
