@@ -9,6 +9,7 @@
                       start the next year's file from the Renstra targets
   new-kecamatan KABUPATEN/KECAMATAN --nama NAMA --renstra MULAI-SELESAI
                       start the files of a kecamatan not yet in the data
+  bagian [--jumlah N] the provinsi of the data in N groups, for a build in shards (content/operator.md)
   diff BASE HEAD      figures that differ between two git revisions or two data folders
   synth --kecamatan N --years Y --out DIR [--seed S] [--provinsi KODE ...]
                       write a synthetic data set to DIR/data: real Kemendagri regions, real reports as templates
@@ -85,6 +86,25 @@ def cmd_audit(args) -> int:
             for finding in findings[year.year]:
                 print(f"{kec.name} {year.year}\t{finding.kind.label}\t{finding.table}\t{finding.what}\t"
                       f"laporan {finding.stated_text}\tdihitung {finding.computed_text}\t{finding.cause}")
+    return 0
+
+
+def cmd_shards(args) -> int:
+    """The provinsi of the data in at most N groups of about equal size (in kabupaten folders), as the JSON list
+    of space-separated codes the publish workflow's matrix takes (content/operator.md)."""
+    import json
+
+    data_dir = Path(args.data)
+    sizes = {code: 0 for code in api.provinsi_in_data(data_dir)}
+    for code in sizes:
+        sizes[code] = len(api.pipeline.provinsi_scope(data_dir, (code,)))
+    groups: list[list[str]] = [[] for _ in range(min(args.jumlah, len(sizes)) or 1)]
+    load = [0] * len(groups)
+    for code in sorted(sizes, key=lambda c: (-sizes[c], c)):  # largest first, each to the lightest group
+        i = load.index(min(load))
+        groups[i].append(code)
+        load[i] += sizes[code]
+    print(json.dumps([" ".join(sorted(g)) for g in groups if g]))
     return 0
 
 
@@ -185,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true")
     schema.set_defaults(func=cmd_schema)
     sub.add_parser("audit", help="selisih angka laporan dengan hitungan ulang").set_defaults(func=cmd_audit)
+    shards = sub.add_parser("bagian", help="kelompok provinsi untuk membangun situs per bagian")
+    shards.add_argument("--jumlah", type=int, default=4, help="jumlah kelompok paling banyak (bawaan 4)")
+    shards.set_defaults(func=cmd_shards)
     pages = sub.add_parser("pages", help="tulis halaman situs ke folder")
     pages.add_argument("--out", required=True)
     pages.set_defaults(func=cmd_pages)

@@ -17,9 +17,12 @@ from .analysis import country_of, iter_results, reference_of
 from .analysis.results import KecamatanResult, Reference
 from .audit import audit_kecamatan
 from .dataset import Dataset
+from .load import load_file
 from .problems import DataError
-from .site import Pages, Site
+from .site import Pages, Site, SitePart
 from .validate import load_and_validate
+
+REFERENCE_ONLY = ("",)  # a scope no kabupaten folder matches: only data/referensi/ is read
 
 def valid_dataset(data_dir: Path, scope: tuple[str, ...] = ()) -> Dataset:
     """Load and validate; raise DataError if the data has errors (warnings pass)."""
@@ -44,6 +47,55 @@ def run(data_dir: Path, repo_url: str | None = None, history=None, scope: tuple[
     site = Site(reference, country_of(dataset), repo_url)
     for kec in iter_results(dataset, reference):
         site.add(kec, audit_kecamatan(kec))
+    return site.finish(history)
+
+
+# -- Shards: the country built a few provinsi at a time -------------------------------------------------------
+#
+# A shard reads and renders only the kecamatan of its provinsi (`run_shard`) and hands on a small SitePart; the
+# pages over every kecamatan (home, areas, comparisons, downloads) are then made from all parts without reading
+# any kecamatan file (`run_national`). No single step holds the whole country. See content/operator.md.
+
+
+def provinsi_scope(data_dir: Path, provinsi: tuple[str, ...]) -> tuple[str, ...]:
+    """The kabupaten folders whose kabupaten.yaml names a code of one of these provinsi."""
+    data_dir = data_dir.resolve()
+    folders = []
+    for path in sorted((data_dir / "wilayah").glob("*/kabupaten.yaml")):
+        data = load_file(path, data_dir, data_dir.parent).data
+        code = data.get("kode") if isinstance(data, dict) else None
+        if isinstance(code, str) and code.split(".")[0] in provinsi:
+            folders.append(path.parent.name)
+    return tuple(folders) or REFERENCE_ONLY
+
+
+def provinsi_in_data(data_dir: Path) -> list[str]:
+    """The provinsi codes of the data's kabupaten folders (what shards must cover), in order."""
+    data_dir = data_dir.resolve()
+    codes = set()
+    for path in (data_dir / "wilayah").glob("*/kabupaten.yaml"):
+        data = load_file(path, data_dir, data_dir.parent).data
+        code = data.get("kode") if isinstance(data, dict) else None
+        codes.add(code.split(".")[0] if isinstance(code, str) else "")
+    return sorted(codes)
+
+
+def run_shard(data_dir: Path, provinsi: tuple[str, ...], repo_url: str | None = None) -> tuple[Pages, SitePart]:
+    """The kecamatan pages of some provinsi, and the part the pages over every kecamatan need of them."""
+    dataset = valid_dataset(data_dir, provinsi_scope(data_dir, provinsi))
+    reference = reference_of(dataset.referensi)
+    site = Site(reference, country_of(dataset), repo_url)
+    for kec in iter_results(dataset, reference):
+        site.add(kec, audit_kecamatan(kec))
+    return site.pages, site.part(provinsi)
+
+
+def run_national(data_dir: Path, parts: list[SitePart], repo_url: str | None = None, history=None) -> Pages:
+    """The pages over every kecamatan (and the area pages) from the shards' parts; reads only data/referensi/."""
+    dataset = valid_dataset(data_dir, REFERENCE_ONLY)
+    site = Site(reference_of(dataset.referensi), country_of(dataset), repo_url)
+    for part in parts:
+        site.absorb(part)
     return site.finish(history)
 
 

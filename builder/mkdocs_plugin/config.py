@@ -14,3 +14,8 @@ class KecamatanConfig(Config):
     # separated by spaces or commas): `make serve HANYA=...` sets it through KECAMATAN_HANYA. The Riwayat page is
     # then left out. Empty: the whole data.
     only = opt.Type(str, default="")
+    # Shards (content/operator.md): with `provinsi` ("14 64") only those provinsi's kecamatan pages are built and
+    # their part is written to the folder `bagian`; with `bagian` alone, the pages over every kecamatan are built
+    # from the parts found there. `scripts/merge_shards.py` joins the sites and makes the one search index.
+    provinsi = opt.Type((str, int), default="")  # !ENV reads "14" as a number
+    bagian = opt.Type(str, default="")

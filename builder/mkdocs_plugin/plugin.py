@@ -14,6 +14,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import logging
+import pickle
 import re
 from pathlib import Path
 
@@ -72,6 +74,45 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
     def _data_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.data_dir
 
+    def _shard(self) -> tuple[str, ...]:
+        return tuple(str(self.config.provinsi).replace(",", " ").split())
+
+    def _parts_dir(self, config) -> Path | None:
+        return Path(config.config_file_path).parent / self.config.bagian if self.config.bagian else None
+
+    def on_config(self, config):
+        if self.config.enabled and (self._shard() or self.config.bagian):
+            # A shard has only its kecamatan pages, the national build none of them: links between them are
+            # checked once the sites are merged (tests/test_shards.py).
+            config.validation.links.not_found = logging.DEBUG
+        return config
+
+    @staticmethod
+    def _content(config) -> set[str]:
+        docs = Path(config.docs_dir)
+        return {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+
+    def _build(self, data_dir: Path, config, history) -> builder.Pages:
+        shard, parts_dir = self._shard(), self._parts_dir(config)
+        if shard:
+            if parts_dir is None:
+                raise PluginError("provinsi diisi tanpa bagian: isi juga folder bagian (KECAMATAN_BAGIAN)")
+            pages, part = builder.run_shard(data_dir, shard, config.repo_url)
+            parts_dir.mkdir(parents=True, exist_ok=True)
+            # Read back only by the national build of the same workflow run (run_national below).
+            (parts_dir / f"provinsi-{'-'.join(shard)}.pickle").write_bytes(pickle.dumps(part))
+            # The nav's generated pages come from the national build; here they only hold the nav's place, so
+            # that every page's navigation is the same as in one whole build (merge_shards.py drops them).
+            stub = "---\nsearch:\n  exclude: true\n---\n# Bagian situs\n"
+            return {**{uri: stub for uri in nav_pages(config.nav) if uri not in self._content(config)}, **pages}
+        if parts_dir is not None:
+            parts = [pickle.loads(p.read_bytes()) for p in sorted(parts_dir.glob("provinsi-*.pickle"))]
+            if not parts:
+                raise PluginError(f"tidak ada bagian (provinsi-*.pickle) di {parts_dir}")
+            return builder.run_national(data_dir, parts, config.repo_url, history)
+        scope = tuple(self.config.only.replace(",", " ").split())
+        return builder.run(data_dir, config.repo_url, history, scope)
+
     def _fingerprint(self, data_dir: Path) -> str:
         """What the pages depend on: every data file's size and time, and the commit (for the history)."""
         digest = hashlib.sha256()
@@ -88,13 +129,13 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
         if not self.config.enabled:
             return None
         data_dir = self._data_dir(config)
-        scope = tuple(self.config.only.replace(",", " ").split())
         key = self._fingerprint(data_dir)
         if key != self._cache_key:
+            wants_history = self.config.history and not self.config.only and not self._shard()
             history = (builder.data_history(data_dir, self.config.history_commits, self._history)
-                       if self.config.history and not scope else None)
+                       if wants_history else None)
             try:
-                self._pages = builder.run(data_dir, config.repo_url, history, scope)
+                self._pages = self._build(data_dir, config, history)
                 self._error = ""
             except builder.DataError as error:
                 lines = "\n".join(str(p) for p in error.problems if p.is_error)
@@ -127,8 +168,8 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
         return with_content_security_policy(output)
 
     def on_post_build(self, *, config):
-        if not self.config.enabled:
-            return
+        if not self.config.enabled or self._shard() or self.config.bagian:
+            return  # a shard's or the national build's site gets its index once merged (scripts/merge_shards.py)
         try:
             index_site(Path(config.site_dir))
         except SearchIndexError as error:

@@ -47,13 +47,21 @@ class OpenData:
     """Collects the downloadable files while the kecamatan are rendered one by one."""
 
     def __init__(self):
-        self._kinerja = io.StringIO()
+        self._kinerja = io.StringIO()  # rows only: the header is added by files()
         self._anggaran = io.StringIO()
         self.kinerja = _SafeWriter(self._kinerja)
         self.anggaran = _SafeWriter(self._anggaran)
-        self.kinerja.writerow(KINERJA_COLUMNS)
-        self.anggaran.writerow(ANGGARAN_COLUMNS)
         self.summary: list[dict] = []
+
+    def part(self) -> tuple[str, str, list[dict]]:
+        """What was collected so far, for a build made of shards (see Site.part)."""
+        return self._kinerja.getvalue(), self._anggaran.getvalue(), self.summary
+
+    def absorb(self, part: tuple[str, str, list[dict]]) -> None:
+        kinerja, anggaran, summary = part
+        self._kinerja.write(kinerja)
+        self._anggaran.write(anggaran)
+        self.summary.extend(summary)
 
     def add(self, kec: KecamatanResult, findings: dict[int, list[Finding]]) -> None:
         region, method = kec.region, kec.method
@@ -100,8 +108,14 @@ class OpenData:
         })
 
     def files(self) -> dict[str, bytes]:
+        def with_header(columns, body: str) -> bytes:
+            head = io.StringIO()
+            _SafeWriter(head).writerow(columns)
+            return (head.getvalue() + body).encode("utf-8")
+
+        summary = sorted(self.summary, key=lambda s: s["slug"])
         return {
-            "unduh/kinerja.csv": self._kinerja.getvalue().encode("utf-8"),
-            "unduh/anggaran.csv": self._anggaran.getvalue().encode("utf-8"),
-            "unduh/ringkasan.json": json.dumps({"kecamatan": self.summary}, ensure_ascii=False, indent=1).encode("utf-8"),
+            "unduh/kinerja.csv": with_header(KINERJA_COLUMNS, self._kinerja.getvalue()),
+            "unduh/anggaran.csv": with_header(ANGGARAN_COLUMNS, self._anggaran.getvalue()),
+            "unduh/ringkasan.json": json.dumps({"kecamatan": summary}, ensure_ascii=False, indent=1).encode("utf-8"),
         }

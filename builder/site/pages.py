@@ -8,13 +8,26 @@ kecamatan's results at a time, whatever the size of the country.
 
 from __future__ import annotations
 
-from ..analysis.results import Country, KecamatanResult, Reference
+import dataclasses
+from dataclasses import dataclass
+
+from ..analysis.results import Country, KecamatanResult, OfficialProvince, Reference
 from ..audit import Finding
 from . import views
 from .exports import OpenData
 from .render import Renderer
 
 Pages = dict[str, "str | bytes"]
+
+
+@dataclass
+class SitePart:
+    """What the build of some provinsi (a shard) hands to the build of the pages over every kecamatan: the
+    summaries and open-data rows of its kecamatan, and its provinsi with their kecamatan marked."""
+
+    provinces: tuple[OfficialProvince, ...]
+    summaries: list[views.KecamatanSummary]
+    open_data: tuple[str, str, list[dict]]
 
 
 class Site:
@@ -37,6 +50,18 @@ class Site:
             self.pages[uri] = page(uri, "tahun.md.j2", view=views.year_page(kec, year, findings[year.year]))
         self.summaries.append(views.summary_of(kec, findings))
         self.open_data.add(kec, findings)
+
+    def part(self, provinsi: tuple[str, ...]) -> SitePart:
+        return SitePart(tuple(p for p in self.country.provinces if p.kode in provinsi), self.summaries,
+                        self.open_data.part())
+
+    def absorb(self, part: SitePart) -> None:
+        """Take in a shard's part, as if its kecamatan had been added here (their pages stay with the shard)."""
+        self.summaries.extend(part.summaries)
+        self.open_data.absorb(part.open_data)
+        theirs = {p.kode: p for p in part.provinces}
+        self.country = dataclasses.replace(
+            self.country, provinces=tuple(theirs.get(p.kode, p) for p in self.country.provinces))
 
     def finish(self, history=None) -> Pages:
         """The pages over many kecamatan, and everything rendered so far."""
