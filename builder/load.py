@@ -8,6 +8,7 @@ silently keeps the last of duplicate keys; we report them instead.
 from __future__ import annotations
 
 import csv
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -297,14 +298,22 @@ REGION_FILES = {"provinsi": "provinces.csv", "kabupaten": "regencies.csv", "keca
 def load_regions(data_dir: Path) -> dict[str, dict[str, str]] | None:
     """The Kemendagri codes and names (data/referensi/kemendagri/, from idn-area-data): level -> {code: name}.
 
-    None when the folder is absent (a data set may do without; nothing is then checked against it).
+    None when the folder is absent (a data set may do without; nothing is then checked against it). Read once
+    per version of the files: a build validates one kabupaten at a time and each part needs the list. Treat the
+    result as read-only.
     """
     folder = data_dir / "referensi" / "kemendagri"
     if not folder.is_dir():
         return None
+    paths = tuple(folder / name for name in REGION_FILES.values())
+    return _regions(folder, tuple(p.stat().st_mtime_ns if p.is_file() else None for p in paths))
+
+
+@functools.lru_cache(maxsize=4)
+def _regions(folder: Path, versions: tuple) -> dict[str, dict[str, str]]:
     # A level whose file is missing (an older revision of the data, read for the history) is just empty.
-    return {level: _read_names(folder / name) if (folder / name).is_file() else {}
-            for level, name in REGION_FILES.items()}
+    return {level: _read_names(folder / name) if version is not None else {}
+            for (level, name), version in zip(REGION_FILES.items(), versions)}
 
 
 def _read_names(path: Path) -> dict[str, str]:

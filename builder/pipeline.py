@@ -20,9 +20,7 @@ from .dataset import Dataset
 from .load import load_file
 from .problems import DataError
 from .site import Pages, Site, SitePart
-from .validate import load_and_validate
-
-REFERENCE_ONLY = ("",)  # a scope no kabupaten folder matches: only data/referensi/ is read
+from .validate import REFERENCE_ONLY, kabupaten_scopes, load_and_validate, validate_by_kabupaten
 
 def valid_dataset(data_dir: Path, scope: tuple[str, ...] = ()) -> Dataset:
     """Load and validate; raise DataError if the data has errors (warnings pass)."""
@@ -39,14 +37,34 @@ def analyse_data(data_dir: Path) -> tuple[Reference, list[KecamatanResult]]:
     return reference, list(iter_results(dataset, reference))
 
 
+def _site(data_dir: Path, repo_url: str | None) -> Site:
+    """A site with the reference data and the whole country, before any kecamatan is added."""
+    dataset = valid_dataset(data_dir, REFERENCE_ONLY)
+    return Site(reference_of(dataset.referensi), country_of(dataset), repo_url)
+
+
+def _add_kecamatan(site: Site, data_dir: Path, scope: tuple[str, ...]) -> None:
+    """Validate, analyse, audit and render one kabupaten folder at a time: memory holds one kabupaten's data plus
+    the rendered pages and the summaries, whatever the size of the country. Every problem of every folder is
+    reported before anything fails."""
+    problems = []
+    for dataset, found in validate_by_kabupaten(data_dir, scope):
+        problems += found
+        if any(p.is_error for p in problems):
+            continue  # keep validating, to report every error at once
+        reference = reference_of(dataset.referensi)
+        site.mark(country_of(dataset))
+        for kec in iter_results(dataset, reference):
+            site.add(kec, audit_kecamatan(kec))
+    if any(p.is_error for p in problems):
+        raise DataError(problems)
+
+
 def run(data_dir: Path, repo_url: str | None = None, history=None, scope: tuple[str, ...] = ()) -> Pages:
     """Every generated page and file of the site: {uri: Markdown text or bytes}. With a scope (kabupaten or
     kabupaten/kecamatan folders) only those kecamatan are read and shown, for a preview whatever the data's size."""
-    dataset = valid_dataset(data_dir, scope)
-    reference = reference_of(dataset.referensi)
-    site = Site(reference, country_of(dataset), repo_url)
-    for kec in iter_results(dataset, reference):
-        site.add(kec, audit_kecamatan(kec))
+    site = _site(data_dir, repo_url)
+    _add_kecamatan(site, data_dir, scope)
     return site.finish(history)
 
 
@@ -57,43 +75,40 @@ def run(data_dir: Path, repo_url: str | None = None, history=None, scope: tuple[
 # any kecamatan file (`run_national`). No single step holds the whole country. See content/operator.md.
 
 
+def _kabupaten_code(data_dir: Path, folder: Path) -> str | None:
+    data = load_file(folder / "kabupaten.yaml", data_dir, data_dir.parent).data if (folder / "kabupaten.yaml").is_file() else None
+    code = data.get("kode") if isinstance(data, dict) else None
+    return code if isinstance(code, str) else None
+
+
 def provinsi_scope(data_dir: Path, provinsi: tuple[str, ...]) -> tuple[str, ...]:
     """The kabupaten folders whose kabupaten.yaml names a code of one of these provinsi."""
     data_dir = data_dir.resolve()
-    folders = []
-    for path in sorted((data_dir / "wilayah").glob("*/kabupaten.yaml")):
-        data = load_file(path, data_dir, data_dir.parent).data
-        code = data.get("kode") if isinstance(data, dict) else None
-        if isinstance(code, str) and code.split(".")[0] in provinsi:
-            folders.append(path.parent.name)
+    folders = [scope[0] for scope in kabupaten_scopes(data_dir)
+               if ((_kabupaten_code(data_dir, data_dir / "wilayah" / scope[0]) or "").split(".")[0] in provinsi)]
     return tuple(folders) or REFERENCE_ONLY
 
 
 def provinsi_in_data(data_dir: Path) -> list[str]:
-    """The provinsi codes of the data's kabupaten folders (what shards must cover), in order."""
+    """The provinsi codes of the data's kabupaten folders (what the shards must cover together), in order;
+    "" for a folder without a readable code, which only the whole build (or validate) then reports."""
     data_dir = data_dir.resolve()
-    codes = set()
-    for path in (data_dir / "wilayah").glob("*/kabupaten.yaml"):
-        data = load_file(path, data_dir, data_dir.parent).data
-        code = data.get("kode") if isinstance(data, dict) else None
-        codes.add(code.split(".")[0] if isinstance(code, str) else "")
-    return sorted(codes)
+    return sorted({(_kabupaten_code(data_dir, data_dir / "wilayah" / scope[0]) or "").split(".")[0]
+                   for scope in kabupaten_scopes(data_dir)})
 
 
 def run_shard(data_dir: Path, provinsi: tuple[str, ...], repo_url: str | None = None) -> tuple[Pages, SitePart]:
     """The kecamatan pages of some provinsi, and the part the pages over every kecamatan need of them."""
-    dataset = valid_dataset(data_dir, provinsi_scope(data_dir, provinsi))
-    reference = reference_of(dataset.referensi)
-    site = Site(reference, country_of(dataset), repo_url)
-    for kec in iter_results(dataset, reference):
-        site.add(kec, audit_kecamatan(kec))
-    return site.pages, site.part(provinsi)
+    site = _site(data_dir, repo_url)
+    scope = provinsi_scope(data_dir, provinsi)
+    if scope != REFERENCE_ONLY:
+        _add_kecamatan(site, data_dir, scope)
+    return site.pages, site.part()
 
 
 def run_national(data_dir: Path, parts: list[SitePart], repo_url: str | None = None, history=None) -> Pages:
     """The pages over every kecamatan (and the area pages) from the shards' parts; reads only data/referensi/."""
-    dataset = valid_dataset(data_dir, REFERENCE_ONLY)
-    site = Site(reference_of(dataset.referensi), country_of(dataset), repo_url)
+    site = _site(data_dir, repo_url)
     for part in parts:
         site.absorb(part)
     return site.finish(history)

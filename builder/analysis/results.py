@@ -691,6 +691,19 @@ class OfficialProvince:
 class Country:
     provinces: tuple[OfficialProvince, ...]
 
+    def with_ours(self, other: "Country") -> "Country":
+        """This country with the kabupaten that `other` has data of (built from another part of the data)."""
+        provinces = {p.kode: p for p in self.provinces}
+        for theirs in other.provinces:
+            ours = [k for k in theirs.kabupaten if k.ours]
+            if not ours:
+                continue
+            mine = provinces.get(theirs.kode, OfficialProvince(theirs.kode, theirs.nama, theirs.slug, ()))
+            kabupaten = {k.kode: k for k in mine.kabupaten} | {k.kode: k for k in ours}
+            provinces[theirs.kode] = OfficialProvince(mine.kode, mine.nama, mine.slug,
+                                                      tuple(kabupaten[c] for c in sorted(kabupaten)))
+        return Country(tuple(provinces[c] for c in sorted(provinces)))
+
     @property
     def kecamatan_count(self) -> int:
         return sum(p.kecamatan_count for p in self.provinces)

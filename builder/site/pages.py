@@ -8,10 +8,9 @@ kecamatan's results at a time, whatever the size of the country.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
-from ..analysis.results import Country, KecamatanResult, OfficialProvince, Reference
+from ..analysis.results import Country, KecamatanResult, Reference
 from ..audit import Finding
 from . import views
 from .exports import OpenData
@@ -23,9 +22,9 @@ Pages = dict[str, "str | bytes"]
 @dataclass
 class SitePart:
     """What the build of some provinsi (a shard) hands to the build of the pages over every kecamatan: the
-    summaries and open-data rows of its kecamatan, and its provinsi with their kecamatan marked."""
+    summaries and open-data rows of its kecamatan, and the areas it has data of."""
 
-    provinces: tuple[OfficialProvince, ...]
+    country: Country
     summaries: list[views.KecamatanSummary]
     open_data: tuple[str, str, list[dict]]
 
@@ -51,17 +50,18 @@ class Site:
         self.summaries.append(views.summary_of(kec, findings))
         self.open_data.add(kec, findings)
 
-    def part(self, provinsi: tuple[str, ...]) -> SitePart:
-        return SitePart(tuple(p for p in self.country.provinces if p.kode in provinsi), self.summaries,
-                        self.open_data.part())
+    def mark(self, country: Country) -> None:
+        """Mark the areas a part of the data has (its kabupaten are added one part at a time)."""
+        self.country = self.country.with_ours(country)
+
+    def part(self) -> SitePart:
+        return SitePart(self.country, self.summaries, self.open_data.part())
 
     def absorb(self, part: SitePart) -> None:
         """Take in a shard's part, as if its kecamatan had been added here (their pages stay with the shard)."""
+        self.mark(part.country)
         self.summaries.extend(part.summaries)
         self.open_data.absorb(part.open_data)
-        theirs = {p.kode: p for p in part.provinces}
-        self.country = dataclasses.replace(
-            self.country, provinces=tuple(theirs.get(p.kode, p) for p in self.country.provinces))
 
     def finish(self, history=None) -> Pages:
         """The pages over many kecamatan, and everything rendered so far."""
