@@ -9,6 +9,9 @@ method a kecamatan declared (its own over its kabupaten's).
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -115,6 +118,22 @@ class Dataset:
 
 
 METHOD_FIELDS = ("skala_capaian", "rumus_capaian_turun", "rumus_efisiensi")
+
+
+def slug_of(name: str) -> str:
+    """A folder or page name from an area name: lower case ASCII words joined by '-' ("Ma'u" -> "mau",
+    "Kepulauan Bangka Belitung" -> "kepulauan-bangka-belitung")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", re.sub(r"['\"`’]", "", ascii_name.lower())).strip("-") or "wilayah"
+
+
+def kabupaten_slug(official_name: str) -> str:
+    """The folder (and page) of a kabupaten or kota: "Kabupaten Batu Bara" -> "batu-bara", "Kota Dumai" ->
+    "kota-dumai" (a kota keeps its word: Kabupaten Bekasi and Kota Bekasi both exist)."""
+    words = official_name.split(maxsplit=1)
+    if len(words) == 2 and words[0].lower() == "kabupaten":
+        return slug_of(words[1])
+    return slug_of(official_name)
 
 
 def merged_method(*layers: m.Metode | None) -> m.Metode:

@@ -29,7 +29,6 @@ import json
 import random
 import re
 import shutil
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -39,6 +38,7 @@ import yaml
 
 from . import compute as c
 from .formatting import round_half_up, truncate
+from .dataset import kabupaten_slug, slug_of
 from .load import load_regions
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -1051,12 +1051,6 @@ def write_kecamatan(folder: Path, plan: Plan, seed: int) -> int:
 # --------------------------------------------------------------------------
 
 
-def slug(name: str) -> str:
-    """A folder name from a region name: lower case ASCII, words joined by '-' ("Ma'u" -> mau)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", re.sub(r"['\"]", "", ascii_name.lower())).strip("-") or "wilayah"
-
-
 def unique(name: str, code: str, used: set[str]) -> str:
     """`name`, or `name` with the code when another region took it already."""
     if name in used:
@@ -1128,13 +1122,13 @@ def generate(out: Path, kecamatan: int, years: int, seed: int = 0, provinsi: lis
         if region.kab_kode not in kab_folder:
             rng = rng_for(f"{seed}/{region.kab_kode}")
             kab_method[region.kab_kode] = pick_method(rng, options) if rng.random() < 0.5 else None
-            name = slug(region.kab_nama) if region.kab_jenis == "kabupaten" else "kota-" + slug(region.kab_nama)
+            name = kabupaten_slug(region.kab_official)
             folder = kab_folder[region.kab_kode] = data / "wilayah" / unique(name, region.kab_kode, kab_slugs)
             folder.mkdir(parents=True)
             (folder / "kabupaten.yaml").write_text(kabupaten_text(region, kab_method[region.kab_kode]), encoding="utf-8")
         desa = None if villages is None else villages[region.kode]
         plan = plan_kecamatan(region, templates, years, seed, kab_method[region.kab_kode], options,
                               desa and ([d for d in desa if is_desa(d[0])] or desa))
-        name = unique(slug(region.nama), region.kode, kec_slugs.setdefault(region.kab_kode, set()))
+        name = unique(slug_of(region.nama), region.kode, kec_slugs.setdefault(region.kab_kode, set()))
         write_kecamatan(kab_folder[region.kab_kode] / name, plan, seed)
     return data

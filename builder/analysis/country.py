@@ -8,26 +8,8 @@ kecamatan with a report is reachable whatever the list says. Without the list (a
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-from ..dataset import Dataset
+from ..dataset import Dataset, kabupaten_slug, slug_of
 from .results import Country, OfficialKabupaten, OfficialKecamatan, OfficialProvince
-
-
-def slug_of(text: str) -> str:
-    """Lowercase ASCII words joined by dashes: "Kepulauan Bangka Belitung" -> "kepulauan-bangka-belitung"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def kabupaten_slug(official_name: str) -> str:
-    """The folder (and page) name of a kabupaten or kota: "Kabupaten Batu Bara" -> "batu-bara",
-    "Kota Dumai" -> "kota-dumai" (a kota keeps its word, since Kabupaten Bekasi and Kota Bekasi both exist)."""
-    words = official_name.split(maxsplit=1)
-    if len(words) == 2 and words[0].lower() == "kabupaten":
-        return slug_of(words[1])
-    return slug_of(official_name)
 
 
 def country_of(dataset: Dataset) -> Country:
