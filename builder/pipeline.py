@@ -9,6 +9,7 @@ computed by the caller and passed in, so the pipeline never depends on git.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,10 +18,10 @@ from .analysis import country_of, iter_results, reference_of
 from .analysis.results import KecamatanResult, Reference
 from .audit import audit_kecamatan
 from .dataset import Dataset
-from .load import load_file
+from .load import in_scope, load_file
 from .problems import DataError
 from .site import Pages, Site, SitePart
-from .validate import REFERENCE_ONLY, kabupaten_scopes, load_and_validate, validate_by_kabupaten
+from .validate import REFERENCE_ONLY, kabupaten_scopes, load_and_validate
 
 def valid_dataset(data_dir: Path, scope: tuple[str, ...] = ()) -> Dataset:
     """Load and validate; raise DataError if the data has errors (warnings pass)."""
@@ -43,28 +44,78 @@ def _site(data_dir: Path, repo_url: str | None) -> Site:
     return Site(reference_of(dataset.referensi), country_of(dataset), repo_url)
 
 
-def _add_kecamatan(site: Site, data_dir: Path, scope: tuple[str, ...]) -> None:
-    """Validate, analyse, audit and render one kabupaten folder at a time: memory holds one kabupaten's data plus
-    the rendered pages and the summaries, whatever the size of the country. Every problem of every folder is
-    reported before anything fails."""
-    problems = []
-    for dataset, found in validate_by_kabupaten(data_dir, scope):
-        problems += found
-        if any(p.is_error for p in problems):
-            continue  # keep validating, to report every error at once
-        reference = reference_of(dataset.referensi)
-        site.mark(country_of(dataset))
-        for kec in iter_results(dataset, reference):
-            site.add(kec, audit_kecamatan(kec))
+class PartCache:
+    """The rendered pages and part of each kabupaten folder, by a hash of its files' content and of the reference
+    data, kept across the rebuilds of `mkdocs serve`: an unchanged kabupaten is neither read nor re-rendered.
+    One entry per folder, so editing does not grow it."""
+
+    def __init__(self):
+        self._entries: dict[tuple[str, ...], tuple[str, tuple]] = {}
+
+    @staticmethod
+    def digest(paths: list[Path]) -> str:
+        digest = hashlib.sha256()
+        for path in sorted(paths):
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        return digest.hexdigest()
+
+    def key(self, data_dir: Path, scope: tuple[str, ...], reference_key: str) -> str:
+        folder = data_dir / "wilayah" / scope[0].strip("/").split("/")[0]
+        files = [p for p in folder.rglob("*.yaml")
+                 if in_scope(p.relative_to(data_dir).as_posix(), scope)] if folder.is_dir() else []
+        return reference_key + self.digest(files) + repr(scope)
+
+    def get(self, scope: tuple[str, ...], key: str) -> tuple | None:
+        entry = self._entries.get(scope)
+        return entry[1] if entry and entry[0] == key else None
+
+    def put(self, scope: tuple[str, ...], key: str, value: tuple) -> None:
+        self._entries[scope] = (key, value)
+
+
+def _render_part(site: Site, data_dir: Path, scope: tuple[str, ...]) -> tuple[list, Pages, SitePart | None]:
+    """One kabupaten folder validated, analysed, audited and rendered: (its problems, its pages, its part)."""
+    dataset, problems = load_and_validate(data_dir, scope)
+    if any(p.is_error for p in problems):
+        return problems, {}, None
+    part = site.blank()
+    part.mark(country_of(dataset))
+    reference = reference_of(dataset.referensi)
+    for kec in iter_results(dataset, reference):
+        part.add(kec, audit_kecamatan(kec))
+    return problems, part.pages, part.part()
+
+
+def _add_kecamatan(site: Site, data_dir: Path, scope: tuple[str, ...], cache: PartCache | None = None) -> None:
+    """Add the kecamatan one kabupaten folder at a time: memory holds one kabupaten's data plus the rendered pages
+    and the summaries, whatever the size of the country. Every problem of every folder is reported before
+    anything fails; those of what every folder reads (referensi, files loose in wilayah/) once."""
+    data_dir = data_dir.resolve()
+    reference_key = PartCache.digest([p for p in (data_dir / "referensi").rglob("*") if p.is_file()]) if cache else ""
+    problems, seen = [], set()
+    for part_scope in kabupaten_scopes(data_dir, scope):
+        key = cache.key(data_dir, part_scope, reference_key) if cache else ""
+        entry = cache.get(part_scope, key) if cache else None
+        if entry is None:
+            entry = _render_part(site, data_dir, part_scope)
+            if cache:
+                cache.put(part_scope, key, entry)
+        found, pages, part = entry
+        problems += [p for p in found if str(p) not in seen]
+        seen.update(str(p) for p in found)
+        if part is not None:
+            site.absorb(part, pages)
     if any(p.is_error for p in problems):
         raise DataError(problems)
 
 
-def run(data_dir: Path, repo_url: str | None = None, history=None, scope: tuple[str, ...] = ()) -> Pages:
+def run(data_dir: Path, repo_url: str | None = None, history=None, scope: tuple[str, ...] = (),
+        cache: PartCache | None = None) -> Pages:
     """Every generated page and file of the site: {uri: Markdown text or bytes}. With a scope (kabupaten or
-    kabupaten/kecamatan folders) only those kecamatan are read and shown, for a preview whatever the data's size."""
+    kabupaten/kecamatan folders) only those kecamatan are read and shown, for a preview whatever the data's size;
+    with a cache, unchanged kabupaten folders are taken from it."""
     site = _site(data_dir, repo_url)
-    _add_kecamatan(site, data_dir, scope)
+    _add_kecamatan(site, data_dir, scope, cache)
     return site.finish(history)
 
 

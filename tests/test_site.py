@@ -306,3 +306,27 @@ def test_a_preview_limited_to_some_folders_reads_only_them(minimal_data):
 
     with pytest.raises(DataError):
         run(minimal_data)
+
+
+def test_serve_rebuilds_only_the_kabupaten_whose_files_changed(tmp_path, monkeypatch):
+    """Across `mkdocs serve` rebuilds (PartCache), a kabupaten folder whose files did not change is neither read
+    nor re-rendered, and the pages are exactly those of a build from scratch."""
+    import shutil
+
+    from builder import pipeline
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    rendered = []
+    original = pipeline._render_part
+    monkeypatch.setattr(pipeline, "_render_part",
+                        lambda site, data_dir, scope: rendered.append(scope) or original(site, data_dir, scope))
+    cache = pipeline.PartCache()
+    first = pipeline.run(data, cache=cache)
+    assert sorted(rendered) == [("batu-bara",), ("bengkalis",), ("paser",)]
+    rendered.clear()
+    year = data / "wilayah/paser/batu-sopang/2022.yaml"
+    year.write_text(year.read_text(encoding="utf-8") + "\n# disunting\n", encoding="utf-8")
+    again = pipeline.run(data, cache=cache)
+    assert rendered == [("paser",)]
+    assert again == first == pipeline.run(data)

@@ -62,6 +62,7 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
         self._cache_key: str | None = None
         self._pages: builder.Pages = {}
         self._history = builder.HistoryCache()
+        self._parts = builder.PartCache()  # unchanged kabupaten folders are not re-read across serve rebuilds
         self._serving = False
         self._error = ""  # the data's errors while serving, shown on every page
 
@@ -111,7 +112,7 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
                 raise PluginError(f"tidak ada bagian (provinsi-*.pickle) di {parts_dir}")
             return builder.run_national(data_dir, parts, config.repo_url, history)
         scope = tuple(self.config.only.replace(",", " ").split())
-        return builder.run(data_dir, config.repo_url, history, scope)
+        return builder.run(data_dir, config.repo_url, history, scope, self._parts)
 
     def _fingerprint(self, data_dir: Path) -> str:
         """What the pages depend on: every data file's size and time, and the commit (for the history)."""

@@ -30,11 +30,12 @@ class SitePart:
 
 
 class Site:
-    def __init__(self, reference: Reference, country: Country, repo_url: str | None = None):
+    def __init__(self, reference: Reference, country: Country, repo_url: str | None = None,
+                 renderer: Renderer | None = None):
         self.reference = reference
         self.country = country
         self.repo_url = repo_url
-        self.renderer = Renderer()
+        self.renderer = renderer or Renderer()
         self.pages: Pages = {}
         self.summaries: list[views.KecamatanSummary] = []
         self.open_data = OpenData()
@@ -50,6 +51,10 @@ class Site:
         self.summaries.append(views.summary_of(kec, findings))
         self.open_data.add(kec, findings)
 
+    def blank(self) -> "Site":
+        """An empty site for one part of the data (sharing this one's renderer), to absorb once rendered."""
+        return Site(self.reference, Country(()), self.repo_url, self.renderer)
+
     def mark(self, country: Country) -> None:
         """Mark the areas a part of the data has (its kabupaten are added one part at a time)."""
         self.country = self.country.with_ours(country)
@@ -57,8 +62,10 @@ class Site:
     def part(self) -> SitePart:
         return SitePart(self.country, self.summaries, self.open_data.part())
 
-    def absorb(self, part: SitePart) -> None:
-        """Take in a shard's part, as if its kecamatan had been added here (their pages stay with the shard)."""
+    def absorb(self, part: SitePart, pages: Pages | None = None) -> None:
+        """Take in a part, as if its kecamatan had been added here: with their pages, or without (a shard's pages
+        stay with the shard)."""
+        self.pages.update(pages or {})
         self.mark(part.country)
         self.summaries.extend(part.summaries)
         self.open_data.absorb(part.open_data)

@@ -13,7 +13,6 @@ profil.yaml), `renstra`, `year` (<tahun>.yaml) and `budget` (its anggaran).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
 
 from pydantic import BaseModel
 
@@ -24,7 +23,7 @@ from . import reference, regions, renstra, year
 from .messages import validate_model
 from .report import Reporter
 
-__all__ = ["REFERENCE_ONLY", "kabupaten_scopes", "load_and_validate", "run_checks", "validate_by_kabupaten"]
+__all__ = ["REFERENCE_ONLY", "kabupaten_scopes", "load_and_validate", "run_checks"]
 
 
 def load_and_validate(data_dir: Path, scope: tuple[str, ...] = ()) -> tuple[Dataset, list[Problem]]:
@@ -63,20 +62,6 @@ def kabupaten_scopes(data_dir: Path, scope: tuple[str, ...] = ()) -> list[tuple[
     wilayah = Path(data_dir) / "wilayah"
     folders = sorted(p.name for p in wilayah.iterdir() if p.is_dir() and not p.is_symlink()) if wilayah.is_dir() else []
     return [(name,) for name in folders]
-
-
-def validate_by_kabupaten(data_dir: Path, scope: tuple[str, ...] = ()) -> Iterator[tuple[Dataset, list[Problem]]]:
-    """load_and_validate one kabupaten folder at a time, so memory holds one kabupaten's files, not the country's.
-
-    There is no check across kabupaten; the problems of what every part reads (data/referensi/, files loose in
-    wilayah/) are given once. With no kabupaten folder at all, one part with the reference data alone.
-    """
-    seen: set[str] = set()
-    for part in kabupaten_scopes(data_dir, scope) or [REFERENCE_ONLY]:
-        dataset, problems = load_and_validate(data_dir, part)
-        new = [p for p in problems if str(p) not in seen]
-        seen.update(str(p) for p in new)
-        yield dataset, new
 
 
 def run_checks(report: Reporter, dataset: Dataset, validated: dict[str, BaseModel], data_name: str = "data") -> None:
