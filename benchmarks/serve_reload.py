@@ -13,6 +13,7 @@ copy; --hanya previews only those folders (`make serve HANYA=...`).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -24,7 +25,6 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -82,7 +82,8 @@ def main(rounds: int, synth: int, hanya: str) -> None:
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(work / "mkdocs.yml")],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, KECAMATAN_HANYA=hanya))
         try:
-            site_path = urlparse(yaml.safe_load((work / "mkdocs.yml").read_text())["site_url"]).path
+            config = (work / "mkdocs.yml").read_text(encoding="utf-8")  # has !ENV tags: read only site_url
+            site_path = urlparse(re.search(r"^site_url:\s*(\S+)", config, flags=re.M).group(1)).path
             url = f"http://127.0.0.1:{port}{site_path}{PAGE}"
             wait_until_served(url, timeout=3600)
             timings = []

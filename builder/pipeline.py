@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from .analysis import country_of, iter_results, reference_of
-from .analysis.results import KecamatanResult, Reference
+from .analysis.results import Country, KecamatanResult, Reference
 from .audit import audit_kecamatan
 from .dataset import Dataset
 from .load import in_scope, load_file
@@ -116,6 +116,8 @@ def run(data_dir: Path, repo_url: str | None = None, history=None, scope: tuple[
     with a cache, unchanged kabupaten folders are taken from it."""
     site = _site(data_dir, repo_url)
     _add_kecamatan(site, data_dir, scope, cache)
+    if scope:  # a preview: only the provinsi it shows, so it costs what its folders cost
+        site.country = Country(tuple(p for p in site.country.provinces if p.reported))
     return site.finish(history)
 
 

@@ -17,6 +17,7 @@ import html
 import logging
 import pickle
 import re
+import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,6 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import builder
+from builder.history import History
 from builder.search_index import SearchIndexError, index_site
 
 from .config import KecamatanConfig
@@ -36,11 +38,15 @@ POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; st
           "form-action 'self'")
 
 
-def with_content_security_policy(page_html: str) -> str:
+def with_content_security_policy(page_html: str, serving: bool = False) -> str:
     """A Content-Security-Policy for the page: only this site's own files, and the theme's few inline scripts by
-    their hashes (they differ per page depth). Data cannot add a script: a new inline one has no matching hash."""
-    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
-                      for s in INLINE_SCRIPT.findall(page_html))
+    their hashes (they differ per page depth). Data cannot add a script: a new inline one has no matching hash.
+
+    Under `mkdocs serve` (a local preview) inline scripts are allowed: the server adds its live-reload script to
+    every response, with a different text each time, so no hash could name it."""
+    hashes = "'unsafe-inline'" if serving else " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+        for s in INLINE_SCRIPT.findall(page_html))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=hashes)}">'
     return page_html.replace("<head>", "<head>\n    " + meta, 1)
 
@@ -132,9 +138,12 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
         data_dir = self._data_dir(config)
         key = self._fingerprint(data_dir)
         if key != self._cache_key:
-            wants_history = self.config.history and not self.config.only and not self._shard()
-            history = (builder.data_history(data_dir, self.config.history_commits, self._history)
-                       if wants_history else None)
+            if self.config.only:
+                history = History(False, "Ini pratinjau sebagian situs (HANYA): riwayat perubahan data tidak dibuat.")
+            elif not self.config.history:
+                history = History(False, "Riwayat perubahan data dimatikan untuk situs ini (mkdocs.yml: history: false).")
+            else:  # (a shard's Riwayat page is the national build's)
+                history = builder.data_history(data_dir, self.config.history_commits, self._history)
             try:
                 self._pages = self._build(data_dir, config, history)
                 self._error = ""
@@ -166,7 +175,10 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
     def on_post_page(self, output, /, *, page, config):
         if not self.config.enabled:
             return None
-        return with_content_security_policy(output)
+        # `mkdocs serve` builds into a fresh temporary folder named mkdocs_* (mkdocs/commands/serve.py).
+        site = Path(config.site_dir)
+        serving = site.name.startswith("mkdocs_") and site.parent == Path(tempfile.gettempdir())
+        return with_content_security_policy(output, serving)
 
     def on_post_build(self, *, config):
         if not self.config.enabled or self._shard() or self.config.bagian:
