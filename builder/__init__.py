@@ -10,7 +10,7 @@ from .audit import audit_kecamatan
 from .diff import diff_sources
 from .history import HistoryCache, data_history, head_commit
 from .pipeline import (
-    OutputError, PartCache, analyse_data, check_output_folder, provinsi_in_data, run, run_national, run_shard, valid_dataset,
+    OutputError, PartCache, analyse_data, check_output_folder, provinsi_of_folders, run, run_national, run_shard, valid_dataset,
     write_pages,
 )
 from .problems import DataError, Problem
@@ -22,6 +22,6 @@ from .versions import VersionError
 
 __all__ = [
     "DataError", "HistoryCache", "OutputError", "Pages", "PartCache", "Problem", "ScaffoldError", "VersionError", "analyse_data", "audit_kecamatan", "check_output_folder", "check_schemas",
-    "data_history", "diff_sources", "head_commit", "load_and_validate", "new_kecamatan", "new_year", "provinsi_in_data", "run", "run_national", "run_shard",
+    "data_history", "diff_sources", "head_commit", "load_and_validate", "new_kecamatan", "new_year", "provinsi_of_folders", "run", "run_national", "run_shard",
     "valid_dataset", "write_new", "write_pages", "write_schemas",
 ]

@@ -94,10 +94,9 @@ def cmd_shards(args) -> int:
     of space-separated codes the publish workflow's matrix takes (content/operator.md)."""
     import json
 
-    data_dir = Path(args.data)
-    sizes = {code: 0 for code in api.provinsi_in_data(data_dir)}
-    for code in sizes:
-        sizes[code] = len(api.pipeline.provinsi_scope(data_dir, (code,)))
+    sizes: dict[str, int] = {}
+    for code in api.provinsi_of_folders(Path(args.data)).values():
+        sizes[code] = sizes.get(code, 0) + 1
     groups: list[list[str]] = [[] for _ in range(min(args.jumlah, len(sizes)) or 1)]
     load = [0] * len(groups)
     for code in sorted(sizes, key=lambda c: (-sizes[c], c)):  # largest first, each to the lightest group

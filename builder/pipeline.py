@@ -128,26 +128,23 @@ def run(data_dir: Path, repo_url: str | None = None, history=None, scope: tuple[
 # any kecamatan file (`run_national`). No single step holds the whole country. See content/operator.md.
 
 
-def _kabupaten_code(data_dir: Path, folder: Path) -> str | None:
-    data = load_file(folder / "kabupaten.yaml", data_dir, data_dir.parent).data if (folder / "kabupaten.yaml").is_file() else None
-    code = data.get("kode") if isinstance(data, dict) else None
-    return code if isinstance(code, str) else None
+def provinsi_of_folders(data_dir: Path) -> dict[str, str]:
+    """Each kabupaten folder's provinsi code, from the `kode` of its kabupaten.yaml ("" when it has none readable,
+    which only the whole build, or validate, then reports). Each kabupaten.yaml is parsed once."""
+    data_dir = data_dir.resolve()
+    out = {}
+    for (folder,) in kabupaten_scopes(data_dir):
+        path = data_dir / "wilayah" / folder / "kabupaten.yaml"
+        data = load_file(path, data_dir, data_dir.parent).data if path.is_file() else None
+        code = data.get("kode") if isinstance(data, dict) else None
+        out[folder] = code.split(".")[0] if isinstance(code, str) else ""
+    return out
 
 
 def provinsi_scope(data_dir: Path, provinsi: tuple[str, ...]) -> tuple[str, ...]:
-    """The kabupaten folders whose kabupaten.yaml names a code of one of these provinsi."""
-    data_dir = data_dir.resolve()
-    folders = [scope[0] for scope in kabupaten_scopes(data_dir)
-               if ((_kabupaten_code(data_dir, data_dir / "wilayah" / scope[0]) or "").split(".")[0] in provinsi)]
+    """The kabupaten folders of these provinsi."""
+    folders = [folder for folder, code in provinsi_of_folders(data_dir).items() if code in provinsi]
     return tuple(folders) or REFERENCE_ONLY
-
-
-def provinsi_in_data(data_dir: Path) -> list[str]:
-    """The provinsi codes of the data's kabupaten folders (what the shards must cover together), in order;
-    "" for a folder without a readable code, which only the whole build (or validate) then reports."""
-    data_dir = data_dir.resolve()
-    return sorted({(_kabupaten_code(data_dir, data_dir / "wilayah" / scope[0]) or "").split(".")[0]
-                   for scope in kabupaten_scopes(data_dir)})
 
 
 def run_shard(data_dir: Path, provinsi: tuple[str, ...], repo_url: str | None = None) -> tuple[Pages, SitePart]:
