@@ -117,3 +117,11 @@ def json_number(value: Decimal | int | None) -> int | float | None:
         return value
     exported = _exported(value)
     return int(exported) if exported == exported.to_integral_value() else float(exported)
+
+
+def filesize(size: int) -> str:
+    """1536 -> '1,5 KB' (1 KB = 1.024 bita)."""
+    for unit, scale in (("MB", 1024 ** 2), ("KB", 1024)):
+        if size >= scale:
+            return f"{number(Decimal(size) / scale, 1)} {unit}"
+    return f"{size} bita"

@@ -78,7 +78,7 @@ def profile_of(p: m.Profil) -> Profile:
 
 
 def report_of(r: m.Laporan) -> Report:
-    return Report(r.id, r.jenis, r.tahun, r.judul, r.tanggal, r.tempat, r.berkas)
+    return Report(r.id, r.jenis, r.tahun, r.judul, r.tanggal, r.tempat, r.berkas, r.url)
 
 
 def person_of(p: m.Pejabat | None) -> Person | None:

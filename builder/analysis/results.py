@@ -104,6 +104,7 @@ class Report:
     tanggal: dt.date | None
     tempat: str | None
     berkas: str | None
+    url: str | None = None  # the original document, http(s) only (the model's pattern)
 
 
 # --------------------------------------------------------------------------
@@ -314,6 +315,7 @@ class IndicatorYear:
     ratio_by_target: dict[str, Num] = field(default_factory=dict)  # this year's capaian with those, over last year's
     efisiensi_by_formula: dict[str, Num] = field(default_factory=dict)  # every efficiency formula, our figures
     efisiensi_of_stated_by_formula: dict[str, Num] = field(default_factory=dict)  # the report's own figures
+    line: int | None = None  # the line of its `kinerja` row in the year file
 
     @property
     def reported(self) -> bool:
@@ -394,6 +396,7 @@ class BudgetLine:
     stated: StatedBudget | None = None
     program: str | None = None  # per_kinerja rows: the programme named beside the goal
     children: tuple["BudgetLine", ...] = ()
+    line: int | None = None  # where the line is in the year file
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,10 @@ class Laporan(Model):
     )
     tempat: Optional[str] = Field(None, description="Tempat penandatanganan, mis. Batu Kajang.")
     berkas: Optional[str] = Field(None, description="Nama berkas sumber (PDF atau teks hasil konversi).")
+    url: Optional[str] = Field(
+        None, pattern=r"^https?://[^\s<>\"']+$", max_length=500,
+        description="Alamat publik dokumen laporan asli (http atau https), mis. https://bengkaliskab.go.id/lkjip.pdf; "
+                    "situs menautkannya dari setiap angka.")
     penandatangan: Optional[Pejabat] = Field(None, description="Pejabat yang menandatangani laporan, biasanya Camat.")
 
 

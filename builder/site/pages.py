@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..analysis.results import Country, KecamatanResult, Reference
 from ..audit import Finding
-from . import views
+from . import exports, views
 from .exports import OpenData
 from .render import Renderer
 
@@ -26,7 +26,7 @@ class SitePart:
 
     country: Country
     summaries: list[views.KecamatanSummary]
-    open_data: tuple[str, str, list[dict]]
+    open_data: tuple
 
 
 class Site:
@@ -44,12 +44,18 @@ class Site:
         """Render one kecamatan's pages and keep its summary for the pages over many kecamatan."""
         page = self.renderer.page
         uri = views.kecamatan_uri(kec.slug)
-        self.pages[uri] = page(uri, "kecamatan.md.j2", view=views.kecamatan_page(kec))
+        view = views.kecamatan_page(kec)
+        self.pages[uri] = page(uri, "kecamatan.md.j2", view=view)
+        self.pages.update(exports.page_files(uri, view.tables, exports.about_kecamatan(kec)))
+        year_tables = {}
         for year in kec.years:
             uri = views.year_uri(kec.slug, year.year)
-            self.pages[uri] = page(uri, "tahun.md.j2", view=views.year_page(kec, year, findings[year.year]))
+            view = views.year_page(kec, year, findings[year.year])
+            self.pages[uri] = page(uri, "tahun.md.j2", view=view)
+            self.pages.update(exports.page_files(uri, view.tables, exports.about_year(kec, year), workbook=True))
+            year_tables[year.year] = view.tables
         self.summaries.append(views.summary_of(kec, findings))
-        self.open_data.add(kec, findings)
+        self.open_data.add(kec, year_tables, findings)
 
     def blank(self) -> "Site":
         """An empty site for one part of the data (sharing this one's renderer), to absorb once rendered."""
@@ -86,22 +92,31 @@ class Site:
             pages[uri] = page(uri, "provinsi.md.j2", province=province)
             for area in province.kabupaten:
                 uri = views.kabupaten_uri(area.slug)
-                pages[uri] = page(uri, "kabupaten.md.j2",
-                                  view=views.kabupaten_page(area, province, by_slug, guide_url))
+                view = views.kabupaten_page(area, province, by_slug, guide_url)
+                pages[uri] = page(uri, "kabupaten.md.j2", view=view)
+                pages.update(exports.page_files(uri, view.tables, exports.about_area(uri, area.nama)))
         comparisons = views.comparisons(ref, summaries)
         pages["indikator/index.md"] = page("indikator/index.md", "indikator_index.md.j2", comparisons=comparisons)
         for comp in comparisons:
             for number, part in enumerate(views.comparison_pages(comp), start=1):
                 uri = views.comparison_uri(comp.canon.id, number)
                 pages[uri] = page(uri, "indikator.md.j2", view=part)
+                pages.update(exports.page_files(uri, part.tables, exports.about_area(uri, comp.canon.nama)))
         pages["metodologi.md"] = page(
             "metodologi.md", "metodologi.md.j2", ref=ref,
             scales=[(scale, views.scale_rows(scale)) for scale in ref.scales.values()],
             ordinal_example=views.ordinal_example(ref.scales[ref.roles["akip"]]),
             top_level=views.top_level(ref.scales[ref.uniform_scale]))
-        pages["unduh/index.md"] = page("unduh/index.md", "unduh.md.j2")
+        files = self.open_data.files()
+        files[exports.api_uri("index.md")] = exports.dumps(exports.api_index(summaries))
+        pages["unduh/index.md"] = page("unduh/index.md", "unduh.md.j2", files=views.download_list(files, self.open_data.counts),
+                                       licence=exports.LICENCE, code_licence=exports.CODE_LICENCE, sources=exports.SOURCES)
+        pages["kamus-data.md"] = page("kamus-data.md", "kamus_data.md.j2", tables=views.dictionary(),
+                                    location=views.location_columns())
+        example = summaries[0] if summaries and summaries[0].years else None
+        pages["api.md"] = page("api.md", "api.md.j2", example=example, index=exports.api_uri("index.md"))
         if history is not None:
             commit_url = self.repo_url.rstrip("/") + "/commit/" if self.repo_url else ""
             pages["riwayat.md"] = page("riwayat.md", "riwayat.md.j2", history=history, commit_url=commit_url)
-        pages.update(self.open_data.files())
+        pages.update(files)
         return pages

@@ -102,7 +102,7 @@ class Renderer:
         )
         self.env.filters.update(
             md=md, narrative=narrative, yaml=yaml_value, num=fmt.number, pct=fmt.percent, rp=fmt.rupiah,
-            rp_short=fmt.rupiah_short, date=fmt.date, value=fmt.value_text, signed=signed,
+            rp_short=fmt.rupiah_short, date=fmt.date, filesize=fmt.filesize, value=fmt.value_text, signed=signed,
         )
         self.env.globals.update(statuses=list(Status))
 

@@ -17,24 +17,30 @@ from ..analysis.results import (
 )
 from ..audit import Finding, Kind
 from ..formatting import number
-from . import charts
+from . import charts, exports, tables, urls
 from .charts import Chart
+from .tables import Table
+from .urls import comparison_uri, kabupaten_uri, kecamatan_uri, province_uri, year_uri  # noqa: F401 (the page map uses them)
 
 
-def kecamatan_uri(slug: str) -> str:
-    return f"wilayah/{slug}/index.md"
+@dataclass(frozen=True)
+class Downloads:
+    """Where a page's tables and data are published (the URL rule is urls.data_base)."""
 
+    page: str  # the page's uri
+    tables: tuple[str, ...]
+    workbook: bool = False
 
-def year_uri(slug: str, year: int) -> str:
-    return f"wilayah/{slug}/{year}.md"
+    def csv(self, table: str) -> str:
+        return urls.csv_uri(self.page, table)
 
+    @property
+    def json(self) -> str:
+        return urls.api_uri(self.page)
 
-def kabupaten_uri(slug: str) -> str:
-    return f"wilayah/{slug}/index.md"
-
-
-def province_uri(slug: str) -> str:
-    return f"wilayah/provinsi-{slug}.md"
+    @property
+    def xlsx(self) -> str | None:
+        return urls.workbook_uri(self.page) if self.workbook else None
 
 
 # --------------------------------------------------------------------------
@@ -83,6 +89,7 @@ class ComparableSeries:
 class KecamatanSummary:
     slug: str
     name: str
+    kode: str | None
     region: Region
     years: tuple[int, ...]
     latest: YearSummary | None
@@ -99,7 +106,7 @@ def summary_of(kec: KecamatanResult, findings: dict[int, list[Finding]]) -> Keca
         if ind.kanonik:
             comparable[ind.kanonik] = ComparableSeries(ind, tuple(history))
     return KecamatanSummary(
-        slug=kec.slug, name=kec.name, region=kec.region, years=tuple(y.year for y in kec.years),
+        slug=kec.slug, name=kec.name, kode=kec.profile.kode, region=kec.region, years=tuple(y.year for y in kec.years),
         latest=year_summary(latest, findings[latest.year]) if latest else None,
         scale_id=kec.method.scale.id, efisiensi_id=kec.method.efisiensi.id, comparable=comparable,
     )
@@ -149,6 +156,8 @@ class YearPage:
     uncheckable: list[Finding]
     minor: list[Finding]
     not_measured: int  # indicators of the year without a capaian
+    tables: dict[str, Table]
+    downloads: Downloads
     charts: dict[str, Chart] = field(default_factory=dict)
 
 
@@ -168,6 +177,7 @@ def year_page(kec: KecamatanResult, year: YearResult, findings: list[Finding]) -
         rows.append(IndicatorRow(item, goal if goal != previous_goal else None, note, show_uniform,
                                  indicator_notes(item)))
         previous_goal = goal
+    published = tables.year_tables(kec, year, findings)
     page = YearPage(
         kec=kec, year=year, method=method, rows=rows,
         with_story=[i for i in year.indicators if i.narrative],
@@ -177,6 +187,8 @@ def year_page(kec: KecamatanResult, year: YearResult, findings: list[Finding]) -
         uncheckable=[f for f in findings if f.kind == Kind.UNCHECKABLE],
         minor=[f for f in findings if f.kind.minor],
         not_measured=year.indicator_count - year.measured,
+        tables=published,
+        downloads=Downloads(year_uri(kec.slug, year.year), tuple(published), workbook=True),
     )
     page.charts = year_charts(year)
     return page
@@ -253,16 +265,20 @@ class KecamatanPage:
     staff: Staff | None
     staff_year: int | None
     trajectories: list[Trajectory]
+    tables: dict[str, Table]
+    downloads: Downloads
 
 
 def kecamatan_page(kec: KecamatanResult) -> KecamatanPage:
     staffed = [y for y in kec.years if y.staff]
+    published = tables.kecamatan_tables(kec)
     return KecamatanPage(
         kec=kec,
         camat=[(y.year, y.camat) for y in reversed(kec.years) if y.camat],
         staff=staffed[-1].staff if staffed else None,
         staff_year=staffed[-1].year if staffed else None,
         trajectories=[trajectory(ind_id, history) for ind_id, history in kec.history.items()],
+        tables=published, downloads=Downloads(kecamatan_uri(kec.slug), tuple(published)),
     )
 
 
@@ -302,13 +318,32 @@ class KabupatenPage:
     rows: tuple[KecamatanRow, ...]
     chart: Chart | None
     guide_url: str | None  # how to add a report (the contributor guide)
+    tables: dict[str, Table]
+    downloads: Downloads
+
+
+def latest_row(s: KecamatanSummary) -> dict:
+    y = s.latest
+    return {"kode_kecamatan": s.kode, "kecamatan": s.name, "kabupaten": s.region.title, "tahun": y.year,
+            "indikator_tercapai": y.on_target, "indikator_diukur": y.measured,
+            "rata_rata_capaian_persen": tables.shown(y.capaian_mean), "pagu": y.pagu,
+            "penyerapan_persen": tables.shown(y.penyerapan), "selisih_audit": y.audit.differences}
 
 
 def kabupaten_page(area: OfficialKabupaten, province: OfficialProvince, summaries: dict[str, KecamatanSummary],
                    guide_url: str | None) -> KabupatenPage:
     rows = tuple(KecamatanRow(k, summaries.get(k.slug) if k.slug else None) for k in area.kecamatan)
+    published = {
+        "kecamatan_terakhir": tables.table("kecamatan_terakhir", [
+            latest_row(r.summary) for r in rows if r.summary and r.summary.latest]),
+        "wilayah_kecamatan": tables.table("wilayah_kecamatan", [
+            {"kode_kecamatan": r.area.kode, "kecamatan": r.area.nama, "kabupaten": area.nama,
+             "provinsi": province.nama, "ada_laporan": r.summary is not None,
+             "tahun_laporan": " ".join(map(str, r.summary.years)) if r.summary else None} for r in rows]),
+    }
+    published = {name: t for name, t in published.items() if t.rows}
     return KabupatenPage(area, province, rows, kabupaten_chart(area, [r.summary for r in rows if r.summary]),
-                         guide_url)
+                         guide_url, published, Downloads(kabupaten_uri(area.slug), tuple(published)))
 
 
 LATEST_ON_HOME = 6  # the home page shows the newest reports only, so its size does not grow with the data
@@ -412,10 +447,24 @@ class ComparisonPage:
     total_rows: int
     pages: tuple[PageLink, ...]  # empty when one page holds every row
     chart: Chart | None
+    tables: dict[str, Table]
+    downloads: Downloads
 
 
-def comparison_uri(canon_id: str, number: int) -> str:
-    return f"indikator/{canon_id}.md" if number == 1 else f"indikator/{canon_id}-{number}.md"
+def comparison_table(comp: Comparison) -> Table:
+    rows = []
+    for r in comp.rows:
+        for year, h in sorted(r.by_year.items()):
+            rows.append({
+                "indikator_bersama": comp.canon.id, "kabupaten": r.kec.region.title, "kecamatan": r.kec.name,
+                "indikator": r.indicator.nama, "satuan": r.indicator.satuan, "tahun": year,
+                "status_kode": str(h.status), "target": _numeric(h.target), "realisasi": _numeric(h.realisasi),
+                "realisasi_predikat": h.realisasi if isinstance(h.realisasi, str) else None,
+                "capaian_seragam_persen": tables.shown(h.capaian_uniform),
+                "penilaian_seragam": h.rating_uniform.label if h.rating_uniform else None,
+                "cara_mengukur": h.measurement.text if h.measurement else None,
+                "catatan_keterbandingan": r.cell_notes.get(year)})
+    return tables.table("banding", rows)
 
 
 def comparison_pages(comp: Comparison) -> list[ComparisonPage]:
@@ -432,7 +481,9 @@ def comparison_pages(comp: Comparison) -> list[ComparisonPage]:
         links = tuple(PageLink(f"{n}. {label(c)}", comparison_uri(comp.canon.id, n), n == number)
                       for n, c in enumerate(chunks, start=1)) if len(chunks) > 1 else ()
         part = Comparison(comp.canon, rows, comp.years, comp.uniform_scale)
-        out.append(ComparisonPage(part, len(comp.rows), links, comparison_chart(part)))
+        uri = comparison_uri(comp.canon.id, number)
+        out.append(ComparisonPage(part, len(comp.rows), links, comparison_chart(part), {"banding": comparison_table(part)},
+                                  Downloads(uri, ("banding",))))
     return out
 
 
@@ -513,3 +564,47 @@ class TopLevel:
 def top_level(scale: Scale) -> TopLevel:
     """The highest level of a scale and where it starts (the methodology's example of rating vs target)."""
     return TopLevel(scale.nama, scale.levels[0].label, scale.levels[0].min)
+
+
+# --------------------------------------------------------------------------
+# Open data
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DownloadFile:
+    uri: str
+    title: str
+    description: str
+    size: int  # bytes
+    rows: int | None  # data rows of a CSV
+
+
+def download_list(files: dict[str, bytes], counts: dict[str, int]) -> list[DownloadFile]:
+    """The whole-data files with their size and row count, in the order of the data package."""
+    out = []
+    for name in exports.NATIONAL:
+        schema = tables.schemas()[name]
+        uri = f"unduh/{name}.csv"
+        out.append(DownloadFile(uri, schema.title, schema.description, len(files[uri]), counts[name]))
+    out.append(DownloadFile("unduh/ringkasan.json", "Ringkasan per kecamatan",
+                            "Ringkasan tiap kecamatan tiap tahun beserta temuan audit (JSON).",
+                            len(files["unduh/ringkasan.json"]), None))
+    out.append(DownloadFile("unduh/datapackage.json", "Paket data (Frictionless Data Package)",
+                            "Daftar berkas di atas dengan skema tabel, lisensi dan sumbernya.",
+                            len(files["unduh/datapackage.json"]), None))
+    return out
+
+
+@dataclass(frozen=True)
+class DictionaryTable:
+    schema: tables.Schema
+    national: bool  # also published as one whole-data file (with the location columns first)
+
+
+def location_columns() -> tuple[tables.Column, ...]:
+    return tables.location_columns()
+
+
+def dictionary() -> list[DictionaryTable]:
+    return [DictionaryTable(s, s.name in exports.NATIONAL) for s in tables.schemas().values()]
