@@ -82,8 +82,7 @@ def main(rounds: int, synth: int, hanya: str) -> None:
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(work / "mkdocs.yml")],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, KECAMATAN_HANYA=hanya))
         try:
-            config = (work / "mkdocs.yml").read_text(encoding="utf-8")  # has !ENV tags: read only site_url
-            site_path = urlparse(re.search(r"^site_url:\s*(\S+)", config, flags=re.M).group(1)).path
+            site_path = urlparse(os.environ.get("SITE_URL", "")).path or "/"  # mkdocs.yml: site_url from SITE_URL
             url = f"http://127.0.0.1:{port}{site_path}{PAGE}"
             wait_until_served(url, timeout=3600)
             timings = []

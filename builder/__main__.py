@@ -112,7 +112,7 @@ def cmd_pages(args) -> int:
     protected = [ROOT, data_dir, Path(__file__).resolve().parent.parent]
     try:
         api.check_output_folder(Path(args.out), protected)  # before any work: say it at once
-        pages = api.run(data_dir, history=api.data_history(data_dir))
+        pages = api.run(data_dir, history=api.data_history(data_dir), provenance=api.Provenance(data_dir))
         api.write_pages(pages, Path(args.out), protected)
     except api.OutputError as error:
         print(f"galat: {error}", file=sys.stderr)

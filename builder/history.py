@@ -51,6 +51,12 @@ def head_commit(data_dir: Path) -> str:
     return (git_or_none(data_dir, "rev-parse", "HEAD") or "").strip()
 
 
+def head_commit_time(data_dir: Path) -> str:
+    """When the commit the work tree is at was made, in seconds since 1970 ("" outside git): the date of a build
+    (SOURCE_DATE_EPOCH), so that two builds of one commit give the same files whatever day they run."""
+    return (git_or_none(data_dir, "log", "-1", "--format=%ct", "HEAD") or "").strip()
+
+
 def data_history(data_dir: Path, limit: int = COMMITS_SHOWN, cache: HistoryCache | None = None) -> History:
     cache = cache if cache is not None else HistoryCache()
     top = git_or_none(data_dir, "rev-parse", "--show-toplevel")

@@ -20,7 +20,8 @@ from .audit import audit_kecamatan
 from .dataset import Dataset
 from .load import in_scope, load_file
 from .problems import DataError
-from .site import Pages, Site, SitePart
+from .provenance import Provenance
+from .site import Pages, Publication, Site, SitePart
 from .validate import REFERENCE_ONLY, kabupaten_scopes, load_and_validate
 
 def valid_dataset(data_dir: Path, scope: tuple[str, ...] = ()) -> Dataset:
@@ -38,10 +39,10 @@ def analyse_data(data_dir: Path) -> tuple[Reference, list[KecamatanResult]]:
     return reference, list(iter_results(dataset, reference))
 
 
-def _site(data_dir: Path, repo_url: str | None) -> Site:
+def _site(data_dir: Path, publication: Publication | None) -> Site:
     """A site with the reference data and the whole country, before any kecamatan is added."""
     dataset = valid_dataset(data_dir, REFERENCE_ONLY)
-    return Site(reference_of(dataset.referensi), country_of(dataset), repo_url)
+    return Site(reference_of(dataset.referensi), country_of(dataset), publication or Publication())
 
 
 class PartCache:
@@ -73,7 +74,8 @@ class PartCache:
         self._entries[scope] = (key, value)
 
 
-def _render_part(site: Site, data_dir: Path, scope: tuple[str, ...]) -> tuple[list, Pages, SitePart | None]:
+def _render_part(site: Site, data_dir: Path, scope: tuple[str, ...],
+                 provenance: Provenance) -> tuple[list, Pages, SitePart | None]:
     """One kabupaten folder validated, analysed, audited and rendered: (its problems, its pages, its part)."""
     dataset, problems = load_and_validate(data_dir, scope)
     if any(p.is_error for p in problems):
@@ -82,22 +84,26 @@ def _render_part(site: Site, data_dir: Path, scope: tuple[str, ...]) -> tuple[li
     part.mark(country_of(dataset))
     reference = reference_of(dataset.referensi)
     for kec in iter_results(dataset, reference):
-        part.add(kec, audit_kecamatan(kec))
+        folder = data_dir / "wilayah" / kec.slug
+        sources = [provenance.read(p.relative_to(data_dir).as_posix()) for p in sorted(folder.glob("*.yaml"))]
+        part.add(kec, audit_kecamatan(kec), sources)
     return problems, part.pages, part.part()
 
 
-def _add_kecamatan(site: Site, data_dir: Path, scope: tuple[str, ...], cache: PartCache | None = None) -> None:
+def _add_kecamatan(site: Site, data_dir: Path, scope: tuple[str, ...], cache: PartCache | None = None,
+                   provenance: Provenance | None = None) -> None:
     """Add the kecamatan one kabupaten folder at a time: memory holds one kabupaten's data plus the rendered pages
     and the summaries, whatever the size of the country. Every problem of every folder is reported before
     anything fails; those of what every folder reads (referensi, files loose in wilayah/) once."""
     data_dir = data_dir.resolve()
+    provenance = provenance or Provenance(data_dir, use_git=False)
     reference_key = PartCache.digest([p for p in (data_dir / "referensi").rglob("*") if p.is_file()]) if cache else ""
     problems, seen = [], set()
     for part_scope in kabupaten_scopes(data_dir, scope):
         key = cache.key(data_dir, part_scope, reference_key) if cache else ""
         entry = cache.get(part_scope, key) if cache else None
         if entry is None:
-            entry = _render_part(site, data_dir, part_scope)
+            entry = _render_part(site, data_dir, part_scope, provenance)
             if cache:
                 cache.put(part_scope, key, entry)
         found, pages, part = entry
@@ -109,13 +115,15 @@ def _add_kecamatan(site: Site, data_dir: Path, scope: tuple[str, ...], cache: Pa
         raise DataError(problems)
 
 
-def run(data_dir: Path, repo_url: str | None = None, history=None, scope: tuple[str, ...] = (),
-        cache: PartCache | None = None) -> Pages:
+def run(data_dir: Path, publication: Publication | None = None, history=None, scope: tuple[str, ...] = (),
+        cache: PartCache | None = None, provenance: Provenance | None = None) -> Pages:
     """Every generated page and file of the site: {uri: Markdown text or bytes}. With a scope (kabupaten or
     kabupaten/kecamatan folders) only those kecamatan are read and shown, for a preview whatever the data's size;
-    with a cache, unchanged kabupaten folders are taken from it."""
-    site = _site(data_dir, repo_url)
-    _add_kecamatan(site, data_dir, scope, cache)
+    with a cache, unchanged kabupaten folders are taken from it. `publication` says where the site and the
+    repository are (links and citations); `provenance` reads the data files for the source pages (pass
+    Provenance(data_dir) for the dates of each line from git)."""
+    site = _site(data_dir, publication)
+    _add_kecamatan(site, data_dir, scope, cache, provenance)
     if scope:  # a preview: only the provinsi it shows, so it costs what its folders cost
         site.country = Country(tuple(p for p in site.country.provinces if p.reported))
     return site.finish(history)
@@ -147,18 +155,20 @@ def provinsi_scope(data_dir: Path, provinsi: tuple[str, ...]) -> tuple[str, ...]
     return tuple(folders) or REFERENCE_ONLY
 
 
-def run_shard(data_dir: Path, provinsi: tuple[str, ...], repo_url: str | None = None) -> tuple[Pages, SitePart]:
+def run_shard(data_dir: Path, provinsi: tuple[str, ...], publication: Publication | None = None,
+              provenance: Provenance | None = None) -> tuple[Pages, SitePart]:
     """The kecamatan pages of some provinsi, and the part the pages over every kecamatan need of them."""
-    site = _site(data_dir, repo_url)
+    site = _site(data_dir, publication)
     scope = provinsi_scope(data_dir, provinsi)
     if scope != REFERENCE_ONLY:
-        _add_kecamatan(site, data_dir, scope)
+        _add_kecamatan(site, data_dir, scope, provenance=provenance)
     return site.pages, site.part()
 
 
-def run_national(data_dir: Path, parts: list[SitePart], repo_url: str | None = None, history=None) -> Pages:
+def run_national(data_dir: Path, parts: list[SitePart], publication: Publication | None = None,
+                 history=None) -> Pages:
     """The pages over every kecamatan (and the area pages) from the shards' parts; reads only data/referensi/."""
-    site = _site(data_dir, repo_url)
+    site = _site(data_dir, publication)
     for part in parts:
         site.absorb(part)
     return site.finish(history)

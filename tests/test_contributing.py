@@ -129,7 +129,7 @@ def serve(work: Path, command: str) -> None:
         port = s.getsockname()[1]
     process = subprocess.Popen(command, shell=True, cwd=work, start_new_session=True, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, env={**os.environ, "SERVE_ADDR": f"127.0.0.1:{port}"})
-    url = f"http://127.0.0.1:{port}/kinerja-kecamatan/wilayah/bengkalis/rupat-utara/2024.html"
+    url = f"http://127.0.0.1:{port}/wilayah/bengkalis/rupat-utara/2024.html"  # site_url is empty unless SITE_URL is set
     try:
         deadline, page = time.monotonic() + 90, ""
         while time.monotonic() < deadline and not page:

@@ -168,7 +168,7 @@ def test_serve_keeps_the_last_good_site_and_shows_the_error(tmp_path: Path):
         port = s.getsockname()[1]
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True)
-    url = f"http://127.0.0.1:{port}/kinerja-kecamatan/wilayah/bengkalis/rupat-utara/2023.html"
+    url = f"http://127.0.0.1:{port}/wilayah/bengkalis/rupat-utara/2023.html"
 
     def fetch(timeout: float = 120) -> str:
         deadline = time.monotonic() + timeout

@@ -163,7 +163,7 @@ def indicator_year(place: IndicatorPlace, year: int, kinerja: m.Kinerja | None, 
         source=sources(kinerja.sumber) if kinerja else None, catatan=markdown(kinerja.catatan) if kinerja else None,
         narrative=tuple((label, markdown(getattr(narasi, key))) for key, label in INDICATOR_NARRATIVE
                         if narasi and getattr(narasi, key)),
-        stated=stated,
+        stated=stated, line=kinerja.line_of() if kinerja else None,
     )
     if item.status != Status.REALISED:
         return item
@@ -226,7 +226,7 @@ def budget_line(level: str, row, children: tuple[BudgetLine, ...] = (), sources:
                             stated.realisasi, c.penyerapan(pagu, c.sisa(pagu, stated.sisa)) if stated.sisa is not None
                             else None) if stated and sources else None,
         program=getattr(row, "program", None) if level == "per_kinerja" else None,
-        children=children,
+        children=children, line=row.line_of() if isinstance(row, m.Model) else None,
     )
 
 

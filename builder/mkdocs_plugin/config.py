@@ -19,3 +19,6 @@ class KecamatanConfig(Config):
     # from the parts found there. `scripts/merge_shards.py` joins the sites and makes the one search index.
     provinsi = opt.Type((str, int), default="")  # !ENV reads "14" as a number
     bagian = opt.Type(str, default="")
+    # Every figure links to its line in the repository at the commit that last changed its file; {repo_url} is
+    # mkdocs.yml's repo_url. Empty: only the site's own source pages (sumber/...) are linked.
+    data_link = opt.Type(str, default="{repo_url}/blob/{commit}/{path}#L{line}")

@@ -15,6 +15,7 @@ import base64
 import hashlib
 import html
 import logging
+import os
 import pickle
 import re
 import tempfile
@@ -25,7 +26,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import builder
-from builder.history import History
+from builder.history import History, head_commit_time
 from builder.search_index import SearchIndexError, index_site
 
 from .config import KecamatanConfig
@@ -88,6 +89,10 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
         return Path(config.config_file_path).parent / self.config.bagian if self.config.bagian else None
 
     def on_config(self, config):
+        # Reproducible builds: MkDocs dates the sitemap (<lastmod>, the .gz header) by SOURCE_DATE_EPOCH, else by
+        # the day it runs. Let it be the time of the commit built (MkDocs reads it when it makes the pages, later).
+        if self.config.enabled and (epoch := head_commit_time(self._data_dir(config))):
+            os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
         if self.config.enabled and (self._shard() or self.config.bagian):
             # A shard has only its kecamatan pages, the national build none of them: links between them are
             # checked once the sites are merged (tests/test_shards.py).
@@ -99,12 +104,20 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
         docs = Path(config.docs_dir)
         return {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
 
+    def _publication(self, config) -> builder.Publication:
+        link = self.config.data_link
+        if "{repo_url}" in link:
+            link = link.replace("{repo_url}", (config.repo_url or "").rstrip("/")) if config.repo_url else ""
+        return builder.Publication(config.repo_url, config.site_url or None, link or None)
+
     def _build(self, data_dir: Path, config, history) -> builder.Pages:
         shard, parts_dir = self._shard(), self._parts_dir(config)
+        publication = self._publication(config)
+        provenance = builder.Provenance(data_dir, use_git=self.config.history)
         if shard:
             if parts_dir is None:
                 raise PluginError("provinsi diisi tanpa bagian: isi juga folder bagian (KECAMATAN_BAGIAN)")
-            pages, part = builder.run_shard(data_dir, shard, config.repo_url)
+            pages, part = builder.run_shard(data_dir, shard, publication, provenance)
             parts_dir.mkdir(parents=True, exist_ok=True)
             # Read back only by the national build of the same workflow run (run_national below).
             (parts_dir / f"provinsi-{'-'.join(shard)}.pickle").write_bytes(pickle.dumps(part))
@@ -116,9 +129,9 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
             parts = [pickle.loads(p.read_bytes()) for p in sorted(parts_dir.glob("provinsi-*.pickle"))]
             if not parts:
                 raise PluginError(f"tidak ada bagian (provinsi-*.pickle) di {parts_dir}")
-            return builder.run_national(data_dir, parts, config.repo_url, history)
+            return builder.run_national(data_dir, parts, publication, history)
         scope = tuple(self.config.only.replace(",", " ").split())
-        return builder.run(data_dir, config.repo_url, history, scope, self._parts)
+        return builder.run(data_dir, publication, history, scope, self._parts, provenance)
 
     def _fingerprint(self, data_dir: Path) -> str:
         """What the pages depend on: every data file's size and time, and the commit (for the history)."""

@@ -15,6 +15,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    PrivateAttr,
     Field,
     PlainSerializer,
     WithJsonSchema,
@@ -142,9 +143,18 @@ Markdown = Annotated[str, Field(description="Teks Markdown.")]
 
 
 class Model(BaseModel):
-    """Base: unknown keys are errors (they are almost always typos)."""
+    """Base: unknown keys are errors (they are almost always typos).
+
+    `_line` and `_field_lines` say where the object and each of its fields are in the YAML file (set after
+    validation, see validate.messages.attach_lines): the site links every figure to its line."""
 
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
+    _line: Optional[int] = PrivateAttr(default=None)
+    _field_lines: dict = PrivateAttr(default_factory=dict)
+
+    def line_of(self, field: str | None = None) -> Optional[int]:
+        """The line of a field's value, else of the object."""
+        return self._field_lines.get(field, self._line) if field else self._line
 
 
 # --------------------------------------------------------------------------

@@ -4,6 +4,6 @@ Reads only the analysis results and the audit; MkDocs is not needed (the
 pages are `{uri: Markdown or bytes}` for any Markdown site engine).
 """
 
-from .pages import Pages, Site, SitePart
+from .pages import Pages, Publication, Site, SitePart
 
-__all__ = ["Pages", "Site", "SitePart"]
+__all__ = ["Pages", "Publication", "Site", "SitePart"]

@@ -12,8 +12,9 @@ Every chart's numbers are also on the page as a table.
 from __future__ import annotations
 
 import html
-import textwrap
 import json
+import re
+import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -41,10 +42,19 @@ CONFIG = {"displayModeBar": False, "responsive": True}
 
 @dataclass
 class Chart:
+    """A chart's id is unique on its page and made of stable names only (a kind, an indicator, a kabupaten), so
+    its anchor on the page (`anchor`) stays the same from build to build."""
+
     id: str
     caption: str
     figure: dict
     height: int = 320
+    embed_href: str | None = None  # its embed page, relative to the page showing it (set by embed.add)
+
+    @property
+    def anchor(self) -> str:
+        """The id of the chart's <figure>: `#grafik-capaian` links to it."""
+        return "grafik-" + (re.sub(r"[^a-z0-9]+", "-", self.id.lower()).strip("-") or "x")
 
     def json(self) -> str:
         """JSON safe to place inside <script type="application/json">."""

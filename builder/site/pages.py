@@ -12,11 +12,24 @@ from dataclasses import dataclass
 
 from ..analysis.results import Country, KecamatanResult, Reference
 from ..audit import Finding
-from . import exports, views
+from ..provenance import SourceText
+from . import embed, exports, tables, urls, views
 from .exports import OpenData
 from .render import Renderer
 
 Pages = dict[str, "str | bytes"]
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where the site and its data are published: what links and citations point at."""
+
+    repo_url: str | None = None
+    site_url: str | None = None  # the published site's root (mkdocs.yml site_url); None: no absolute links
+    data_link: str | None = None  # a line of a data file in the repository, "{repo_url}/blob/{commit}/{path}#L{line}"
+
+    def page_url(self, uri: str) -> str | None:
+        return self.site_url.rstrip("/") + "/" + urls.html_path(uri) if self.site_url else None
 
 
 @dataclass
@@ -30,27 +43,37 @@ class SitePart:
 
 
 class Site:
-    def __init__(self, reference: Reference, country: Country, repo_url: str | None = None,
+    def __init__(self, reference: Reference, country: Country, publication: Publication | None = None,
                  renderer: Renderer | None = None):
         self.reference = reference
         self.country = country
-        self.repo_url = repo_url
+        self.publication = publication or Publication()
+        self.repo_url = self.publication.repo_url
         self.renderer = renderer or Renderer()
         self.pages: Pages = {}
         self.summaries: list[views.KecamatanSummary] = []
         self.open_data = OpenData()
 
-    def add(self, kec: KecamatanResult, findings: dict[int, list[Finding]]) -> None:
-        """Render one kecamatan's pages and keep its summary for the pages over many kecamatan."""
-        page = self.renderer.page
+    def add(self, kec: KecamatanResult, findings: dict[int, list[Finding]], sources: list[SourceText] = ()) -> None:
+        """Render one kecamatan's pages (with the source pages of its data files) and keep its summary for the
+        pages over many kecamatan."""
+        page, pub = self.renderer.page, self.publication
+        by_path = {s.path: s for s in sources}
+        for source in sources:
+            uri = urls.source_uri(source.path)
+            self.pages[uri] = page(uri, "sumber.html.j2", view=views.source_page(source, kec, pub.data_link)).encode()
         uri = views.kecamatan_uri(kec.slug)
         view = views.kecamatan_page(kec)
+        embed.add(self.pages, self.renderer, uri, view)  # before rendering: the charts link to their embed pages
         self.pages[uri] = page(uri, "kecamatan.md.j2", view=view)
         self.pages.update(exports.page_files(uri, view.tables, exports.about_kecamatan(kec)))
         year_tables = {}
         for year in kec.years:
             uri = views.year_uri(kec.slug, year.year)
-            view = views.year_page(kec, year, findings[year.year])
+            view = views.year_page(kec, year, findings[year.year],
+                                   views.SourceLinks(by_path.get(tables.year_file(kec, year.year)), pub.data_link),
+                                   views.citation(kec, year, uri, pub.page_url(uri), sources))
+            embed.add(self.pages, self.renderer, uri, view)
             self.pages[uri] = page(uri, "tahun.md.j2", view=view)
             self.pages.update(exports.page_files(uri, view.tables, exports.about_year(kec, year), workbook=True))
             year_tables[year.year] = view.tables
@@ -59,7 +82,7 @@ class Site:
 
     def blank(self) -> "Site":
         """An empty site for one part of the data (sharing this one's renderer), to absorb once rendered."""
-        return Site(self.reference, Country(()), self.repo_url, self.renderer)
+        return Site(self.reference, Country(()), self.publication, self.renderer)
 
     def mark(self, country: Country) -> None:
         """Mark the areas a part of the data has (its kabupaten are added one part at a time)."""
@@ -93,6 +116,7 @@ class Site:
             for area in province.kabupaten:
                 uri = views.kabupaten_uri(area.slug)
                 view = views.kabupaten_page(area, province, by_slug, guide_url)
+                embed.add(pages, self.renderer, uri, view)
                 pages[uri] = page(uri, "kabupaten.md.j2", view=view)
                 pages.update(exports.page_files(uri, view.tables, exports.about_area(uri, area.nama)))
         comparisons = views.comparisons(ref, summaries)
@@ -100,6 +124,7 @@ class Site:
         for comp in comparisons:
             for number, part in enumerate(views.comparison_pages(comp), start=1):
                 uri = views.comparison_uri(comp.canon.id, number)
+                embed.add(pages, self.renderer, uri, part)
                 pages[uri] = page(uri, "indikator.md.j2", view=part)
                 pages.update(exports.page_files(uri, part.tables, exports.about_area(uri, comp.canon.nama)))
         pages["metodologi.md"] = page(

@@ -53,3 +53,8 @@ def csv_uri(page_uri: str, table: str) -> str:
 
 def workbook_uri(page_uri: str) -> str:
     return f"unduh/{data_base(page_uri)}.xlsx"
+
+
+def source_uri(data_path: str) -> str:
+    """The page showing a data file line by line: 'wilayah/k/c/2023.yaml' -> 'sumber/wilayah/k/c/2023.yaml.html'."""
+    return f"sumber/{data_path}.html"

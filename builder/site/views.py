@@ -8,6 +8,8 @@ from analysis results and audit findings only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import datetime as dt
+import re
 from decimal import Decimal
 
 from ..analysis.results import (
@@ -16,6 +18,7 @@ from ..analysis.results import (
     Reference, Region, Scale, Staff, Status, TargetKind, YearResult, tone,
 )
 from ..audit import Finding, Kind
+from ..provenance import Change, SourceText
 from ..formatting import number
 from . import charts, exports, tables, urls
 from .charts import Chart
@@ -119,6 +122,88 @@ def year_summary(year: YearResult, findings: list[Finding]) -> YearSummary:
 
 
 # --------------------------------------------------------------------------
+# Provenance: from a figure to the line of its data file
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Where:
+    uri: str  # the source page of the data file (add #L<line>)
+    line: int
+    changed: dt.date | None  # when the line last changed (git); None without history or uncommitted
+    repo: str | None  # the line in the repository, at the commit that last changed the file
+
+
+@dataclass(frozen=True)
+class SourceLinks:
+    """Where the figures of one data file are: `links(line)` for a row's line."""
+
+    source: SourceText | None
+    data_link: str | None = None
+
+    @property
+    def page(self) -> str | None:
+        return urls.source_uri(self.source.path) if self.source else None
+
+    def __call__(self, line: int | None) -> Where | None:
+        s = self.source
+        if s is None or line is None:
+            return None
+        change = s.lines.get(line)
+        return Where(urls.source_uri(s.path), line, change.date if change else None, repo_line(s, line, self.data_link))
+
+
+def repo_line(source: SourceText, line: int | None, data_link: str | None) -> str | None:
+    if not (data_link and source.last):
+        return None
+    return data_link.format(commit=source.last.commit, path=source.repo_path, line=line or 1)
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    number: int
+    text: str
+    changed: Change | None
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    source: SourceText
+    kec: KecamatanResult
+    page: str  # the page that shows its figures
+    repo: str | None
+    lines: tuple[SourceLine, ...]
+
+
+def source_page(source: SourceText, kec: KecamatanResult, data_link: str | None) -> SourcePage:
+    stem = source.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+    page = year_uri(kec.slug, int(stem)) if stem.isdigit() and kec.has_year(int(stem)) else kecamatan_uri(kec.slug)
+    lines = tuple(SourceLine(n, text, source.lines.get(n)) for n, text in enumerate(source.text.splitlines(), 1))
+    return SourcePage(source, kec, page, repo_line(source, 1, data_link), lines)
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    report: str | None
+    url: str | None  # the page's published URL (None when the site's URL is not configured)
+    path: str  # the page, relative to the site root
+    version: Change | None  # the newest commit among the kecamatan's data files
+
+
+def citation(kec: KecamatanResult, year: YearResult, uri: str, url: str | None, sources) -> Citation:
+    changes = [s.last for s in sources if s.last]
+    version = max(changes, key=lambda c: (c.date, c.commit)) if changes else None
+    return Citation(f"Kecamatan {kec.name} — kinerja {year.year}", year.report.judul if year.report else None,
+                    url, urls.html_path(uri), version)
+
+
+def anchor(text: str) -> str:
+    """A stable fragment id from a figure's name."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "x"
+
+
+# --------------------------------------------------------------------------
 # A kecamatan-year page
 # --------------------------------------------------------------------------
 
@@ -158,10 +243,25 @@ class YearPage:
     not_measured: int  # indicators of the year without a capaian
     tables: dict[str, Table]
     downloads: Downloads
+    where: SourceLinks
+    citation: Citation
+    finding_ids: dict[Finding, str]
     charts: dict[str, Chart] = field(default_factory=dict)
 
 
-def year_page(kec: KecamatanResult, year: YearResult, findings: list[Finding]) -> YearPage:
+def finding_ids(findings: list[Finding]) -> list[str]:
+    """A stable id per finding (its table and figure), numbered only where two would be the same."""
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        base = "temuan-" + anchor(f"{f.table} {f.what}")
+        seen[base] = seen.get(base, 0) + 1
+        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return out
+
+
+def year_page(kec: KecamatanResult, year: YearResult, findings: list[Finding], where: SourceLinks | None = None,
+              cite: Citation | None = None) -> YearPage:
     method = kec.method
     rows, previous_goal = [], None
     for item in year.indicators:
@@ -189,7 +289,12 @@ def year_page(kec: KecamatanResult, year: YearResult, findings: list[Finding]) -
         not_measured=year.indicator_count - year.measured,
         tables=published,
         downloads=Downloads(year_uri(kec.slug, year.year), tuple(published), workbook=True),
+        where=where or SourceLinks(None),
+        citation=cite or citation(kec, year, year_uri(kec.slug, year.year), None, ()),
+        finding_ids={},
     )
+    ordered = page.differences + page.uncheckable + page.minor  # the audit table's order
+    page.finding_ids = dict(zip(ordered, finding_ids(ordered)))
     page.charts = year_charts(year)
     return page
 

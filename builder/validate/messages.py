@@ -120,7 +120,9 @@ def validate_model(source: SourceFile) -> BaseModel | None:
     """The file's model, or None after recording its problems in `source.problems`."""
     model = m.FILE_MODELS[source.kind]
     try:
-        return model.model_validate(source.data)
+        validated = model.model_validate(source.data)
+        attach_lines(validated, source.node)
+        return validated
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc, message = translate_error(error, model)
@@ -131,6 +133,26 @@ def validate_model(source: SourceFile) -> BaseModel | None:
         # A validator compared a YAML .nan (Decimal NaN) instead of rejecting it; report where they are.
         _report_non_finite(source)
         return None
+
+
+def attach_lines(value, node: yaml.Node | None) -> None:
+    """Record on every model object the line of its YAML mapping and of each field's value (1-based)."""
+    if isinstance(value, m.Model) and isinstance(node, yaml.MappingNode):
+        value._line = node.start_mark.line + 1
+        by_key = {str(k.value): v for k, v in node.value}
+        for name, info in type(value).model_fields.items():
+            child = by_key.get(info.alias or name)
+            if child is not None:
+                value._field_lines[name] = child.start_mark.line + 1
+                attach_lines(getattr(value, name), child)
+    elif isinstance(value, list) and isinstance(node, yaml.SequenceNode):
+        for item, child in zip(value, node.value):
+            attach_lines(item, child)
+    elif isinstance(value, dict) and isinstance(node, yaml.MappingNode):
+        by_key = {str(k.value): v for k, v in node.value}
+        for key, item in value.items():
+            if isinstance(item, (m.Model, list, dict)) and str(key) in by_key:
+                attach_lines(item, by_key[str(key)])
 
 
 def _report_non_finite(source: SourceFile) -> None:

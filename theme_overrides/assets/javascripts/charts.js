@@ -4,12 +4,21 @@
  * the page has a chart, and only after the page text is shown. Works with
  * Material's instant navigation (document$ emits on every page change) and
  * follows the light/dark palette. It also names Material's page-load progress
- * bar, which the theme creates without a label (axe: aria-progressbar-name). */
+ * bar, which the theme creates without a label (axe: aria-progressbar-name).
+ *
+ * Under each drawn chart it shows the buttons of the chart macro (builder/site/templates/_macros.j2):
+ * "Unduh PNG" / "Unduh SVG" save the chart with Plotly's own export, always in the light palette on white,
+ * whatever the page's palette, with the caption as title and the chart's address as source; "Salin kode
+ * sematan" copies the <iframe> code of the chart's embed page (builder/site/embed.py), which loads this file.
+ *
+ * SVG is Plotly.downloadImage. PNG is Plotly.toImage's SVG drawn on a canvas here: Plotly makes its PNG from a
+ * blob: image (except in Safari), which the page's CSP (img-src 'self' data:) refuses; a data: image is allowed. */
 (function () {
   "use strict";
   var script = document.currentScript;
   var plotlyUrl = new URL("vendor/plotly-kecamatan.min.js", script ? script.src : window.location.href).href;
   var loading = null;
+  var EXPORT_MIN_WIDTH = 720;  // px: a chart saved from a phone still has room for its labels
 
   function loadPlotly() {
     if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -26,8 +35,11 @@
     return loading;
   }
 
-  function themed(layout) {
-    var dark = document.body.getAttribute("data-md-color-scheme") === "slate";
+  function isDark() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate";
+  }
+
+  function themed(layout, dark) {
     var ink = dark ? "#e2e4e9" : "#1f2937";
     var grid = dark ? "rgba(226,228,233,0.15)" : "rgba(31,41,55,0.12)";
     layout.font = Object.assign({}, layout.font, { color: ink });
@@ -37,24 +49,184 @@
     return layout;
   }
 
+  function chartHeight(node) {
+    return parseInt(node.getAttribute("data-height"), 10) || 320;
+  }
+
+  function figureOf(node) {
+    var source = document.querySelector('script[data-chart-data="' + node.getAttribute("data-chart") + '"]');
+    return source ? JSON.parse(source.textContent) : null;
+  }
+
+  // Plotly reads a little HTML in text; a caption is shown as it is written.
+  function plotlyText(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function wrapped(text, width) {
+    var lines = [], line = "";
+    text.split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  // Where the chart is published: the page address with the chart's anchor (on an embed page, the full page).
+  function addressOf(figure) {
+    var link = figure.querySelector("a.kc-tautan") || document.querySelector(".kc-sumber a");
+    return link ? link.href : window.location.href;
+  }
+
+  function exportFigure(node) {
+    var figure = figureOf(node);
+    var box = node.closest("figure");
+    var width = Math.max(node.clientWidth, EXPORT_MIN_WIDTH);
+    var title = wrapped(node.getAttribute("aria-label") || "", Math.floor(width / 8.5));
+    var layout = themed(figure.layout, false);
+    layout.paper_bgcolor = "#ffffff";
+    layout.plot_bgcolor = "#ffffff";
+    layout.title = {
+      text: title.map(plotlyText).join("<br>"), x: 0, xref: "container", xanchor: "left", y: 1, yref: "container",
+      yanchor: "top", pad: { t: 12, l: 12 }, automargin: true, font: { size: 15 },
+      subtitle: { text: plotlyText("Sumber: Kinerja Kecamatan, " + addressOf(box)), font: { size: 11 } }
+    };
+    layout.margin = Object.assign({}, layout.margin, { l: 12, r: 16, b: 16 });
+    layout.height = chartHeight(node) + 44 + 20 * title.length;
+    layout.width = width;
+    return { data: figure.data, layout: layout, config: Object.assign({}, figure.config, { responsive: false }) };
+  }
+
+  function save(blob, filename) {
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = filename;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  function png(figure, filename) {
+    var scale = 2;  // sharp on a phone's screen and in print
+    var width = figure.layout.width, height = figure.layout.height;
+    return window.Plotly.toImage(figure, { format: "svg", width: width, height: height }).then(function (url) {
+      return new Promise(function (resolve, reject) {
+        var image = new Image();
+        image.onload = function () {
+          var canvas = document.createElement("canvas");
+          canvas.width = width * scale;
+          canvas.height = height * scale;
+          var context = canvas.getContext("2d");
+          context.fillStyle = "#ffffff";
+          context.fillRect(0, 0, canvas.width, canvas.height);
+          context.drawImage(image, 0, 0, canvas.width, canvas.height);
+          canvas.toBlob(function (blob) {
+            if (!blob) return reject(new Error("PNG tidak dapat dibuat"));
+            save(blob, filename + ".png");
+            resolve();
+          }, "image/png");
+        };
+        image.onerror = function () { reject(new Error("gambar SVG tidak dapat dibaca")); };
+        image.src = url;
+      });
+    });
+  }
+
+  function exportImage(node, format) {
+    var figure = exportFigure(node), filename = node.getAttribute("data-chart");
+    if (format === "png") return png(figure, filename);
+    return window.Plotly.downloadImage(figure, {
+      format: "svg", filename: filename, width: figure.layout.width, height: figure.layout.height
+    });
+  }
+
+  function embedCode(box, node) {
+    var link = box.querySelector("a.kc-sematkan");
+    var height = chartHeight(node) + 140;  // room for the caption and the source line under the chart
+    var title = (node.getAttribute("aria-label") || "Grafik").replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    return '<iframe src="' + link.href + '" title="' + title + '" height="' + height +
+      '" style="width:100%;border:0" loading="lazy"></iframe>';
+  }
+
+  function say(box, text) {
+    var status = box.querySelector(".kc-chart__status");
+    if (status) status.textContent = text;
+  }
+
+  function copyEmbedCode(box, node) {
+    var code = embedCode(box, node);
+    var shown = function () {  // no clipboard (e.g. a page served over plain http): the code to select by hand
+      var field = box.querySelector("input.kc-chart__code");
+      if (!field) {
+        field = document.createElement("input");
+        field.type = "text";
+        field.readOnly = true;
+        field.className = "kc-chart__code";
+        field.setAttribute("aria-label", "Kode sematan grafik ini");
+        box.querySelector(".kc-chart__tools").appendChild(field);
+      }
+      field.value = code;
+      field.focus();
+      field.select();
+      say(box, "Salin kode di kotak ini.");
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(code).then(function () { say(box, "Kode sematan disalin."); }, shown);
+    } else {
+      shown();
+    }
+  }
+
+  // The buttons work once the chart is drawn; each is wired once (instant navigation draws a page again).
+  function enableTools(node) {
+    var box = node.closest("figure");
+    var tools = box && box.querySelector(".kc-chart__export");
+    if (!tools || tools.getAttribute("data-ready")) return;
+    tools.setAttribute("data-ready", "1");
+    tools.querySelectorAll("button[data-chart-export]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        if (button.disabled) return;
+        var format = button.getAttribute("data-chart-export");
+        button.disabled = true;
+        say(box, "Menyiapkan berkas " + format.toUpperCase() + "…");
+        exportImage(node, format).then(function () {
+          say(box, "Berkas " + format.toUpperCase() + " diunduh.");
+        }, function (error) {
+          say(box, "Berkas tidak dapat dibuat" + (error && error.message ? " (" + error.message + ")." : "."));
+        }).then(function () { button.disabled = false; });
+      });
+    });
+    var copy = tools.querySelector("button[data-chart-embed-code]");
+    if (copy) copy.addEventListener("click", function () { copyEmbedCode(box, node); });
+    tools.querySelectorAll("button").forEach(function (button) {  // Material's md-button, smaller (through the
+      button.style.fontSize = "0.7rem";                           // CSSOM: the CSP refuses style attributes)
+      button.style.padding = "0.35em 0.9em";
+      button.style.margin = "0.15em 0";
+    });
+    tools.hidden = false;
+  }
+
   function draw() {
     var nodes = document.querySelectorAll("[data-chart]");
     if (!nodes.length) return;
     nodes.forEach(function (node) {  // set here, not in a style attribute: the page's CSP allows no inline styles
-      node.style.minHeight = (parseInt(node.getAttribute("data-height"), 10) || 320) + "px";
+      node.style.minHeight = chartHeight(node) + "px";
     });
     loadPlotly().then(function (Plotly) {
       nodes.forEach(function (node) {
-        var source = document.querySelector('script[data-chart-data="' + node.getAttribute("data-chart") + '"]');
-        if (!source) return;
-        var figure = JSON.parse(source.textContent);
-        var layout = themed(figure.layout);
-        layout.height = parseInt(node.getAttribute("data-height"), 10) || 320;
-        Plotly.newPlot(node, figure.data, layout, figure.config);
+        var figure = figureOf(node);
+        if (!figure) return;
+        var layout = themed(figure.layout, isDark());
+        layout.height = chartHeight(node);
+        Plotly.newPlot(node, figure.data, layout, figure.config).then(function () { enableTools(node); });
       });
     }).catch(function (error) {
+      var where = document.querySelector(".kc-sumber") ? "di halaman sumbernya" : "di tabel";
       nodes.forEach(function (node) {
-        node.textContent = "Grafik tidak dapat ditampilkan (" + error.message + "); angkanya ada di tabel.";
+        node.textContent = "Grafik tidak dapat ditampilkan (" + error.message + "); angkanya ada " + where + ".";
       });
     });
   }
@@ -63,15 +235,17 @@
     new MutationObserver(function () {
       if (!window.Plotly) return;
       document.querySelectorAll("[data-chart]").forEach(function (node) {
-        if (node.data) window.Plotly.relayout(node, themed({ font: node.layout.font, xaxis: node.layout.xaxis, yaxis: node.layout.yaxis }));
+        if (node.data) window.Plotly.relayout(node, themed({ font: node.layout.font, xaxis: node.layout.xaxis, yaxis: node.layout.yaxis }, isDark()));
       });
     }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(draw);
-  } else {
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", draw);
+  } else {
+    draw();
   }
   redrawOnPaletteChange();
 
