@@ -24,7 +24,8 @@ PUBLISHED = [
     "metodologi.html", "unduh/index.html", "kamus-data.html", "api.html", "riwayat.html", "tentang.html",
     "unduh/kinerja.csv", "unduh/anggaran.csv", "unduh/temuan.csv", "unduh/ringkasan.json", "unduh/datapackage.json",
     "api/v1/index.json", "api/v1/wilayah/bengkalis/rupat-utara.json", f"api/v1/{RUPAT_2023}.json",
-    "api/v1/wilayah/bengkalis.json", "api/v1/indikator/ikm.json",
+    "api/v1/wilayah/bengkalis.json", "api/v1/indikator/ikm.json", "api/v1/wilayah/provinsi-riau.json",
+    "api/v1/wilayah.json", "unduh/wilayah/wilayah_provinsi.csv",
     f"unduh/{RUPAT_2023}/kinerja.csv", f"unduh/{RUPAT_2023}/anggaran.csv", f"unduh/{RUPAT_2023}/temuan.csv",
     f"unduh/{RUPAT_2023}.xlsx", "unduh/wilayah/bengkalis/rupat-utara/riwayat_indikator.csv",
     "sumber/wilayah/bengkalis/rupat-utara/2023.yaml.html",
@@ -92,7 +93,7 @@ def download_sections(page_html: str):
 
 REPORT_PAGES = ["wilayah/bengkalis/rupat-utara/2023.html", "wilayah/paser/batu-sopang/2022.html",
                 "wilayah/batu-bara/lima-puluh-pesisir/2023.html", "wilayah/bengkalis/rupat-utara/index.html",
-                "wilayah/bengkalis/index.html", "indikator/ikm.html"]
+                "wilayah/bengkalis/index.html", "indikator/ikm.html", "wilayah/provinsi-riau.html", "wilayah/index.html"]
 
 
 @pytest.mark.parametrize("page", REPORT_PAGES)

@@ -419,6 +419,7 @@ def ikm_of(ikm: m.Ikm, sources: _Sources, ref: Referensi) -> IkmResult:
         value_from_counts=c.share(Decimal(ikm.puas), Decimal(counted)) if counted else None,
         grade=graded(_rounded(value), ref.skala[ref.peran.ikm]),  # the NRR scale: not for a count of satisfied
         stated=tuple(StatedIndex(sources(d.sumber), d.nilai, d.mutu, d.responden) for d in ikm.dinyatakan),
+        line=ikm.line_of(),
     )
 
 
@@ -430,7 +431,7 @@ def desa_of(desa: m.Desa, source: Source, ref: Referensi) -> DesaResult:
                       graded(value, ref.skala[ref.peran.idm]),
                       StatedIndex(source, stated.idm, stated.status) if stated else None,
                       c.idm(*(x - h for x, h in zip((desa.iks, desa.ike, desa.ikl), half))),
-                      c.idm(*(x + h for x, h in zip((desa.iks, desa.ike, desa.ikl), half))))
+                      c.idm(*(x + h for x, h in zip((desa.iks, desa.ike, desa.ikl), half))), desa.line_of())
 
 
 def akip_of(akip: m.Akip, sources: _Sources, ref: Referensi) -> AkipResult:
@@ -444,6 +445,7 @@ def akip_of(akip: m.Akip, sources: _Sources, ref: Referensi) -> AkipResult:
                          for k in akip.komponen),
         total=total, predikat=graded(total, ref.skala[ref.peran.akip]),
         stated=tuple(StatedIndex(sources(d.sumber), d.nilai, d.predikat) for d in akip.dinyatakan),
+        line=akip.line_of(),
     )
 
 

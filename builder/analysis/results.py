@@ -481,6 +481,7 @@ class IkmResult:
     value_from_counts: Num  # satisfied respondents' share, when the report counts them
     grade: Level | None
     stated: tuple[StatedIndex, ...]
+    line: int | None = None  # of the `ikm` block in the year file
 
 
 @dataclass(frozen=True)
@@ -495,6 +496,7 @@ class DesaResult:
     stated: StatedIndex | None
     idm_low: Decimal | None = None  # the IDM if each printed component was rounded up from below ...
     idm_high: Decimal | None = None  # ... or down from above: the report may have used unrounded components
+    line: int | None = None  # of the desa's row in the year file
 
 
 @dataclass(frozen=True)
@@ -511,6 +513,7 @@ class AkipResult:
     total: Num
     predikat: Level | None
     stated: tuple[StatedIndex, ...]
+    line: int | None = None  # of the `akip` block in the year file
 
 
 @dataclass(frozen=True)

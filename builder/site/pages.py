@@ -109,10 +109,15 @@ class Site:
         pages: Pages = dict(self.pages)
         pages["index.md"] = page("index.md", "home.md.j2", country=country,
                                  latest=views.latest_reports(summaries))
-        pages["wilayah/index.md"] = page("wilayah/index.md", "wilayah.md.j2", country=country)
+        published = views.country_tables(country)
+        pages["wilayah/index.md"] = page("wilayah/index.md", "wilayah.md.j2", country=country,
+                                         downloads=views.Downloads("wilayah/index.md", tuple(published)))
+        pages.update(exports.page_files("wilayah/index.md", published, exports.about_area("wilayah/index.md", "Wilayah")))
         for province in country.provinces:
             uri = views.province_uri(province.slug)
-            pages[uri] = page(uri, "provinsi.md.j2", province=province)
+            published = views.province_tables(province)
+            pages[uri] = page(uri, "provinsi.md.j2", province=province, downloads=views.Downloads(uri, tuple(published)))
+            pages.update(exports.page_files(uri, published, exports.about_area(uri, f"Provinsi {province.nama}")))
             for area in province.kabupaten:
                 uri = views.kabupaten_uri(area.slug)
                 view = views.kabupaten_page(area, province, by_slug, guide_url)

@@ -451,6 +451,18 @@ def kabupaten_page(area: OfficialKabupaten, province: OfficialProvince, summarie
                          guide_url, published, Downloads(kabupaten_uri(area.slug), tuple(published)))
 
 
+def province_tables(province: OfficialProvince) -> dict[str, Table]:
+    return {"wilayah_kabupaten": tables.table("wilayah_kabupaten", [
+        {"kode_kabupaten": k.kode, "kabupaten": k.nama, "jumlah_kecamatan": len(k.kecamatan),
+         "kecamatan_dengan_laporan": k.reported} for k in province.kabupaten])}
+
+
+def country_tables(country) -> dict[str, Table]:
+    return {"wilayah_provinsi": tables.table("wilayah_provinsi", [
+        {"kode_provinsi": p.kode, "provinsi": p.nama, "jumlah_kabupaten": len(p.kabupaten),
+         "jumlah_kecamatan": p.kecamatan_count, "kecamatan_dengan_laporan": p.reported} for p in country.provinces])}
+
+
 LATEST_ON_HOME = 6  # the home page shows the newest reports only, so its size does not grow with the data
 
 
