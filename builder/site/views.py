@@ -145,6 +145,10 @@ class SourceLinks:
     def page(self) -> str | None:
         return urls.source_uri(self.source.path) if self.source else None
 
+    @property
+    def repo(self) -> str | None:
+        return repo_line(self.source, None, self.data_link) if self.source else None
+
     def __call__(self, line: int | None) -> Where | None:
         s = self.source
         if s is None or line is None:
@@ -154,9 +158,12 @@ class SourceLinks:
 
 
 def repo_line(source: SourceText, line: int | None, data_link: str | None) -> str | None:
+    """The line (or, without one, the file) in the repository at the commit that last changed the file."""
     if not (data_link and source.last):
         return None
-    return data_link.format(commit=source.last.commit, path=source.repo_path, line=line or 1)
+    if line is None:
+        data_link = data_link.replace("#L{line}", "")
+    return data_link.format(commit=source.last.commit, path=source.repo_path, line=line)
 
 
 @dataclass(frozen=True)
@@ -179,7 +186,7 @@ def source_page(source: SourceText, kec: KecamatanResult, data_link: str | None)
     stem = source.path.rsplit("/", 1)[-1].removesuffix(".yaml")
     page = year_uri(kec.slug, int(stem)) if stem.isdigit() and kec.has_year(int(stem)) else kecamatan_uri(kec.slug)
     lines = tuple(SourceLine(n, text, source.lines.get(n)) for n, text in enumerate(source.text.splitlines(), 1))
-    return SourcePage(source, kec, page, repo_line(source, 1, data_link), lines)
+    return SourcePage(source, kec, page, repo_line(source, None, data_link), lines)
 
 
 @dataclass(frozen=True)
