@@ -220,7 +220,8 @@ def test_no_payload_runs_on_any_page_or_in_search(browser, hostile_site):
 
 PAGE_KINDS = ["index.html", "wilayah/index.html", "wilayah/bengkalis/index.html", "wilayah/bengkalis/rupat-utara/index.html",
               "wilayah/bengkalis/rupat-utara/2023.html", "wilayah/paser/batu-sopang/2022.html", "indikator/index.html",
-              "indikator/ikm.html", "metodologi.html", "unduh/index.html", "riwayat.html", "tentang.html"]
+              "indikator/ikm.html", "metodologi.html", "unduh/index.html", "riwayat.html", "tentang.html", "kamus-data.html",
+              "api.html", "sumber/wilayah/bengkalis/rupat-utara/2023.yaml.html"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

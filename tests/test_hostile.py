@@ -126,13 +126,37 @@ def test_csv_cells_cannot_run_as_formulas(minimal_data: Path):
     year_file.write_text(year_file.read_text(encoding="utf-8").replace("nama: Kegiatan Perencanaan",
                                                                         "nama: '@SUM(A1:A9)'"), encoding="utf-8")
     pages = run(minimal_data)
-    for name in ("unduh/kinerja.csv", "unduh/anggaran.csv"):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    downloads = [name for name in pages if name.endswith(".csv")]
+    assert "unduh/kinerja.csv" in downloads and "unduh/wilayah/contoh/kec-contoh/2023/anggaran.csv" in downloads
+    for name in downloads:  # every table's CSV, page by page, and the whole-data files
         text = pages[name].decode("utf-8")
-        for line in text.splitlines()[1:]:
-            for cell in line.split(","):
-                cell = cell.strip('"')
+        for row in list(csv.reader(io.StringIO(text)))[1:]:
+            for cell in row:
                 assert not cell.startswith(("=", "@", "+")) and not (cell.startswith("-") and not cell[1:2].isdigit()), (name, cell)
-        assert "'=HYPERLINK" in text or "'@SUM" in text
+    assert "'@SUM(A1:A9)" in pages["unduh/anggaran.csv"].decode("utf-8")
+    assert "'=HYPERLINK" in pages["unduh/kinerja.csv"].decode("utf-8")  # the kecamatan's name, in every row
+    book = load_workbook(io.BytesIO(pages["unduh/wilayah/contoh/kec-contoh/2023.xlsx"]))
+    names = [c.value for row in book["anggaran"].iter_rows() for c in row if isinstance(c.value, str) and "SUM" in c.value]
+    assert names == ["@SUM(A1:A9)"] and all(c.data_type == "s" for row in book["anggaran"].iter_rows() for c in row
+                                                if c.value == "@SUM(A1:A9)")  # a string cell, not a formula
+
+
+def test_a_report_link_must_be_http(minimal_data: Path):
+    from builder import DataError, run
+
+    profil = minimal_data / "wilayah/contoh/kec-contoh/profil.yaml"
+    profil.write_text(profil.read_text(encoding="utf-8").replace("    tanggal: 2024-01-31\n",
+                                                                 "    tanggal: 2024-01-31\n    url: javascript:alert(1)\n", 1),
+                      encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        run(minimal_data)
+    message = "\n".join(str(p) for p in error.value.problems if p.is_error)
+    assert "laporan[0].url" in message and "profil.yaml:9" in message
 
 
 def test_data_markdown_cannot_carry_links_to_scripts_or_remote_images(minimal_data: Path):
