@@ -208,3 +208,18 @@ def test_figures_link_to_their_data_line_and_the_page_can_be_cited(site):
     data = (ROOT / "data" / "wilayah/bengkalis/rupat-utara/2023.yaml").read_text(encoding="utf-8").splitlines()
     assert data[line - 1].strip() == "- indikator: ikm"
     assert "Kutip halaman ini" in page and "Versi data" in page
+
+
+def test_the_original_report_is_linked_where_the_profile_records_it(minimal_data):
+    from builder import run
+
+    profil = minimal_data / "wilayah/contoh/kec-contoh/profil.yaml"
+    url = "https://contohkab.go.id/dokumen/lkjip-2023.pdf"
+    profil.write_text(profil.read_text(encoding="utf-8").replace("    tanggal: 2024-01-31\n",
+                                                                 f"    tanggal: 2024-01-31\n    url: {url}\n", 1),
+                      encoding="utf-8")
+    pages = run(minimal_data)
+    year = pages["wilayah/contoh/kec-contoh/2023.md"]
+    assert f"*LKjIP Kecamatan Contoh 2023*]({url})" in year and f"({url}) (dokumen asli)" in year
+    data = json.loads(pages["api/v1/wilayah/contoh/kec-contoh/2023.json"])
+    assert data["laporan"]["url"] == url

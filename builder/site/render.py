@@ -80,6 +80,11 @@ def yaml_value(text: object) -> Markup:
     return Markup(json.dumps(html.escape(str(text), quote=True), ensure_ascii=False))
 
 
+def anchor(text: object) -> str:
+    """A stable fragment id from a row's name: 'Program A: Penunjang' -> 'program-a-penunjang'."""
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")[:60] or "x"
+
+
 def signed(value: Decimal | None, unit: str = "") -> str:
     if value is None:
         return "–"
@@ -102,7 +107,7 @@ class Renderer:
         )
         self.env.filters.update(
             md=md, narrative=narrative, yaml=yaml_value, num=fmt.number, pct=fmt.percent, rp=fmt.rupiah,
-            rp_short=fmt.rupiah_short, date=fmt.date, filesize=fmt.filesize, value=fmt.value_text, signed=signed,
+            rp_short=fmt.rupiah_short, date=fmt.date, filesize=fmt.filesize, anchor=anchor, value=fmt.value_text, signed=signed,
         )
         self.env.globals.update(statuses=list(Status))
 

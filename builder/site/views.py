@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 import datetime as dt
-import re
 from decimal import Decimal
 
 from ..analysis.results import (
@@ -20,7 +19,7 @@ from ..analysis.results import (
 from ..audit import Finding, Kind
 from ..provenance import Change, SourceText
 from ..formatting import number
-from . import charts, exports, tables, urls
+from . import charts, exports, render, tables, urls
 from .charts import Chart
 from .tables import Table
 from .urls import comparison_uri, kabupaten_uri, kecamatan_uri, province_uri, year_uri  # noqa: F401 (the page map uses them)
@@ -205,11 +204,6 @@ def citation(kec: KecamatanResult, year: YearResult, uri: str, url: str | None, 
                     url, urls.html_path(uri), version)
 
 
-def anchor(text: str) -> str:
-    """A stable fragment id from a figure's name."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "x"
-
-
 # --------------------------------------------------------------------------
 # A kecamatan-year page
 # --------------------------------------------------------------------------
@@ -261,7 +255,7 @@ def finding_ids(findings: list[Finding]) -> list[str]:
     seen: dict[str, int] = {}
     out = []
     for f in findings:
-        base = "temuan-" + anchor(f"{f.table} {f.what}")
+        base = "temuan-" + render.anchor(f"{f.table} {f.what}")
         seen[base] = seen.get(base, 0) + 1
         out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return out
