@@ -35,7 +35,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     out = subprocess.run(["/usr/bin/time", "-f", "%e %M", *command], cwd=cwd, capture_output=True, text=True,
                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     if out.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{out.stderr[-3000:]}")
+        sys.exit(f"{' '.join(map(str, command))} failed:\n{out.stderr[-3000:]}")
     wall, kb = out.stderr.strip().splitlines()[-1].split()
     return float(wall), int(kb) / 1024
 
@@ -53,8 +53,7 @@ def config(tmp: Path, data: Path, docs: Path | None) -> Path:
         text = text[:start] + "plugins:\n  - search\n\n" + text[end:]
         text = text.replace("docs_dir: content", f"docs_dir: {docs}")
         text = text.replace("  custom_dir: theme_overrides\n", "")
-        text = text.replace("extra_css:\n  - assets/stylesheets/kecamatan.css\n", "")
-        start, end = text.index("extra_javascript:"), text.index("nav:")
+        start, end = text.index("extra_css:"), text.index("nav:")  # our stylesheets and scripts
         text = text[:start] + text[end:]
         path = tmp / "bare.yml"
     start, end = text.index("watch:"), text.index("extra:")
