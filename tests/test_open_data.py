@@ -25,7 +25,7 @@ PUBLISHED = [
     "unduh/kinerja.csv", "unduh/anggaran.csv", "unduh/temuan.csv", "unduh/ringkasan.json", "unduh/datapackage.json",
     "api/v1/index.json", "api/v1/wilayah/bengkalis/rupat-utara.json", f"api/v1/{RUPAT_2023}.json",
     "api/v1/wilayah/bengkalis.json", "api/v1/indikator/ikm.json", "api/v1/wilayah/provinsi-riau.json",
-    "api/v1/wilayah.json", "unduh/wilayah/wilayah_provinsi.csv",
+    "api/v1/wilayah.json", "unduh/wilayah/wilayah_provinsi.csv", "unduh/metodologi/skala.csv", "api/v1/metodologi.json",
     f"unduh/{RUPAT_2023}/kinerja.csv", f"unduh/{RUPAT_2023}/anggaran.csv", f"unduh/{RUPAT_2023}/temuan.csv",
     f"unduh/{RUPAT_2023}.xlsx", "unduh/wilayah/bengkalis/rupat-utara/riwayat_indikator.csv",
     "sumber/wilayah/bengkalis/rupat-utara/2023.yaml.html",

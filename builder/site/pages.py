@@ -132,8 +132,10 @@ class Site:
                 embed.add(pages, self.renderer, uri, part)
                 pages[uri] = page(uri, "indikator.md.j2", view=part)
                 pages.update(exports.page_files(uri, part.tables, exports.about_area(uri, comp.canon.nama)))
+        published = {"skala": views.scale_table(list(ref.scales.values()))}
+        pages.update(exports.page_files("metodologi.md", published, exports.about_area("metodologi.md", "Metodologi")))
         pages["metodologi.md"] = page(
-            "metodologi.md", "metodologi.md.j2", ref=ref,
+            "metodologi.md", "metodologi.md.j2", ref=ref, downloads=views.Downloads("metodologi.md", ("skala",)),
             scales=[(scale, views.scale_rows(scale)) for scale in ref.scales.values()],
             ordinal_example=views.ordinal_example(ref.scales[ref.roles["akip"]]),
             top_level=views.top_level(ref.scales[ref.uniform_scale]))

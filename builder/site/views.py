@@ -667,6 +667,13 @@ def scale_rows(scale: Scale) -> list[ScaleRow]:
     return rows
 
 
+def scale_table(scales: list[Scale]) -> Table:
+    return tables.table("skala", [
+        {"skala_id": s.id, "skala": s.nama, "kode": level.kode, "label": level.label, "batas_bawah": level.min,
+         "batas_bawah_inklusif": s.inclusive, "berlaku_untuk": row.range}
+        for s in scales for level, row in zip(s.levels, scale_rows(s))])
+
+
 def ordinal_example(scale: Scale) -> str:
     """'D = 1, C = 2, ...': positions on an ordinal scale counted from the bottom."""
     return ", ".join(f"{level.kode} = {rank}" for rank, level in enumerate(reversed(scale.levels), start=1))
