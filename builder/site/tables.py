@@ -57,14 +57,19 @@ def _columns(items: list[dict]) -> tuple[Column, ...]:
 
 
 @functools.cache
+def _definitions() -> dict:
+    return yaml.load(SCHEMA_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+@functools.cache
 def schemas() -> dict[str, Schema]:
-    raw = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
-    return {name: Schema(name, t["judul"], t["keterangan"], _columns(t["kolom"])) for name, t in raw["tabel"].items()}
+    return {name: Schema(name, t["judul"], t["keterangan"], _columns(t["kolom"]))
+            for name, t in _definitions()["tabel"].items()}
 
 
 @functools.cache
 def location_columns() -> tuple[Column, ...]:
-    return _columns(yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))["lokasi"])
+    return _columns(_definitions()["lokasi"])
 
 
 def table(name: str, rows: list[dict]) -> Table:
