@@ -63,7 +63,9 @@ class Site:
             uri = urls.source_uri(source.path)
             self.pages[uri] = page(uri, "sumber.html.j2", view=views.source_page(source, kec, pub.data_link)).encode()
         uri = views.kecamatan_uri(kec.slug)
-        view = views.kecamatan_page(kec)
+        reports = "; ".join(r.judul for r in kec.profile.reports) or None
+        view = views.kecamatan_page(kec, views.citation(f"Kecamatan {kec.name}: kinerja dari tahun ke tahun", reports,
+                                                        uri, pub.page_url(uri), sources))
         embed.add(self.pages, self.renderer, uri, view)  # before rendering: the charts link to their embed pages
         self.pages[uri] = page(uri, "kecamatan.md.j2", view=view)
         self.pages.update(exports.page_files(uri, view.tables, exports.about_kecamatan(kec)))
@@ -72,7 +74,10 @@ class Site:
             uri = views.year_uri(kec.slug, year.year)
             view = views.year_page(kec, year, findings[year.year],
                                    views.SourceLinks(by_path.get(tables.year_file(kec, year.year)), pub.data_link),
-                                   views.citation(kec, year, uri, pub.page_url(uri), sources))
+                                   views.citation(f"Kecamatan {kec.name} — kinerja {year.year}",
+                                                  year.report.judul if year.report else None, uri, pub.page_url(uri),
+                                                  [by_path[p] for p in by_path if p.endswith(f"/{year.year}.yaml")
+                                                   or not p.rsplit("/", 1)[-1][:4].isdigit()]))
             embed.add(self.pages, self.renderer, uri, view)
             self.pages[uri] = page(uri, "tahun.md.j2", view=view)
             self.pages.update(exports.page_files(uri, view.tables, exports.about_year(kec, year), workbook=True))

@@ -197,11 +197,12 @@ class Citation:
     version: Change | None  # the newest commit among the kecamatan's data files
 
 
-def citation(kec: KecamatanResult, year: YearResult, uri: str, url: str | None, sources) -> Citation:
+def citation(title: str, report: str | None, uri: str, url: str | None, sources) -> Citation:
+    """How to cite a page: its title, the report its figures come from, its address and the data version (the
+    newest commit among the data files it is made from)."""
     changes = [s.last for s in sources if s.last]
     version = max(changes, key=lambda c: (c.date, c.commit)) if changes else None
-    return Citation(f"Kecamatan {kec.name} — kinerja {year.year}", year.report.judul if year.report else None,
-                    url, urls.html_path(uri), version)
+    return Citation(title, report, url, urls.html_path(uri), version)
 
 
 # --------------------------------------------------------------------------
@@ -291,7 +292,8 @@ def year_page(kec: KecamatanResult, year: YearResult, findings: list[Finding], w
         tables=published,
         downloads=Downloads(year_uri(kec.slug, year.year), tuple(published), workbook=True),
         where=where or SourceLinks(None),
-        citation=cite or citation(kec, year, year_uri(kec.slug, year.year), None, ()),
+        citation=cite or citation(f"Kecamatan {kec.name} — kinerja {year.year}", None, year_uri(kec.slug, year.year),
+                                  None, ()),
         finding_ids={},
     )
     ordered = page.differences + page.uncheckable + page.minor  # the audit table's order
@@ -373,9 +375,10 @@ class KecamatanPage:
     trajectories: list[Trajectory]
     tables: dict[str, Table]
     downloads: Downloads
+    citation: Citation | None = None
 
 
-def kecamatan_page(kec: KecamatanResult) -> KecamatanPage:
+def kecamatan_page(kec: KecamatanResult, cite: Citation | None = None) -> KecamatanPage:
     staffed = [y for y in kec.years if y.staff]
     published = tables.kecamatan_tables(kec)
     return KecamatanPage(
@@ -384,7 +387,7 @@ def kecamatan_page(kec: KecamatanResult) -> KecamatanPage:
         staff=staffed[-1].staff if staffed else None,
         staff_year=staffed[-1].year if staffed else None,
         trajectories=[trajectory(ind_id, history) for ind_id, history in kec.history.items()],
-        tables=published, downloads=Downloads(kecamatan_uri(kec.slug), tuple(published)),
+        tables=published, downloads=Downloads(kecamatan_uri(kec.slug), tuple(published)), citation=cite,
     )
 
 
