@@ -131,3 +131,22 @@ def test_budget_prints_at_program_level(printed, path):
     assert result["programs"] and result["hidden_rows"]
     assert [p for p in result["programs"] if squeeze(p) not in result["text"]] == []
     assert [r for r in result["hidden_rows"] if squeeze(r) in result["text"]] == []
+
+
+def test_a_program_the_reader_opened_prints_its_rows(browser, base_url):
+    """Budget details print as the reader left them: one program opened before printing prints its kegiatan
+    (charts.js notes each details' state before Material opens them all for printing)."""
+    from pypdf import PdfReader
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "wilayah/bengkalis/rupat-utara/2023.html", wait_until="networkidle")
+    program = page.locator("details.kc-budget__program").nth(1)
+    program.locator("summary").click()
+    rows = [t.strip() for t in program.locator("tr.kc-level-1 th").all_inner_texts()]
+    others = [t.strip() for t in page.locator("details.kc-budget__program").nth(2).locator("tr.kc-level-1 th")
+              .all_inner_texts()]
+    text = squeeze("\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages))
+    context.close()
+    assert rows and all(squeeze(r.splitlines()[0]) in text for r in rows)
+    assert others and not any(squeeze(r.splitlines()[0]) in text for r in others if len(r) > 12)

@@ -87,13 +87,15 @@
     var layout = themed(figure.layout, false);
     layout.paper_bgcolor = "#ffffff";
     layout.plot_bgcolor = "#ffffff";
+    var top = 58 + 20 * title.length;  // px above the plot: the caption's lines and the source line
+    var height = chartHeight(node) + top + 8;
+    layout.margin = Object.assign({}, layout.margin, { t: top, l: 12, r: 16, b: 16 });
     layout.title = {
-      text: title.map(plotlyText).join("<br>"), x: 0, xref: "container", xanchor: "left", y: 1, yref: "container",
-      yanchor: "top", pad: { t: 12, l: 12 }, automargin: true, font: { size: 15 },
+      text: title.map(plotlyText).join("<br>"), x: 12 / width, xref: "container", xanchor: "left",
+      y: 1 - 20 / height, yref: "container", yanchor: "top", font: { size: 15 },
       subtitle: { text: plotlyText("Sumber: Kinerja Kecamatan, " + addressOf(box)), font: { size: 11 } }
     };
-    layout.margin = Object.assign({}, layout.margin, { l: 12, r: 16, b: 16 });
-    layout.height = chartHeight(node) + 44 + 20 * title.length;
+    layout.height = height;
     layout.width = width;
     return { data: figure.data, layout: layout, config: Object.assign({}, figure.config, { responsive: false }) };
   }
@@ -201,11 +203,6 @@
     });
     var copy = tools.querySelector("button[data-chart-embed-code]");
     if (copy) copy.addEventListener("click", function () { copyEmbedCode(box, node); });
-    tools.querySelectorAll("button").forEach(function (button) {  // Material's md-button, smaller (through the
-      button.style.fontSize = "0.7rem";                           // CSSOM: the CSP refuses style attributes)
-      button.style.padding = "0.35em 0.9em";
-      button.style.margin = "0.15em 0";
-    });
     tools.hidden = false;
   }
 
@@ -248,6 +245,14 @@
     draw();
   }
   redrawOnPaletteChange();
+
+  // Material opens every <details> just before printing; print.css prints a budget programme's rows, or a story,
+  // only as the reader left it (data-kc-open), so note that first: a capturing listener runs before Material's.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".md-typeset details").forEach(function (d) {
+      d.setAttribute("data-kc-open", d.open ? "true" : "false");
+    });
+  }, true);
 
   new MutationObserver(function () {
     var bar = document.querySelector(".md-progress:not([aria-label])");
