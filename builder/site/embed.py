@@ -20,19 +20,9 @@ import re
 from . import views
 from .charts import Chart
 from .render import Renderer
-
-FOLDER = "grafik"
+from .urls import EMBED_FOLDER as FOLDER, embed_uri
 TEMPLATE = "grafik.html.j2"
 SITE = "Kinerja Kecamatan"
-
-
-def flat(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def embed_uri(page_uri: str, chart_id: str) -> str:
-    base = re.sub(r"(^|/)index$", "", re.sub(r"\.md$", "", page_uri)).removeprefix("wilayah/")
-    return f"{FOLDER}/{'-'.join(p for p in (flat(base), flat(chart_id)) if p)}.html"
 
 
 def _about(view) -> tuple[str, str, list[Chart]]:

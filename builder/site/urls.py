@@ -58,3 +58,16 @@ def workbook_uri(page_uri: str) -> str:
 def source_uri(data_path: str) -> str:
     """The page showing a data file line by line: 'wilayah/k/c/2023.yaml' -> 'sumber/wilayah/k/c/2023.yaml.html'."""
     return f"sumber/{data_path}.html"
+
+
+EMBED_FOLDER = "grafik"
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def embed_uri(page_uri: str, chart_id: str) -> str:
+    """A chart's standalone page (site/embed.py): 'wilayah/k/c/2023.md' + 'capaian' -> 'grafik/k-c-2023-capaian.html'."""
+    base = re.sub(r"(^|/)index$", "", re.sub(r"\.md$", "", page_uri)).removeprefix("wilayah/")
+    return f"{EMBED_FOLDER}/{'-'.join(p for p in (_flat(base), _flat(chart_id)) if p)}.html"
