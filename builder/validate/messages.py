@@ -7,6 +7,7 @@ an unknown key gets the closest known key as a suggestion.
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 
@@ -139,20 +140,30 @@ def attach_lines(value, node: yaml.Node | None) -> None:
     """Record on every model object the line of its YAML mapping and of each field's value (1-based)."""
     if isinstance(value, m.Model) and isinstance(node, yaml.MappingNode):
         value._line = node.start_mark.line + 1
-        by_key = {str(k.value): v for k, v in node.value}
-        for name, info in type(value).model_fields.items():
-            child = by_key.get(info.alias or name)
-            if child is not None:
-                value._field_lines[name] = child.start_mark.line + 1
-                attach_lines(getattr(value, name), child)
+        names = _field_names(type(value))
+        for key_node, child in node.value:
+            name = names.get(str(key_node.value))
+            if name is None:
+                continue
+            value._field_lines[name] = child.start_mark.line + 1
+            item = getattr(value, name)
+            if isinstance(item, (m.Model, list, dict)):
+                attach_lines(item, child)
     elif isinstance(value, list) and isinstance(node, yaml.SequenceNode):
         for item, child in zip(value, node.value):
-            attach_lines(item, child)
+            if isinstance(item, (m.Model, list, dict)):
+                attach_lines(item, child)
     elif isinstance(value, dict) and isinstance(node, yaml.MappingNode):
-        by_key = {str(k.value): v for k, v in node.value}
-        for key, item in value.items():
-            if isinstance(item, (m.Model, list, dict)) and str(key) in by_key:
-                attach_lines(item, by_key[str(key)])
+        for key_node, child in node.value:
+            item = value.get(key_node.value, value.get(str(key_node.value)))
+            if isinstance(item, (m.Model, list, dict)):
+                attach_lines(item, child)
+
+
+@functools.cache
+def _field_names(model: type) -> dict[str, str]:
+    """YAML key -> field name (a field's alias when it has one)."""
+    return {(info.alias or name): name for name, info in model.model_fields.items()}
 
 
 def _report_non_finite(source: SourceFile) -> None:
