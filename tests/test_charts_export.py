@@ -235,6 +235,7 @@ def first_pixel(png: bytes) -> tuple[int, ...]:
 def test_chart_downloads_as_png_and_svg(browser, base_url, width, scheme):
     phone = width == 360
     context, page, problems = open_page(browser, base_url + YEAR_PAGE, width, scheme, touch=phone)
+    page.locator("figure.kc-chart").first.scroll_into_view_if_needed()  # charts are drawn as they come near
     page.wait_for_selector(".kc-chart__plot .main-svg", timeout=15000)
     figure = page.locator("figure.kc-chart").first
     chart_id = figure.locator("[data-chart]").get_attribute("data-chart")
@@ -261,6 +262,7 @@ def test_chart_downloads_as_png_and_svg(browser, base_url, width, scheme):
 def test_embed_code_is_copied(browser, base_url):
     context, page, problems = open_page(browser, base_url + YEAR_PAGE)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page.locator("figure.kc-chart").first.scroll_into_view_if_needed()
     page.wait_for_selector(".kc-chart__plot .main-svg", timeout=15000)
     figure = page.locator("figure.kc-chart").first
     figure.get_by_role("button", name="Salin kode sematan").click()

@@ -248,7 +248,31 @@ class YearPage:
     where: SourceLinks
     citation: Citation
     finding_ids: dict[Finding, str]
+    audit_groups: list[AuditGroup]
     charts: dict[str, Chart] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AuditGroup:
+    """Findings shown together under one heading a reader opens: real differences per report table (the
+    table is then named once, in the heading), then what could not be checked, then the rounding."""
+
+    title: str
+    kind: Kind
+    findings: tuple[Finding, ...]
+    per_table: bool  # the heading names the report table: the rows leave it out
+
+
+def audit_groups(differences: list[Finding], uncheckable: list[Finding], minor: list[Finding]) -> list[AuditGroup]:
+    by_table: dict[str, list[Finding]] = {}
+    for f in differences:
+        by_table.setdefault(f.table, []).append(f)
+    groups = [AuditGroup(table, Kind.DIFFERENCE, tuple(found), True) for table, found in by_table.items()]
+    if uncheckable:
+        groups.append(AuditGroup("Tidak dapat diperiksa", Kind.UNCHECKABLE, tuple(uncheckable), False))
+    if minor:
+        groups.append(AuditGroup("Hanya dibulatkan atau dipotong lain", Kind.ROUNDING, tuple(minor), False))
+    return groups
 
 
 def finding_ids(findings: list[Finding]) -> list[str]:
@@ -294,9 +318,10 @@ def year_page(kec: KecamatanResult, year: YearResult, findings: list[Finding], w
         where=where or SourceLinks(None),
         citation=cite or citation(f"Kecamatan {kec.name} — kinerja {year.year}", None, year_uri(kec.slug, year.year),
                                   None, ()),
-        finding_ids={},
+        finding_ids={}, audit_groups=[],
     )
-    ordered = page.differences + page.uncheckable + page.minor  # the audit table's order
+    page.audit_groups = audit_groups(page.differences, page.uncheckable, page.minor)
+    ordered = [f for g in page.audit_groups for f in g.findings]  # the audit's order on the page
     page.finding_ids = dict(zip(ordered, finding_ids(ordered)))
     page.charts = year_charts(year)
     return page

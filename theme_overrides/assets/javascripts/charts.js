@@ -206,26 +206,45 @@
     tools.hidden = false;
   }
 
+  function drawOne(Plotly, node) {
+    var figure = figureOf(node);
+    if (!figure || node.getAttribute("data-drawn")) return;
+    node.setAttribute("data-drawn", "1");
+    var layout = themed(figure.layout, isDark());
+    layout.height = chartHeight(node);
+    Plotly.newPlot(node, figure.data, layout, figure.config).then(function () { enableTools(node); });
+  }
+
+  function failed(nodes, error) {
+    var where = document.querySelector(".kc-sumber") ? "di halaman sumbernya" : "di tabel";
+    nodes.forEach(function (node) {
+      node.textContent = "Grafik tidak dapat ditampilkan (" + error.message + "); angkanya ada " + where + ".";
+    });
+  }
+
+  // plotly.js (the largest file of the site) is fetched only when a chart comes near the screen, and each chart is
+  // drawn when it does: a reader who stops at the first screen pays for no chart.
   function draw() {
-    var nodes = document.querySelectorAll("[data-chart]");
+    var nodes = Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
     if (!nodes.length) return;
     nodes.forEach(function (node) {  // set here, not in a style attribute: the page's CSP allows no inline styles
       node.style.minHeight = chartHeight(node) + "px";
     });
-    loadPlotly().then(function (Plotly) {
-      nodes.forEach(function (node) {
-        var figure = figureOf(node);
-        if (!figure) return;
-        var layout = themed(figure.layout, isDark());
-        layout.height = chartHeight(node);
-        Plotly.newPlot(node, figure.data, layout, figure.config).then(function () { enableTools(node); });
-      });
-    }).catch(function (error) {
-      var where = document.querySelector(".kc-sumber") ? "di halaman sumbernya" : "di tabel";
-      nodes.forEach(function (node) {
-        node.textContent = "Grafik tidak dapat ditampilkan (" + error.message + "); angkanya ada " + where + ".";
-      });
-    });
+    function show(list) {
+      loadPlotly().then(function (Plotly) {
+        list.forEach(function (node) { drawOne(Plotly, node); });
+      }).catch(function (error) { failed(list, error); });
+    }
+    if (!("IntersectionObserver" in window) || document.querySelector(".kc-sumber")) {
+      show(nodes);  // an old browser, or an embed page (its one chart is the page)
+      return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      var near = entries.filter(function (e) { return e.isIntersecting; }).map(function (e) { return e.target; });
+      near.forEach(function (node) { observer.unobserve(node); });
+      if (near.length) show(near);
+    }, { rootMargin: "400px 0px" });
+    nodes.forEach(function (node) { observer.observe(node); });
   }
 
   function redrawOnPaletteChange() {
