@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
-from .conftest import DATA
+from .conftest import DATA, ROOT
 
 
 class TextAndLinks(HTMLParser):
@@ -332,3 +332,16 @@ def test_serve_rebuilds_only_the_kabupaten_whose_files_changed(tmp_path, monkeyp
     assert again == pipeline.run(data)
     # only the edited file's source page shows the edit (a comment: no figure changed)
     assert {uri for uri in first if first[uri] != again[uri]} == {"sumber/wilayah/paser/batu-sopang/2022.yaml.html"}
+
+
+def test_history_page_tells_in_indonesian_which_figures_changed(site):
+    """Commit titles are the developers' English: the Riwayat page titles each change by the figures it changed."""
+    import html
+    import subprocess
+
+    subjects = subprocess.run(["git", "log", "-n", "20", "--format=%s", "--", "data"], cwd=ROOT, capture_output=True,
+                              text=True).stdout.splitlines()
+    page = (site / "riwayat.html").read_text(encoding="utf-8")
+    assert [s for s in subjects if len(s) > 20 and html.escape(s, quote=False) in page] == []
+    if "Riwayat tidak tersedia" not in page:  # (a shallow clone has no history to show)
+        assert re.search(r"<summary>\d{1,2} \w+ \d{4}: (\d+ angka berubah|Kecamatan baru)", page)

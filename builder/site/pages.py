@@ -154,6 +154,8 @@ class Site:
         pages["api.md"] = page("api.md", "api.md.j2", example=example, index=exports.api_uri("index.md"))
         if history is not None:
             commit_url = self.repo_url.rstrip("/") + "/commit/" if self.repo_url else ""
-            pages["riwayat.md"] = page("riwayat.md", "riwayat.md.j2", history=history, commit_url=commit_url)
+            items, quiet = views.history_items(history) if history.available else ([], 0)
+            pages["riwayat.md"] = page("riwayat.md", "riwayat.md.j2", history=history, items=items, quiet=quiet,
+                                       commit_url=commit_url)
         pages.update(files)
         return pages

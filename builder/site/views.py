@@ -761,3 +761,47 @@ def location_columns() -> tuple[tables.Column, ...]:
 
 def dictionary() -> list[DictionaryTable]:
     return [DictionaryTable(s, s.name in exports.NATIONAL) for s in tables.schemas().values()]
+
+
+# --------------------------------------------------------------------------
+# The history of the data
+# --------------------------------------------------------------------------
+
+HISTORY_ROWS = 40  # changed figures listed per commit; the rest are counted
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    date: dt.date
+    title: str  # in Indonesian, from the figures that changed (a commit's own title is the developer's words)
+    commit: str
+    changes: tuple  # the changed figures shown (at most HISTORY_ROWS)
+    more: int  # changed figures not listed
+    problem: str
+
+
+def history_items(history) -> tuple[list[HistoryItem], int]:
+    """The commits that changed figures, newest first, each titled by what changed; and how many commits changed
+    only text, notes or sources (counted, not listed)."""
+    items, quiet = [], 0
+    for e in history.entries:
+        r = e.result
+        if e.problem:
+            items.append(HistoryItem(e.date.date(), "Data tidak sah pada versi ini", e.commit, (), 0, e.problem))
+            continue
+        if not r:
+            quiet += 1
+            continue
+        parts = []
+        if r.changes:
+            where = list(dict.fromkeys(f"{c.kecamatan} {c.year}" for c in r.changes))
+            shown = ", ".join(where[:3]) + (f" dan {len(where) - 3} lainnya" if len(where) > 3 else "")
+            parts.append(f"{len(r.changes)} angka berubah ({shown})")
+        if r.added_kecamatan:
+            parts.append("kecamatan baru: " + ", ".join(r.added_kecamatan))
+        if r.removed_kecamatan:
+            parts.append("kecamatan dihapus: " + ", ".join(r.removed_kecamatan))
+        title = "; ".join(parts)
+        items.append(HistoryItem(e.date.date(), title[:1].upper() + title[1:], e.commit,
+                                 tuple(r.changes[:HISTORY_ROWS]), max(0, len(r.changes) - HISTORY_ROWS), ""))
+    return items, quiet
