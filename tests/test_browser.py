@@ -275,3 +275,23 @@ def test_pages_work_under_their_content_security_policy(browser, base_url):
     page.wait_for_selector(".kc-chart__plot .main-svg", timeout=20000)
     assert page.evaluate("window.__csp") == []
     context.close()
+
+
+# Words a citizen should never meet: our tools, slugs, field paths, report ids, English error titles.
+DEVELOPER_WORDS = ["builder", "permendagri-86-2017", "capaian-kurang-penyerapan", "target-per-realisasi",
+                   "program[].", "anggaran.dinyatakan", "SUMBER.md", "lakip-2023", "lkjip-2022", "lkj-2023", "Not found",
+                   "(predikat) (predikat)", "None", "undefined"]
+
+
+@pytest.mark.parametrize("uri", [u for u in PAGE_KINDS if u not in ("kamus-data.html", "api.html") and
+                                 not u.startswith("sumber/")] + ["404.html"])  # (those two name the codes)
+def test_no_developer_words_on_a_phone(browser, base_url, uri):
+    """What a reader sees at 360 px (the page's visible text; the staff's own transcription notes excepted)."""
+    context, page, problems = open_page(browser, base_url + uri, width=360)
+    text = page.evaluate("""() => { const a = document.querySelector('article') || document.body;
+        const c = a.cloneNode(true); c.querySelectorAll('.kc-story, script, code').forEach(e => e.remove());
+        return c.innerText; }""")
+    found = [w for w in DEVELOPER_WORDS if w in text]
+    assert found == [], (uri, found)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, uri  # no sideways page scroll
+    context.close()

@@ -521,6 +521,8 @@ class ComparisonRow:
     scale_id: str
     efisiensi_id: str
     cell_notes: dict[int, str]  # year -> why this figure is not comparable with the others
+    scale_name: str = ""
+    efisiensi_name: str = ""
 
 
 def method_text(item: IndicatorYear) -> str:
@@ -565,7 +567,10 @@ def comparisons(reference: Reference, summaries: list[KecamatanSummary]) -> list
             spans = method_spans(by_year)
             if spans:
                 notes.append("cara mengukur: " + "; ".join(spans))
-            rows.append(ComparisonRow(kec, ind, by_year, tuple(notes), kec.scale_id, kec.efisiensi_id, {}))
+            scale = reference.scales.get(kec.scale_id)
+            formula = reference.efisiensi.get(kec.efisiensi_id)
+            rows.append(ComparisonRow(kec, ind, by_year, tuple(notes), kec.scale_id, kec.efisiensi_id, {},
+                                      scale.nama if scale else kec.scale_id, formula.nama if formula else kec.efisiensi_id))
         if not rows:
             continue
         methods = methods_in(rows)
@@ -658,7 +663,8 @@ def mark_incomparable(row: ComparisonRow, methods: set[tuple]) -> ComparisonRow:
         elif len(methods) > 1:
             notes[year] = (f"diukur dengan {item.measurement.text}: tidak sebanding dengan angka yang diukur "
                            "dengan cara lain")
-    return ComparisonRow(row.kec, row.indicator, row.by_year, row.notes, row.scale_id, row.efisiensi_id, notes)
+    return ComparisonRow(row.kec, row.indicator, row.by_year, row.notes, row.scale_id, row.efisiensi_id, notes,
+                         row.scale_name, row.efisiensi_name)
 
 
 # --------------------------------------------------------------------------
