@@ -345,3 +345,15 @@ def test_history_page_tells_in_indonesian_which_figures_changed(site):
     assert [s for s in subjects if len(s) > 20 and html.escape(s, quote=False) in page] == []
     if "Riwayat tidak tersedia" not in page:  # (a shallow clone has no history to show)
         assert re.search(r"<summary>\d{1,2} \w+ \d{4}: (\d+ angka berubah|Kecamatan baru)", page)
+
+
+def test_charts_say_their_figures_without_javascript(site):
+    """Without JavaScript a chart is a sentence with its figures, in the format of the table beside it."""
+    page = (site / "wilayah/bengkalis/rupat-utara/2023.html").read_text(encoding="utf-8")
+    figures = re.findall(r'<figure class="kc-chart".*?</figure>', page, re.S)
+    assert figures and all("<noscript>" in f for f in figures)
+    # Rupat Utara LAKIP 2023, Tabel 3.2: IKM capaian 103,23 %; the IDM of Tanjung Medang as in the IDM table (4 decimals).
+    assert "Indeks Kepuasan Masyarakat 103,23\u202f% (tercapai)" in page
+    idm = re.search(r'<tr id="desa-[^"]*"><th scope="row">Tanjung Medang.*?</tr>', page, re.S).group(0)
+    value = re.findall(r'<td class="kc-num">([\d,]+)</td>', idm)[-1]
+    assert f"Tanjung Medang {value}" in page

@@ -50,6 +50,7 @@ class Chart:
     figure: dict
     height: int = 320
     embed_href: str | None = None  # its embed page, relative to the page showing it (set by embed.add)
+    summary: str = ""  # its figures in a sentence, shown without JavaScript in place of the chart
 
     @property
     def anchor(self) -> str:
@@ -81,6 +82,21 @@ def _f(value: Decimal | None) -> float | None:
     return None if value is None else float(round_half_up(value))
 
 
+SUMMARY_ITEMS = 12  # a sentence longer than this says how many more there are
+
+
+def _sentence(lead: str, items: list[str]) -> str:
+    """'Capaian: A 103,23 %; B 99 %; dan 3 lainnya.' (plain text: the template escapes it)."""
+    shown = items[:SUMMARY_ITEMS]
+    more = f"; dan {len(items) - SUMMARY_ITEMS} lainnya" if len(items) > SUMMARY_ITEMS else ""
+    return f"{lead}: " + "; ".join(shown) + more + "." if items else ""
+
+
+def _num(value, suffix: str = "", places: int | None = None) -> str:
+    """A figure in a summary sentence, as the tables show it (a percent sign after a narrow no-break space)."""
+    return "–" if value is None else number(value, places) + suffix.replace(" %", "\u202f%")
+
+
 def _figure(data: list[dict], **layout) -> dict:
     """A figure: its traces, the site layout, then the chart's own layout settings (merged one level deep)."""
     merged = {key: (dict(value) if isinstance(value, dict) else value) for key, value in LAYOUT.items()}
@@ -103,7 +119,9 @@ def capaian_bars(chart_id: str, caption: str, names: list[str], values: list[Dec
                    "line": {"dash": "dash", "color": TARGET}}
     return Chart(chart_id, caption, _figure(
         [bar], shapes=[target_line], yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"ticksuffix": " %", "rangemode": "tozero"}), height=max(160, 60 + _row_height(labels)))
+        xaxis={"ticksuffix": " %", "rangemode": "tozero"}), height=max(160, 60 + _row_height(labels)),
+        summary=_sentence("Capaian", [f"{n} {_num(v, ' %')} ({'tercapai' if ok else 'tidak tercapai'})"
+                                      for n, v, ok in shown]))
 
 
 def trajectory(chart_id: str, caption: str, years: list[int], targets: list[Decimal | None],
@@ -121,13 +139,15 @@ def trajectory(chart_id: str, caption: str, years: list[int], targets: list[Deci
                             "y1": float(final), "line": {"dash": "dot", "color": GOOD}}]
         extra["annotations"] = [{"text": f"Target akhir {number(final)}", "xref": "paper", "yref": "y", "x": 0,
                                  "y": float(final), "xanchor": "left", "yanchor": "bottom", "showarrow": False}]
+    summary = _sentence(f"Realisasi ({unit}) dan target Renstra per tahun", [
+        f"{y}: {_num(r)} (target {_num(tg)})" for y, tg, r in zip(years, targets, realised)])
     return Chart(chart_id, caption, _figure(data, xaxis={"dtick": 1, "tickformat": "d"},
                                             yaxis={"title": {"text": _text(unit)}, "automargin": True}, **extra),
-                 height=300)
+                 height=300, summary=summary)
 
 
 def grouped_bars(chart_id: str, caption: str, categories: list[str], series: dict[str, list[Decimal | None]],
-                 suffix: str = "", horizontal: bool = False) -> Chart:
+                 suffix: str = "", horizontal: bool = False, places: int | None = None) -> Chart:
     """Several series side by side (year over year, kecamatan side by side, IKM elements)."""
     palette = [REALISED, TARGET, GOOD, "#8a4fbf", "#c26a00", BAD]
     labels = [_wrapped(c) if horizontal else _text(c) for c in categories]
@@ -135,14 +155,18 @@ def grouped_bars(chart_id: str, caption: str, categories: list[str], series: dic
     for i, (name, values) in enumerate(series.items()):
         numbers = [_f(v) for v in values]
         trace = {"type": "bar", "name": _text(name), "marker": {"color": palette[i % len(palette)]},
-                 "text": [None if v is None else number(v) + suffix for v in values], "textposition": "auto"}
+                 "text": [None if v is None else number(v, places) + suffix for v in values], "textposition": "auto"}
         trace.update({"x": numbers, "y": labels, "orientation": "h"} if horizontal else {"x": labels, "y": numbers})
         data.append(trace)
     axis = {"yaxis": {"autorange": "reversed", "automargin": True}} if horizontal else {"xaxis": {"automargin": True}}
     rows = _row_height([_wrapped(c) for c in categories]) + 22 * len(categories) * (len(series) - 1)
     height = max(220, 70 + rows) if horizontal else 320
+    names = list(series)
+    items = [f"{c} " + ", ".join((f"{s} " if len(names) > 1 else "") + _num(series[s][i], suffix, places)
+                                 for s in names)
+             for i, c in enumerate(categories)]
     return Chart(chart_id, caption, _figure(data, barmode="group", showlegend=len(series) > 1, **axis),
-                 height=min(height, 900))
+                 height=min(height, 900), summary=_sentence("Angkanya", items))
 
 
 ABSORPTION_RED, ABSORPTION_GREEN = 50, 100  # the treemap's colour scale runs from red to green between these (%)
@@ -167,7 +191,10 @@ def budget_treemap(chart_id: str, caption: str, root: str, nodes: list[tuple[str
         "hovertemplate": "%{label}<br>Pagu Rp%{customdata[0]}<br>Penyerapan %{customdata[1]} %<extra></extra>",
         "maxdepth": 2,
     }
-    return Chart(chart_id, caption, _figure([treemap]), height=420)
+    programs = [n for n in nodes if n[1] == nodes[0][0]] if nodes else []
+    summary = _sentence("Pagu per program", [f"{n[2]} Rp{number(n[3], 0)} (penyerapan {_num(n[4], ' %')})"
+                                             for n in programs])
+    return Chart(chart_id, caption, _figure([treemap]), height=420, summary=summary)
 
 
 def absorption_vs_capaian(chart_id: str, caption: str, names: list[str], absorption: list[Decimal | None],
@@ -184,4 +211,6 @@ def absorption_vs_capaian(chart_id: str, caption: str, names: list[str], absorpt
     return Chart(chart_id, caption, _figure(
         data, shapes=[diagonal], xaxis={"title": {"text": "Penyerapan anggaran (%)"}, "range": [0, 125]},
         yaxis={"title": {"text": "Capaian kinerja (%)"}, "range": [0, 135]},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0}), height=360 + 28 * len(points))
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0}), height=360 + 28 * len(points),
+        summary=_sentence("Penyerapan dan capaian", [f"{n}: penyerapan {_num(a, ' %')}, capaian {_num(c, ' %')}"
+                                                      for n, a, c in points]))

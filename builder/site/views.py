@@ -364,7 +364,8 @@ def year_charts(year: YearResult) -> dict[str, Chart | None]:
     if year.desa:
         out["idm"] = charts.grouped_bars(
             "idm", "Indeks Desa Membangun tiap desa; komponennya (IKS, IKE, IKL) ada di tabel.",
-            [d.nama for d in year.desa], {"IDM": [d.idm for d in year.desa]}, horizontal=True)
+            [d.nama for d in year.desa], {"IDM": [d.idm for d in year.desa]}, horizontal=True,
+            places=4)  # as the IDM table and the index itself (Permendesa PDTT 2/2016: four decimals)
     return out
 
 
