@@ -189,6 +189,8 @@ def budget_treemap(chart_id: str, caption: str, root: str, nodes: list[tuple[str
                    "showscale": False},
         "customdata": [[number(n[3], 0), "–" if n[4] is None else number(n[4])] for n in nodes],
         "hovertemplate": "%{label}<br>Pagu Rp%{customdata[0]}<br>Penyerapan %{customdata[1]} %<extra></extra>",
+        # colour is not the only cue: each box also says its absorption in words
+        "texttemplate": "%{label}<br>penyerapan %{customdata[1]} %",
         "maxdepth": 2,
     }
     programs = [n for n in nodes if n[1] == nodes[0][0]] if nodes else []
