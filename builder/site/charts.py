@@ -51,6 +51,37 @@ class Chart:
     height: int = 320
     embed_href: str | None = None  # its embed page, relative to the page showing it (set by embed.add)
     summary: str = ""  # its figures in a sentence, shown without JavaScript in place of the chart
+    bars: tuple = ()  # (label, value, text, colour) of a horizontal bar chart: drawn as a static SVG at once
+    reference: float | None = None  # a vertical line across the bars (the 100 % target)
+
+    def svg(self) -> str:
+        """A horizontal bar chart as plain SVG, shown as soon as the page is (and without JavaScript); plotly.js
+        replaces it with the interactive chart when the chart comes near the screen. Escaped text only."""
+        if not self.bars:
+            return ""
+        top = max([v for _, v, _, _ in self.bars if v is not None] + [self.reference or 0, 1])
+        row, label_w, width = 28, 132, 340  # drawn for a phone's width; plotly.js redraws it for any other
+        scale = (width - label_w - 10) / (top * 1.05)
+        parts = [f'<svg class="kc-chart__static" viewBox="0 0 {width} {row * len(self.bars) + 10}" role="img" '
+                 f'aria-label="{html.escape(self.caption)}" xmlns="http://www.w3.org/2000/svg">']
+        for i, (label, value, text, colour) in enumerate(self.bars):
+            y = 5 + i * row
+            name = html.escape(label if len(label) <= 21 else label[:20] + "…")
+            parts.append(f'<text x="{label_w - 6}" y="{y + 18}" text-anchor="end" font-size="11" fill="currentColor">'
+                         f'<title>{html.escape(label)}</title>{name}</text>')
+            if value is not None:
+                w = max(1, round(value * scale))
+                parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{w}" height="{row - 8}" fill="{colour}"/>')
+                inside = w >= 110  # the value inside the bar, in white, when it fits
+                parts.append(f'<text x="{label_w + w - 4 if inside else label_w + w + 4}" y="{y + 18}" font-size="11" '
+                             f'text-anchor="{"end" if inside else "start"}" '
+                             f'fill="{"#ffffff" if inside else "currentColor"}">{html.escape(text)}</text>')
+        if self.reference is not None:
+            x = label_w + round(self.reference * scale)
+            parts.append(f'<line x1="{x}" x2="{x}" y1="0" y2="{row * len(self.bars) + 10}" stroke="{TARGET}" '
+                         'stroke-dasharray="4 3"/>')
+        parts.append("</svg>")
+        return "".join(parts)
 
     @property
     def anchor(self) -> str:
@@ -121,7 +152,9 @@ def capaian_bars(chart_id: str, caption: str, names: list[str], values: list[Dec
         [bar], shapes=[target_line], yaxis={"autorange": "reversed", "automargin": True},
         xaxis={"ticksuffix": " %", "rangemode": "tozero"}), height=max(160, 60 + _row_height(labels)),
         summary=_sentence("Capaian", [f"{n} {_num(v, ' %')} ({'tercapai' if ok else 'tidak tercapai'})"
-                                      for n, v, ok in shown]))
+                                      for n, v, ok in shown]),
+        bars=tuple((n, float(v), f"{_num(v, ' %')} · {'tercapai' if ok else 'tidak tercapai'}", GOOD if ok else BAD)
+                   for n, v, ok in shown), reference=100.0)
 
 
 def trajectory(chart_id: str, caption: str, years: list[int], targets: list[Decimal | None],
@@ -165,8 +198,12 @@ def grouped_bars(chart_id: str, caption: str, categories: list[str], series: dic
     items = [f"{c} " + ", ".join((f"{s} " if len(names) > 1 else "") + _num(series[s][i], suffix, places)
                                  for s in names)
              for i, c in enumerate(categories)]
+    bars = ()
+    if horizontal and len(series) == 1:  # one series across: drawn at once as a static SVG too
+        (values,) = series.values()
+        bars = tuple((c, _f(v), _num(v, suffix, places), palette[0]) for c, v in zip(categories, values))
     return Chart(chart_id, caption, _figure(data, barmode="group", showlegend=len(series) > 1, **axis),
-                 height=min(height, 900), summary=_sentence("Angkanya", items))
+                 height=min(height, 900), summary=_sentence("Angkanya", items), bars=bars)
 
 
 ABSORPTION_RED, ABSORPTION_GREEN = 50, 100  # the treemap's colour scale runs from red to green between these (%)

@@ -210,6 +210,8 @@
     var figure = figureOf(node);
     if (!figure || node.getAttribute("data-drawn")) return;
     node.setAttribute("data-drawn", "1");
+    var still = node.querySelector(".kc-chart__static");  // the builder's static drawing, until this one is ready
+    if (still) still.remove();
     var layout = themed(figure.layout, isDark());
     layout.height = chartHeight(node);
     Plotly.newPlot(node, figure.data, layout, figure.config).then(function () { enableTools(node); });
@@ -228,7 +230,7 @@
     var nodes = Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
     if (!nodes.length) return;
     nodes.forEach(function (node) {  // set here, not in a style attribute: the page's CSP allows no inline styles
-      node.style.minHeight = chartHeight(node) + "px";
+      if (!node.querySelector(".kc-chart__static")) node.style.minHeight = chartHeight(node) + "px";
     });
     function show(list) {
       loadPlotly().then(function (Plotly) {
