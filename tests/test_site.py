@@ -361,4 +361,4 @@ def test_charts_say_their_figures_without_javascript(site):
     value = re.findall(r'<td class="kc-num">([\d,]+)</td>', idm)[-1]
     chart = next(f for f in figures if 'data-chart="idm"' in f)
     assert re.search(rf"Tanjung Medang</text>.*?>{value}</text>", chart, re.S)
-    assert "<noscript>" in next(f for f in figures if 'data-chart="anggaran"' in f)  # a treemap: in words
+    assert "<noscript>" in next(f for f in figures if 'data-chart="efisiensi"' in f)  # a scatter: in words

@@ -18,7 +18,7 @@ import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..formatting import number, round_half_up
+from ..formatting import number, round_half_up, rupiah_short
 
 # Colours: accessible on light and dark backgrounds; meaning is never carried by colour alone.
 TARGET = "#6b7280"
@@ -56,30 +56,31 @@ class Chart:
 
     def svg(self) -> str:
         """A horizontal bar chart as plain SVG, shown as soon as the page is (and without JavaScript); plotly.js
-        replaces it with the interactive chart when the chart comes near the screen. Escaped text only."""
+        replaces it with the interactive chart when the chart comes near the screen. Drawn for a phone: each name
+        on its own line, its bar below, the figure at the right end. Escaped text only."""
         if not self.bars:
             return ""
-        top = max([v for _, v, _, _ in self.bars if v is not None] + [self.reference or 0, 1])
-        row, label_w, width = 28, 132, 340  # drawn for a phone's width; plotly.js redraws it for any other
-        scale = (width - label_w - 10) / (top * 1.05)
-        parts = [f'<svg class="kc-chart__static" viewBox="0 0 {width} {row * len(self.bars) + 10}" role="img" '
+        width, row = 340, 38
+        text_width = max(6 * len(text) for _, _, text, _ in self.bars)  # ~6 px per character at 11 px
+        top = max([v for _, v, _, _ in self.bars if v is not None] + [self.reference or 0]) or 1
+        scale = max(60, width - text_width - 10) / top
+        height = row * len(self.bars) + 4
+        parts = [f'<svg class="kc-chart__static" viewBox="0 0 {width} {height}" role="img" '
                  f'aria-label="{html.escape(self.caption)}" xmlns="http://www.w3.org/2000/svg">']
         for i, (label, value, text, colour) in enumerate(self.bars):
-            y = 5 + i * row
-            name = html.escape(label if len(label) <= 21 else label[:20] + "…")
-            parts.append(f'<text x="{label_w - 6}" y="{y + 18}" text-anchor="end" font-size="11" fill="currentColor">'
-                         f'<title>{html.escape(label)}</title>{name}</text>')
+            y = i * row
+            name = html.escape(label if len(label) <= 44 else label[:43] + "…")
+            parts.append(f'<text x="0" y="{y + 13}" font-size="11.5" fill="currentColor"><title>{html.escape(label)}'
+                         f'</title>{name}</text>')
             if value is not None:
-                w = max(1, round(value * scale))
-                parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{w}" height="{row - 8}" fill="{colour}"/>')
-                inside = w >= 110  # the value inside the bar, in white, when it fits
-                parts.append(f'<text x="{label_w + w - 4 if inside else label_w + w + 4}" y="{y + 18}" font-size="11" '
-                             f'text-anchor="{"end" if inside else "start"}" '
-                             f'fill="{"#ffffff" if inside else "currentColor"}">{html.escape(text)}</text>')
-        if self.reference is not None:
-            x = label_w + round(self.reference * scale)
-            parts.append(f'<line x1="{x}" x2="{x}" y1="0" y2="{row * len(self.bars) + 10}" stroke="{TARGET}" '
-                         'stroke-dasharray="4 3"/>')
+                parts.append(f'<rect x="0" y="{y + 18}" width="{max(1, round(value * scale))}" height="14" '
+                             f'fill="{colour}"/>')
+            parts.append(f'<text x="{width}" y="{y + 30}" text-anchor="end" font-size="11" fill="currentColor">'
+                         f'{html.escape(text)}</text>')
+        if self.reference is not None:  # across each bar, not over the names
+            x = round(self.reference * scale)
+            parts.extend(f'<line x1="{x}" x2="{x}" y1="{i * row + 16}" y2="{i * row + 34}" stroke="{TARGET}" '
+                         'stroke-dasharray="3 2"/>' for i in range(len(self.bars)))
         parts.append("</svg>")
         return "".join(parts)
 
@@ -206,34 +207,29 @@ def grouped_bars(chart_id: str, caption: str, categories: list[str], series: dic
                  height=min(height, 900), summary=_sentence("Angkanya", items), bars=bars)
 
 
-ABSORPTION_RED, ABSORPTION_GREEN = 50, 100  # the treemap's colour scale runs from red to green between these (%)
+def _money_ticks(top: Decimal) -> dict:
+    """Axis ticks in Indonesian words ("Rp2 miliar"), not plotly's SI letters ("Rp2B" reads as English)."""
+    step = Decimal(10) ** (len(str(int(top))) - 1)
+    while top / step < 3:
+        step /= 2
+    values = [step * i for i in range(int(top / step) + 1)]
+    return {"tickvals": [float(v) for v in values], "ticktext": [rupiah_short(v) if v else "0" for v in values]}
 
 
-def budget_treemap(chart_id: str, caption: str, root: str, nodes: list[tuple[str, str, str, Decimal, Decimal | None]]) -> Chart:
-    """Budget hierarchy: (id, parent id, label, pagu, penyerapan %). Area = pagu, colour = absorption.
-
-    The caption gets the colour legend from the scale's own bounds (the figure has no colour bar, see below)."""
-    middle = (ABSORPTION_RED + ABSORPTION_GREEN) / 2
-    caption = (f"{caption} (warna: hijau {number(ABSORPTION_GREEN)} %, kuning {number(middle)} %, "
-               f"merah {number(ABSORPTION_RED)} % atau kurang).")
-    treemap = {
-        "type": "treemap", "ids": [n[0] for n in nodes], "parents": [n[1] for n in nodes],
-        "labels": [_text(n[2]) for n in nodes], "values": [float(n[3]) for n in nodes], "branchvalues": "total",
-        "marker": {"colors": [_f(n[4]) if n[4] is not None else 0 for n in nodes],
-                   "colorscale": [[0, BAD], [0.5, "#e0b000"], [1, GOOD]], "cmin": ABSORPTION_RED, "cmax": ABSORPTION_GREEN,
-                   # No colour bar: plotly.js fills it through a style attribute, which the site's CSP refuses;
-                   # the caption says what the colours mean and the table holds every figure.
-                   "showscale": False},
-        "customdata": [[number(n[3], 0), "–" if n[4] is None else number(n[4])] for n in nodes],
-        "hovertemplate": "%{label}<br>Pagu Rp%{customdata[0]}<br>Penyerapan %{customdata[1]} %<extra></extra>",
-        # colour is not the only cue: each box also says its absorption in words
-        "texttemplate": "%{label}<br>penyerapan %{customdata[1]} %",
-        "maxdepth": 2,
-    }
-    programs = [n for n in nodes if n[1] == nodes[0][0]] if nodes else []
-    summary = _sentence("Pagu per program", [f"{n[2]} Rp{number(n[3], 0)} (penyerapan {_num(n[4], ' %')})"
-                                             for n in programs])
-    return Chart(chart_id, caption, _figure([treemap]), height=420, summary=summary)
+def budget_bars(chart_id: str, caption: str, names: list[str], pagu: list[Decimal],
+                absorption: list[Decimal | None]) -> Chart:
+    """Pagu per programme as bars, each saying its absorption in words (no colour scale to decode: a treemap's
+    labels were illegible on a phone, and its colours the only cue)."""
+    labels = [_wrapped(n) for n in names]
+    texts = [f"{rupiah_short(v)} · penyerapan {_num(a, ' %')}" for v, a in zip(pagu, absorption)]
+    bar = {"type": "bar", "orientation": "h", "x": [_f(v) for v in pagu], "y": labels, "text": texts,
+           "textposition": "auto", "marker": {"color": REALISED},
+           "hovertemplate": "%{y}<br>Pagu Rp%{x:,.0f}<extra></extra>"}
+    return Chart(chart_id, caption, _figure([bar], yaxis={"autorange": "reversed", "automargin": True},
+                                            xaxis={"rangemode": "tozero", **_money_ticks(max(pagu))}),
+                 height=max(160, 60 + _row_height(labels)),
+                 summary=_sentence("Pagu per program", [f"{n} {t}" for n, t in zip(names, texts)]),
+                 bars=tuple((n, _f(v), t, REALISED) for n, v, t in zip(names, pagu, texts)))
 
 
 def absorption_vs_capaian(chart_id: str, caption: str, names: list[str], absorption: list[Decimal | None],

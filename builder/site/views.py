@@ -339,17 +339,10 @@ def year_charts(year: YearResult) -> dict[str, Chart | None]:
             [i.indicator.nama for i in measured], [i.capaian for i in measured], [bool(i.reached) for i in measured])
     budget = year.budget
     if budget and budget.programs and budget.pagu:
-        nodes = [("root", "", "Semua program", budget.pagu, budget.penyerapan)]
-        for pi, program in enumerate(budget.programs):
-            pid = f"p{pi}"
-            nodes.append((pid, "root", program.nama, program.pagu, program.penyerapan))
-            for ki, child in enumerate(program.children):
-                if child.pagu and child.pagu > 0:
-                    nodes.append((f"{pid}k{ki}", pid, child.nama, child.pagu, child.penyerapan))
-        if _treemap_consistent(nodes):
-            out["anggaran"] = charts.budget_treemap(
-                "anggaran", "Pagu anggaran per program dan kegiatan (luas kotak) dan penyerapannya",
-                "Semua program", nodes)
+        programs = [p for p in budget.programs if p.pagu is not None]
+        out["anggaran"] = charts.budget_bars(
+            "anggaran", "Pagu tiap program (panjang batang) dan penyerapannya (realisasi ÷ pagu).",
+            [p.nama for p in programs], [p.pagu for p in programs], [p.penyerapan for p in programs])
     with_budget = [i for i in year.indicators if i.penyerapan is not None and i.capaian is not None]
     if with_budget:
         out["efisiensi"] = charts.absorption_vs_capaian(
@@ -367,16 +360,6 @@ def year_charts(year: YearResult) -> dict[str, Chart | None]:
             [d.nama for d in year.desa], {"IDM": [d.idm for d in year.desa]}, horizontal=True,
             places=4)  # as the IDM table and the index itself (Permendesa PDTT 2/2016: four decimals)
     return out
-
-
-def _treemap_consistent(nodes) -> bool:
-    """Plotly's 'total' treemap needs children that do not exceed their parent."""
-    totals: dict[str, Decimal] = {}
-    values = {n[0]: n[3] for n in nodes}
-    for node_id, parent, *_ in nodes:
-        if parent:
-            totals[parent] = totals.get(parent, Decimal(0)) + values[node_id]
-    return all(total <= values[parent] + Decimal("0.5") for parent, total in totals.items())
 
 
 # --------------------------------------------------------------------------

@@ -137,11 +137,13 @@
     });
   }
 
-  function exportImage(node, format) {
-    var figure = exportFigure(node), filename = node.getAttribute("data-chart");
-    if (format === "png") return png(figure, filename);
-    return window.Plotly.downloadImage(figure, {
-      format: "svg", filename: filename, width: figure.layout.width, height: figure.layout.height
+  function exportImage(node, format) {  // (plotly.js is fetched now if the chart was left as drawn by the builder)
+    return loadPlotly().then(function () {
+      var figure = exportFigure(node), filename = node.getAttribute("data-chart");
+      if (format === "png") return png(figure, filename);
+      return window.Plotly.downloadImage(figure, {
+        format: "svg", filename: filename, width: figure.layout.width, height: figure.layout.height
+      });
     });
   }
 
@@ -240,6 +242,15 @@
     if (!("IntersectionObserver" in window) || document.querySelector(".kc-sumber")) {
       show(nodes);  // an old browser, or an embed page (its one chart is the page)
       return;
+    }
+    // On a phone a bar chart stays as the builder drew it (legible at that width, and no plotly.js to fetch);
+    // its export buttons fetch plotly.js when tapped.
+    if (window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches) {
+      nodes = nodes.filter(function (node) {
+        if (!node.querySelector(".kc-chart__static")) return true;
+        enableTools(node);
+        return false;
+      });
     }
     var observer = new IntersectionObserver(function (entries) {
       var near = entries.filter(function (e) { return e.isIntersecting; }).map(function (e) { return e.target; });
