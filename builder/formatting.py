@@ -87,11 +87,13 @@ def date(value: dt.date | None) -> str:
 
 
 def value_text(value) -> str:
-    """A target or realisasi as shown: a number in Indonesian format, a category code as is, "–" when missing."""
+    """A target or realisasi as shown: a number in Indonesian format with the decimals the report printed
+    (`1.50` -> "1,50", `0.8599` -> "0,8599": one format per figure, the printed one), a category code as is, "–"
+    when missing."""
     if value is None:
         return "–"
     if isinstance(value, Decimal):
-        return number(value)
+        return number(value, decimals_of(value))
     return str(value)
 
 

@@ -255,3 +255,12 @@ def test_a_column_printed_rows_off_is_named(results):
     rows = [f for f in findings(results, "bengkalis/rupat-utara", 2023)
             if f.what.startswith("Sisa anggaran Belanja Makanan dan Minuman Rapat") and f.stated == 46200000]
     assert rows and "kolom bergeser" in rows[0].cause and rows[0].kind == Kind.DIFFERENCE
+
+
+def test_figures_show_the_decimals_the_report_printed(site):
+    """Lima Puluh Pesisir LKjIP 2023, Tabel 3.2: Nilai AKIP target 72,60, realisasi 70,20 (printed with two decimals;
+    before, the page showed "72,6" and "70,2" beside other figures with two)."""
+    html = (site / "wilayah/batu-bara/lima-puluh-pesisir/2023.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr id="indikator-nilai-akip">.*?</tr>', html, flags=re.S).group(0)
+    cells = [re.sub(r"<[^>]+>", " ", c).split()[0] for c in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]
+    assert cells[:2] == ["72,60", "70,20"]
