@@ -12,6 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # Debian's (make test installs it); never a download
 
 
 @pytest.fixture
@@ -46,3 +47,28 @@ def site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr[-3000:]
     (out.parent / "mkdocs-build.log").write_text(result.stderr, encoding="utf-8")
     return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium, once per test session (the browser tests' modules share it)."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from screenshots import CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site served over http, once per test session."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from screenshots import serve
+
+    server, url = serve(site)
+    yield url
+    server.shutdown()

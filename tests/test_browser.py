@@ -8,31 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import CHROMIUM, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import CHROMIUM_ARGS, serve  # noqa: E402
+from screenshots import serve  # noqa: E402
 
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (make test installs it)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    server, url = serve(site)
-    yield url
-    server.shutdown()
 
 
 def open_page(browser, url, width=1280):

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import CHROMIUM, ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import CHROMIUM_ARGS, serve  # noqa: E402
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (make test installs it)")
 
 
-@pytest.fixture(scope="module")
-def page(site):
-    from playwright.sync_api import sync_playwright
-
-    server, url = serve(site)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 360, "height": 740})
-        tab = context.new_page()
-        tab.base = url
-        yield tab
-        browser.close()
-    server.shutdown()
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    tab.base = base_url
+    yield tab
+    context.close()
 
 
 def test_a_figure_leads_to_its_yaml_line(page):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
 import zlib
 from html.parser import HTMLParser
@@ -12,13 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import CHROMIUM, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import CHROMIUM_ARGS, serve  # noqa: E402
+from screenshots import serve  # noqa: E402
 
 YEAR_PAGE = "wilayah/bengkalis/rupat-utara/2023.html"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 CSP_LISTENER = ("window.__csp = []; document.addEventListener('securitypolicyviolation', "
                 "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
@@ -182,23 +180,6 @@ def test_chart_captions_stay_escaped_in_embed_pages(minimal_data):
 
 
 # -- In a browser ---------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    server, url = serve(site)
-    yield url
-    server.shutdown()
 
 
 def open_page(browser, url, width=1280, scheme="light", touch=False):

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import CHROMIUM_ARGS, serve  # noqa: E402
+from .conftest import CHROMIUM, ROOT
 
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (make test installs it)")
 
 MAX_PAGES = 15
@@ -25,23 +19,6 @@ REPORT_PAGES = ["wilayah/bengkalis/rupat-utara/2023.html", "wilayah/paser/batu-s
 # Text of the site's chrome that must not reach paper: nav tab labels, the back-to-top button, the skip link
 # and the search box's placeholder (none of them occurs in the report itself).
 CHROME_TEXTS = ["Perbandingan indikator", "Riwayat data", "Unduh data", "Kembali ke atas", "Lewati ke isi"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    server, url = serve(site)
-    yield url
-    server.shutdown()
 
 
 def squeeze(text: str) -> str:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..formatting import number, round_half_up, rupiah_short
+from .urls import flat
 
 # Colours: accessible on light and dark backgrounds; meaning is never carried by colour alone.
 TARGET = "#6b7280"
@@ -87,7 +87,7 @@ class Chart:
     @property
     def anchor(self) -> str:
         """The id of the chart's <figure>: `#grafik-capaian` links to it."""
-        return "grafik-" + (re.sub(r"[^a-z0-9]+", "-", self.id.lower()).strip("-") or "x")
+        return "grafik-" + (flat(self.id) or "x")
 
     def json(self) -> str:
         """JSON safe to place inside <script type="application/json">."""

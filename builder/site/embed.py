@@ -15,12 +15,11 @@ kecamatan page, `kab-` and `banding-` on the pages over many kecamatan), so two 
 from __future__ import annotations
 
 import posixpath
-import re
 
 from . import views
 from .charts import Chart
 from .render import Renderer
-from .urls import EMBED_FOLDER as FOLDER, embed_uri
+from .urls import EMBED_FOLDER as FOLDER, embed_uri, html_path
 TEMPLATE = "grafik.html.j2"
 SITE = "Kinerja Kecamatan"
 
@@ -49,7 +48,7 @@ def add(pages: dict, renderer: Renderer, uri: str, view) -> None:
     """Before the page at `uri` is rendered from `view`: link its charts to their embed pages, and add those."""
     title, source, charts = _about(view)
     page_dir = posixpath.dirname(uri) or "."
-    page_href = posixpath.relpath(re.sub(r"\.md$", ".html", uri), FOLDER)
+    page_href = posixpath.relpath(html_path(uri), FOLDER)
     template = renderer.env.get_template(TEMPLATE)
     for chart in charts:
         target = embed_uri(uri, chart.id)

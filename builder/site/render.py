@@ -24,6 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import formatting as fmt
+from .urls import anchor, html_path
 from ..analysis.results import Markdown, Status
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -80,11 +81,6 @@ def yaml_value(text: object) -> Markup:
     return Markup(json.dumps(html.escape(str(text), quote=True), ensure_ascii=False))
 
 
-def anchor(text: object) -> str:
-    """A stable fragment id from a row's name: 'Program A: Penunjang' -> 'program-a-penunjang'."""
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")[:60] or "x"
-
-
 def source_rows(lines, dated: bool) -> Markup:
     """A data file's lines as table rows for its source page (sumber.html.j2): thousands of lines, so joined here
     rather than looped in Jinja (a tenth of a large build); every line's text is escaped."""
@@ -127,7 +123,7 @@ class Renderer:
 
         def href(target: str) -> str:
             """Relative URL to another page's HTML (use_directory_urls: false)."""
-            return posixpath.relpath(re.sub(r"\.md$", ".html", target), base)
+            return posixpath.relpath(html_path(target), base)
 
         def rel(target: str) -> str:
             """Relative Markdown link to another page's .md (MkDocs checks and converts it)."""

@@ -63,11 +63,17 @@ def source_uri(data_path: str) -> str:
 EMBED_FOLDER = "grafik"
 
 
-def _flat(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+def flat(text: str) -> str:
+    """Lower-case words joined by '-': the one rule for ids in URLs and fragments ('Tabel 3.10' -> 'tabel-3-10')."""
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
+
+
+def anchor(text: object) -> str:
+    """A stable fragment id from a row's name (at most 60 characters)."""
+    return flat(text)[:60] or "x"
 
 
 def embed_uri(page_uri: str, chart_id: str) -> str:
     """A chart's standalone page (site/embed.py): 'wilayah/k/c/2023.md' + 'capaian' -> 'grafik/k-c-2023-capaian.html'."""
     base = re.sub(r"(^|/)index$", "", re.sub(r"\.md$", "", page_uri)).removeprefix("wilayah/")
-    return f"{EMBED_FOLDER}/{'-'.join(p for p in (_flat(base), _flat(chart_id)) if p)}.html"
+    return f"{EMBED_FOLDER}/{'-'.join(p for p in (flat(base), flat(chart_id)) if p)}.html"

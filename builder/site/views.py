@@ -19,7 +19,7 @@ from ..analysis.results import (
 from ..audit import Finding, Kind
 from ..provenance import Change, SourceText
 from ..formatting import number
-from . import charts, exports, render, tables, urls
+from . import charts, exports, tables, urls
 from .charts import Chart
 from .tables import Table
 from .urls import comparison_uri, kabupaten_uri, kecamatan_uri, province_uri, year_uri  # noqa: F401 (the page map uses them)
@@ -280,7 +280,7 @@ def finding_ids(findings: list[Finding]) -> list[str]:
     seen: dict[str, int] = {}
     out = []
     for f in findings:
-        base = "temuan-" + render.anchor(f"{f.table} {f.what}")
+        base = "temuan-" + urls.anchor(f"{f.table} {f.what}")
         seen[base] = seen.get(base, 0) + 1
         out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return out
