@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds theme_overrides/assets/javascripts/vendor/plotly-kecamatan.min.js: plotly.js
-# core plus only the trace types builder/charts.py uses (bar, scatter, treemap).
+# core plus only the trace types builder/charts.py uses (bar, scatter).
 # Needs Node.js and the npm registry; the result is committed, so the site build
 # itself never needs Node. plotly.js is MIT licensed (see vendor/LICENSE-plotly.txt).
 set -euo pipefail

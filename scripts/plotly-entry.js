@@ -3,6 +3,5 @@ var Plotly = require('plotly.js/lib/core');
 Plotly.register([
   require('plotly.js/lib/bar'),
   require('plotly.js/lib/scatter'),
-  require('plotly.js/lib/treemap'),
 ]);
 module.exports = Plotly;

@@ -184,6 +184,10 @@ def grouped_bars(chart_id: str, caption: str, categories: list[str], series: dic
                  suffix: str = "", horizontal: bool = False, places: int | None = None) -> Chart:
     """Several series side by side (year over year, kecamatan side by side, IKM elements)."""
     palette = [REALISED, TARGET, GOOD, "#8a4fbf", "#c26a00", BAD]
+    blank = [name for name, values in series.items() if all(v is None for v in values)]
+    series = {name: values for name, values in series.items() if name not in blank}  # no legend entry without bars
+    if blank:
+        caption += f" Tanpa angka: {', '.join(blank)}."
     labels = [_wrapped(c) if horizontal else _text(c) for c in categories]
     data = []
     for i, (name, values) in enumerate(series.items()):

@@ -37,7 +37,7 @@ def _about(view) -> tuple[str, str, list[Chart]]:
                 [t.chart for t in view.trajectories if t.chart])
     if isinstance(view, views.KabupatenPage):
         return (view.area.nama, f"laporan kinerja kecamatan di {view.area.nama} (tahun terakhir tiap kecamatan)",
-                [view.chart] if view.chart else [])
+                list(view.charts))
     if isinstance(view, views.ComparisonPage):
         return (f"{view.comp.canon.nama} — perbandingan antarkecamatan", "laporan kinerja tiap kecamatan",
                 [view.chart] if view.chart else [])

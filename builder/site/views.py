@@ -434,7 +434,7 @@ class KabupatenPage:
     area: OfficialKabupaten
     province: OfficialProvince
     rows: tuple[KecamatanRow, ...]
-    chart: Chart | None
+    charts: tuple[Chart, ...]  # one per quantity: capaian and penyerapan are different things, so never one axis
     guide_url: str | None  # how to add a report (the contributor guide)
     tables: dict[str, Table]
     downloads: Downloads
@@ -460,7 +460,7 @@ def kabupaten_page(area: OfficialKabupaten, province: OfficialProvince, summarie
              "tahun_laporan": " ".join(map(str, r.summary.years)) if r.summary else None} for r in rows]),
     }
     published = {name: t for name, t in published.items() if t.rows}
-    return KabupatenPage(area, province, rows, kabupaten_chart(area, [r.summary for r in rows if r.summary]),
+    return KabupatenPage(area, province, rows, kabupaten_charts(area, [r.summary for r in rows if r.summary]),
                          guide_url, published, Downloads(kabupaten_uri(area.slug), tuple(published)))
 
 
@@ -485,15 +485,17 @@ def latest_reports(summaries: list[KecamatanSummary]) -> list[KecamatanSummary]:
     return sorted(with_year, key=lambda s: (-s.latest.year, s.name, s.slug))[:LATEST_ON_HOME]
 
 
-def kabupaten_chart(area: OfficialKabupaten, summaries: list[KecamatanSummary]) -> Chart | None:
+def kabupaten_charts(area: OfficialKabupaten, summaries: list[KecamatanSummary]) -> tuple[Chart, ...]:
+    """Mean capaian and budget absorption of each kecamatan's latest year, as two charts: a shared axis would
+    invite reading 95 % capaian against 95 % absorption as if they were one quantity."""
     latest = [(k, k.latest) for k in summaries if k.latest is not None]
-    if not latest:
-        return None
-    return charts.grouped_bars(
-        f"kab-{area.slug}", "Rata-rata capaian dan penyerapan anggaran tahun terakhir yang dilaporkan.",
-        [f"{k.name} ({y.year})" for k, y in latest],
-        {"Rata-rata capaian (%)": [y.capaian_mean for _, y in latest],
-         "Penyerapan anggaran (%)": [y.penyerapan for _, y in latest]}, suffix=" %")
+    names = [f"{k.name} ({y.year})" for k, y in latest]
+    quantities = [("capaian", "Rata-rata capaian kinerja tahun terakhir yang dilaporkan.",
+                   [y.capaian_mean for _, y in latest]),
+                  ("penyerapan", "Penyerapan anggaran tahun terakhir yang dilaporkan.", [y.penyerapan for _, y in latest])]
+    return tuple(charts.grouped_bars(f"kab-{area.slug}-{key}", caption, names, {caption: values}, suffix=" %",
+                                     horizontal=True)
+                 for key, caption, values in quantities if latest and any(v is not None for v in values))
 
 
 @dataclass(frozen=True)
@@ -627,6 +629,8 @@ def comparison_chart(comp: Comparison) -> Chart | None:
         return None
     series_values = {r.kec.name: [_numeric(r.by_year[y].realisasi) if y in r.by_year else None for y in comp.years]
                      for r in comp.rows}
+    if not any(v is not None for values in series_values.values() for v in values):
+        return None
     return charts.grouped_bars(f"banding-{comp.canon.id}", f"{comp.canon.nama}: realisasi tiap kecamatan per tahun.",
                                [str(y) for y in comp.years], series_values)
 
