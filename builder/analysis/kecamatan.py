@@ -352,7 +352,7 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         idm_source=sources(tahunan.idm.sumber) if tahunan.idm else None,
         akip=akip_of(tahunan.akip, sources, ref) if tahunan.akip else None,
         staff=staff_of(tahunan.pegawai, tahunan.laporan, sources) if tahunan.pegawai else None,
-        awards=[Award(p.nama, p.pemberi, p.tingkat) for p in tahunan.penghargaan],
+        awards=[Award(p.nama, p.pemberi, p.tingkat, p.jenis, p.penerima, p.tanggal) for p in tahunan.penghargaan],
         narrative=[(label, markdown(getattr(tahunan.narasi, key))) for key, label in YEAR_NARRATIVE
                    if tahunan.narasi and getattr(tahunan.narasi, key)],
         catatan=markdown(tahunan.catatan),

@@ -529,6 +529,9 @@ class Award:
     nama: str
     pemberi: str | None
     tingkat: str | None
+    jenis: str | None = None
+    penerima: str | None = None
+    tanggal: object = None  # a date, or only its year (int)
 
 
 @dataclass(frozen=True)

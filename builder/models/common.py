@@ -7,6 +7,7 @@ builder can recompute the derived figures and audit the report.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated, Optional, Union
@@ -139,6 +140,22 @@ Id = Annotated[
     Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Pengenal: huruf kecil, angka dan tanda minus."),
 ]
 Tahun = Annotated[int, Field(ge=1990, le=2100)]
+
+
+def _year_only(value: object) -> object:
+    """`2023` or "2023" is a year on its own (many reports print only the year), anything else a date."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}", value.strip()):
+        return int(value)
+    return value
+
+
+TanggalAtauTahun = Annotated[
+    Union[dt.date, Tahun],
+    BeforeValidator(_year_only),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "integer", "minimum": 1990,
+                                                                    "maximum": 2100}]}),
+]
+"""A date (2023-08-17), or only its year (2023) where the report prints no day."""
 Markdown = Annotated[str, Field(description="Teks Markdown.")]
 
 

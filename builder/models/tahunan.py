@@ -7,7 +7,7 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Angka, Id, Markdown, Model, NilaiKinerja, Pejabat, Sumber, Tahun, Uang
+from .common import Angka, Id, Markdown, Model, NilaiKinerja, Pejabat, Sumber, Tahun, TanggalAtauTahun, Uang
 
 
 
@@ -353,9 +353,13 @@ class Penghargaan(Model):
     """An award the kecamatan received."""
 
     nama: str = Field(description="Nama penghargaan seperti dicetak.")
+    jenis: Optional[str] = Field(None, description="Jenis penghargaan seperti dicetak, mis. Juara I, Piagam, Trofi.")
+    penerima: Optional[str] = Field(None, description="Penerima bila bukan kecamatan itu sendiri, mis. Desa Batu Kajang.")
     pemberi: Optional[str] = Field(None, description="Pemberi penghargaan, mis. Bupati Paser.")
     tingkat: Optional[str] = Field(None, description="Tingkat penghargaan, mis. kabupaten, provinsi, nasional.")
-    tanggal: Optional[dt.date] = Field(None, description="Tanggal penghargaan, format YYYY-MM-DD.")
+    tanggal: Optional[TanggalAtauTahun] = Field(
+        None, description="Tanggal penghargaan (TTTT-BB-HH, mis. 2023-08-17), atau tahunnya saja (2023) bila laporan "
+        "hanya mencetak tahun.")
     sumber: Optional[Sumber] = Field(None, description="Tempat penghargaan ini disebut di laporan.")
 
 
