@@ -21,6 +21,7 @@ from .dataset import Dataset
 from .load import in_scope, load_file
 from .problems import DataError
 from .provenance import Provenance
+from .schema import field_reference
 from .site import Pages, Publication, Site, SitePart
 from .validate import REFERENCE_ONLY, kabupaten_scopes, load_and_validate
 
@@ -42,7 +43,8 @@ def analyse_data(data_dir: Path) -> tuple[Reference, list[KecamatanResult]]:
 def _site(data_dir: Path, publication: Publication | None) -> Site:
     """A site with the reference data and the whole country, before any kecamatan is added."""
     dataset = valid_dataset(data_dir, REFERENCE_ONLY)
-    return Site(reference_of(dataset.referensi), country_of(dataset), publication or Publication())
+    return Site(reference_of(dataset.referensi), country_of(dataset), publication or Publication(),
+                fields=field_reference())
 
 
 class PartCache:

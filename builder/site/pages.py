@@ -44,8 +44,9 @@ class SitePart:
 
 class Site:
     def __init__(self, reference: Reference, country: Country, publication: Publication | None = None,
-                 renderer: Renderer | None = None):
+                 renderer: Renderer | None = None, fields: tuple = ()):
         self.reference = reference
+        self.fields = fields  # the field reference of the data files (builder.schema.field_reference)
         self.country = country
         self.publication = publication or Publication()
         self.repo_url = self.publication.repo_url
@@ -150,6 +151,8 @@ class Site:
                                        licence=exports.LICENCE, code_licence=exports.CODE_LICENCE, sources=exports.SOURCES)
         pages["kamus-data.md"] = page("kamus-data.md", "kamus_data.md.j2", tables=views.dictionary(),
                                     location=views.location_columns())
+        if self.fields:
+            pages["rujukan-kolom.md"] = page("rujukan-kolom.md", "rujukan_kolom.md.j2", files=self.fields)
         example = summaries[0] if summaries and summaries[0].years else None
         pages["api.md"] = page("api.md", "api.md.j2", example=example, index=exports.api_uri("index.md"))
         if history is not None:
