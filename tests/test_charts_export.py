@@ -303,3 +303,28 @@ def test_every_series_has_bars_and_one_quantity_has_one_axis(site):
     assert [f["id"] for f in kabupaten] == ["grafik-kab-bengkalis-capaian", "grafik-kab-bengkalis-penyerapan"]
     for figure in kabupaten:
         assert len(json.loads(next(iter(figure["data"].values())))["data"]) == 1
+
+
+@needs_chromium
+def test_the_preview_opened_from_a_file_draws_every_chart(browser, site):
+    """CONTRIBUTING's preview: the `situs-pratinjau` artifact unzipped and its pages opened over file://."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for uri in (YEAR_PAGE, "wilayah/bengkalis/rupat-utara/index.html", "wilayah/bengkalis/index.html"):
+        page.goto((site / uri).resolve().as_uri())
+        plots = page.locator(".kc-chart__plot")
+        assert plots.count() >= 1, uri
+        for i in range(plots.count()):
+            plot = plots.nth(i)
+            if not plot.is_visible():  # a chart in a folded section is drawn once the reader opens it
+                plot.locator("xpath=ancestor::details[not(@open)][1]/summary").click()
+            plot.scroll_into_view_if_needed()
+            page.locator(".kc-chart__plot[data-drawn]").nth(i).wait_for(state="attached", timeout=15000)
+        assert page.locator(".kc-chart__plot .main-svg").count() >= plots.count(), uri
+    page.locator("#kc-search-input").fill("kepuasan")
+    page.wait_for_timeout(1500)  # (the search fails at once: a page opened from a file may not fetch its index)
+    assert "python3 -m http.server" in page.locator("#kc-search-meta").text_content()
+    assert errors == []
+    context.close()

@@ -229,8 +229,9 @@
   // plotly.js (the largest file of the site) is fetched only when a chart comes near the screen, and each chart is
   // drawn when it does: a reader who stops at the first screen pays for no chart.
   function draw() {
-    var nodes = Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
-    if (!nodes.length) return;
+    var nodes = Array.prototype.slice.call(document.querySelectorAll("[data-chart]:not([data-kc-seen])"));
+    if (!nodes.length) return;  // none, or already seen (draw has two triggers, below)
+    nodes.forEach(function (node) { node.setAttribute("data-kc-seen", ""); });
     nodes.forEach(function (node) {  // set here, not in a style attribute: the page's CSP allows no inline styles
       if (!node.querySelector(".kc-chart__static")) node.style.minHeight = chartHeight(node) + "px";
     });
@@ -269,13 +270,10 @@
     }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(draw);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", draw);
-  } else {
-    draw();
-  }
+  // Material announces each page (also after instant navigation) on document$; opened from a file (the preview
+  // artifact, file://) it announces none, so the page's own load event draws too.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(draw);
+  if (document.readyState === "complete") draw(); else window.addEventListener("load", draw);
   redrawOnPaletteChange();
 
   // Material opens every <details> just before printing; print.css prints a budget programme's rows, or a story,

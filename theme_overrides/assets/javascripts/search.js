@@ -118,7 +118,11 @@
       meta.textContent = results.length === 1 ? "1 halaman cocok" : results.length + " halaman cocok";
       return showMore(box, query);
     }).catch(function () {
-      if (query === latest) meta.textContent = "Pencarian tidak dapat dimuat (butuh situs yang dibuka lewat http).";
+      if (query !== latest) return;
+      meta.textContent = window.location.protocol === "file:"
+        ? "Pencarian tidak berjalan pada berkas yang dibuka langsung. Di folder situs, jalankan " +
+          "python3 -m http.server lalu buka http://localhost:8000/ untuk mencari."
+        : "Pencarian tidak dapat dimuat; coba muat ulang halaman.";
     });
   }
 
