@@ -52,9 +52,36 @@ def _print_problems(problems, stream=sys.stderr) -> tuple[int, int]:
     return len(errors), len(warnings)
 
 
+def _touched_first(problems, touched: list[str], root: Path, stream=sys.stderr) -> tuple[int, int]:
+    """A contributor's view: every problem of the files their change touches, then the errors elsewhere (they
+    block the merge too), then only a count of the warnings elsewhere (not theirs to fix)."""
+    mine = {Path(p).resolve() for p in touched}
+    own = [p for p in problems if (root / p.path).resolve() in mine]  # (problems name files relative to root)
+    other = [p for p in problems if (root / p.path).resolve() not in mine]
+    print(f"== Berkas yang diubah ({len(mine)}) ==", file=stream)
+    for problem in own:
+        print(problem, file=stream)
+    if not own:
+        print("Tidak ada galat atau peringatan di berkas yang diubah.", file=stream)
+    other_errors = [p for p in other if p.is_error]
+    other_warnings = [p for p in other if not p.is_error]
+    if other_errors:
+        print(f"\n== Galat di berkas lain ({len(other_errors)}) ==", file=stream)
+        for problem in other_errors:
+            print(problem, file=stream)
+    if other_warnings:
+        per_file: dict[str, int] = {}
+        for problem in other_warnings:
+            per_file[problem.path] = per_file.get(problem.path, 0) + 1
+        listed = ", ".join(f"{path} ({n})" for path, n in sorted(per_file.items()))
+        print(f"\n{len(other_warnings)} peringatan di {len(per_file)} berkas lain yang tidak diubah: {listed}. "
+              "Bukan urusan perubahan ini; semuanya: python -m builder validate", file=stream)
+    return sum(p.is_error for p in problems), sum(not p.is_error for p in problems)
+
+
 def cmd_validate(args) -> int:
     dataset, problems = api.load_and_validate(Path(args.data), tuple(args.hanya))
-    errors, warnings = _print_problems(problems)
+    errors, warnings = _touched_first(problems, args.diubah, Path(args.data).resolve().parent) if args.diubah else _print_problems(problems)
     files = len(dataset.files)
     if errors:
         print(f"\n{errors} galat, {warnings} peringatan di {files} berkas. Perbaiki galat di atas.", file=sys.stderr)
@@ -198,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="periksa semua berkas data")
     validate.add_argument("hanya", nargs="*", help="hanya folder ini: <kabupaten> atau <kabupaten>/<kecamatan>")
+    validate.add_argument("--diubah", nargs="+", default=[], metavar="BERKAS",
+                          help="berkas yang diubah (mis. dari git diff --name-only): masalahnya ditampilkan dulu, "
+                               "peringatan berkas lain hanya dihitung")
     validate.set_defaults(func=cmd_validate)
     schema = sub.add_parser("schema", help="tulis/periksa skema JSON")
     schema.add_argument("--out", default="schema")

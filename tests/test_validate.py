@@ -147,3 +147,20 @@ def test_codes_and_names_are_checked_against_kemendagri(tmp_path):
     warnings = [str(p) for p in problems_of(data, "peringatan") if "Kemendagri" in p.message]
     assert any("rupat-utara/profil.yaml" in w and '"Rupat Utara"' in w for w in warnings), warnings
     assert any("bengkalis/kabupaten.yaml" in w and "14.99 tidak ada" in w for w in warnings), warnings
+
+
+def test_a_contributor_sees_the_problems_of_the_files_they_touched_first(minimal_data):
+    """The PR check: the changed file's problems in full, other files' warnings only counted."""
+    edit(minimal_data, YEAR, "          realisasi: 900000\n", "          realisasi: 800000\n")  # a kegiatan sum warning
+    renstra = minimal_data / RENSTRA
+    result = subprocess.run([sys.executable, "-m", "builder", "--data", str(minimal_data), "validate", "--diubah",
+                             str(renstra)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    out = result.stderr
+    assert out.index("== Berkas yang diubah (1) ==") < out.index("peringatan di 1 berkas lain yang tidak diubah")
+    assert "Tidak ada galat atau peringatan di berkas yang diubah." in out
+    assert "realisasi:" not in out.split("berkas lain")[0]  # the other file's warning is not listed in full
+    touched = subprocess.run([sys.executable, "-m", "builder", "--data", str(minimal_data), "validate", "--diubah",
+                              str(minimal_data / YEAR)], cwd=ROOT, capture_output=True, text=True)
+    own = touched.stderr.split("== Berkas yang diubah (1) ==")[1]
+    assert "peringatan:" in own and "berkas lain" not in own
