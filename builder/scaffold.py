@@ -134,6 +134,8 @@ def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
     path = data_dir / "wilayah" / kec.slug / f"{year}.yaml"
     known_reports = {lap.tahun: lap.id for lap in kec.profil.laporan}
     report_id = known_reports.get(year)
+    # An earlier year whose figures a later report prints (its "tahun lalu" columns): that report is the source.
+    printed_later = known_reports.get(year + 1) if report_id is None else None
     latest = kec.tahun[max(kec.tahun)] if kec.tahun else None
 
     lines = [
@@ -150,6 +152,8 @@ def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
     ]
     if report_id:
         lines.append(f"laporan: {report_id}{_comment(describe(m.Tahunan.model_fields['laporan']))}")
+    elif printed_later:
+        lines.append(f"laporan: {printed_later}{_comment(f'angka {year} yang dicetak laporan {year + 1} (kolom tahun lalu); bila laporan {year} sendiri ada, daftarkan di profil.yaml dan tulis id-nya di sini')}")
     else:
         lines.append(f"laporan: lkjip-{year}{_comment('ISI: id laporan ini; daftarkan juga di profil.yaml bagian laporan')}")
     if latest and latest.camat:
@@ -177,7 +181,7 @@ def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
             lines += commented_fields(sub, 2)
     steps = [f"Isi baris bertanda ISI di {path.relative_to(data_dir.parent)}.",
              "Periksa: .venv/bin/python -m builder validate"]
-    if not report_id:
+    if not report_id and not printed_later:
         steps.insert(0, "Daftarkan laporannya di profil.yaml, di bawah `laporan:`:\n"
                         f"  - id: lkjip-{year}\n    jenis: LKjIP\n    tahun: {year}\n"
                         f"    judul: Laporan Kinerja Instansi Pemerintah Kecamatan {kec.profil.nama} Tahun {year}")
@@ -236,7 +240,8 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
             modeline(path, data_dir, m.Kabupaten),
             f"# Kabupaten/kota {parts[0]}: isi baris bertanda ISI (kode dan nama menurut Kemendagri).",
             "nama:  # ISI: " + describe(m.Kabupaten.model_fields["nama"]),
-            "jenis: kabupaten  # pilihan: kabupaten, kota",
+            (f"jenis: kota  # dari nama folder {parts[0]}" if parts[0].startswith("kota-") else
+             f"jenis: kabupaten  # dari nama folder {parts[0]}; folder sebuah kota diawali kota-, mis. kota-dumai"),
             "kode:  # ISI: " + describe(m.Kabupaten.model_fields["kode"]),
             "provinsi:",
             "  nama:  # ISI: nama provinsi",
@@ -255,9 +260,10 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
         *[line.replace("  # ", "#   - ", 1) if i == 0 else line for i, line in enumerate(commented_fields(m.UnitOrganisasi, 2))],
         "metode:  # cara laporan menilai capaian; hapus bagian ini bila kabupaten.yaml sudah menetapkannya",
         *[f"  {name}:{_comment('ISI: ' + describe(f))}" for name, f in m.Metode.model_fields.items()
-          if name in ("skala_capaian", "rumus_capaian_turun", "rumus_efisiensi")],
+          if name in ("skala_capaian", "rumus_efisiensi")],
+        f"  # rumus_capaian_turun:{_comment('hanya bila ada indikator yang makin kecil makin baik; ' + describe(m.Metode.model_fields['rumus_capaian_turun']))}",
         "laporan:  # laporan kinerja yang menjadi sumber data; satu per laporan",
-        f"  - id: lkjip-{selesai - 1 if selesai - 1 > mulai else mulai}  # ISI: {describe(m.Laporan.model_fields['id'])}",
+        f"  - id:  # ISI: {describe(m.Laporan.model_fields['id'])}",
         *[f"    {name}:{_comment(('ISI: ' if f.is_required() else '') + describe(f))}"
           for name, f in m.Laporan.model_fields.items() if name != "id"],
     ]) + "\n"

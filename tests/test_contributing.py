@@ -95,9 +95,12 @@ def new_kecamatan(work: Path, command: str) -> None:
     result = run(work, command)
     assert result.returncode == 0, result.stderr
     folder = work / "data/wilayah/bengkalis/rupat-selatan"
-    fill_blanks(folder / "profil.yaml", {"jenis": "LKjIP", "tahun": "2025", "judul": "LKjIP Kecamatan Rupat Selatan 2025",
-                                         "skala_capaian": "permendagri-86-2017", "rumus_capaian_turun": "dua-target-kurang-realisasi",
-                                         "rumus_efisiensi": "capaian-per-penyerapan"})
+    profil = (folder / "profil.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^\s*- id:  # ISI", profil, re.M)  # blank: nothing looks filled in that is not
+    assert re.search(r"^  # rumus_capaian_turun:", profil, re.M)  # only for lower-is-better indicators: not ISI
+    fill_blanks(folder / "profil.yaml", {"id": "lkjip-2025", "jenis": "LKjIP", "tahun": "2025",
+                                         "judul": "LKjIP Kecamatan Rupat Selatan 2025",
+                                         "skala_capaian": "permendagri-86-2017", "rumus_efisiensi": "capaian-per-penyerapan"})
     fill_blanks(folder / "renstra-2021-2026.yaml", {"id": "pelayanan", "nama": "Pelayanan publik yang baik",
                                                      "satuan": "nilai"})
     renstra = folder / "renstra-2021-2026.yaml"

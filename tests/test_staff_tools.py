@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -217,3 +218,25 @@ def test_history_is_computed_once_per_commit(monkeypatch):
     computed = len(calls)
     second = data_history(DATA, limit=2, cache=cache)
     assert len(calls) == computed and [e.commit for e in second.entries] == [e.commit for e in first.entries]
+
+
+def test_an_earlier_year_points_at_the_later_report_that_prints_it(minimal_data: Path):
+    """Last year's figures printed in this year's report (its "tahun lalu" columns): new-year 2022 beside an
+    LKjIP 2023 takes that report as its source, not an LKjIP 2022 that does not exist."""
+    created = run_builder("new-year", "contoh/kec-contoh", "2022", data=minimal_data)
+    assert created.returncode == 0, created.stderr
+    text = (minimal_data / "wilayah/contoh/kec-contoh/2022.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^laporan: lkjip-2023  # angka 2022 yang dicetak laporan 2023", text, re.M), text[:2000]
+    assert not re.search(r"^[^#]*lkjip-2022", text, re.M) and "Daftarkan laporannya" not in created.stdout
+
+
+def test_a_kota_gets_its_kind_from_its_folder_name(minimal_data: Path):
+    created = run_builder("new-kecamatan", "kota-contoh/kec-kota", "--nama", "Kec Kota", "--renstra", "2021-2026",
+                          data=minimal_data)
+    assert created.returncode == 0, created.stderr
+    kota = (minimal_data / "wilayah/kota-contoh/kabupaten.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^jenis: kota\b", kota, re.M)
+    created = run_builder("new-kecamatan", "lain/kec-lain", "--nama", "Kec Lain", "--renstra", "2021-2026",
+                          data=minimal_data)
+    kabupaten = (minimal_data / "wilayah/lain/kabupaten.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^jenis: kabupaten  # .*kota-dumai", kabupaten, re.M)

@@ -313,3 +313,11 @@ def test_unknown_kecamatan_code_suggests_by_name(rupat_utara):
     assert len(warnings) == 1, warnings  # the desa are not checked against an unknown kecamatan
     assert f"data/{PROFIL}:{line_of(rupat_utara, PROFIL, '14.03.99')}:" in warnings[0]
     assert "kode kecamatan 14.03.99 tidak ada" in warnings[0] and "14.03.11 Rupat Utara" in warnings[0]
+
+
+def test_the_formula_for_lower_is_better_is_needed_only_with_such_an_indicator(minimal_data):
+    edit(minimal_data, "wilayah/contoh/kabupaten.yaml", "  rumus_capaian_turun: target-per-realisasi\n", "")
+    (missing,) = [p for p in problems_of(minimal_data) if "metode belum lengkap" in p.message]
+    assert "rumus_capaian_turun" in missing.message
+    edit(minimal_data, RENSTRA, "polaritas: turun", "polaritas: naik")
+    assert not [p for p in problems_of(minimal_data) if "metode belum lengkap" in p.message]

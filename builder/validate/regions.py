@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from .. import models as m
-from ..dataset import Dataset, KabupatenData, KecamatanData, METHOD_FIELDS, Referensi
+from ..dataset import METHOD_FIELDS, Dataset, KabupatenData, KecamatanData, Referensi, all_goal_trees, iter_indicators
 from ..load import REGION_SOURCE, SourceFile
 from ..problems import Severity
 from .reference import check_method
@@ -176,8 +176,12 @@ def check_profil(report: Reporter, source: SourceFile, kec: KecamatanData, kab: 
 
 
 def check_method_complete(report: Reporter, source: SourceFile, kec: KecamatanData) -> None:
-    """The kecamatan's method (its own over its kabupaten's) names a scale and both formulas."""
-    missing = [name for name in METHOD_FIELDS if getattr(kec.metode, name) is None]
+    """The kecamatan's method (its own over its kabupaten's) names a scale and the efisiensi formula, and the
+    formula for lower-is-better indicators when its Renstra has one (otherwise there is nothing to apply it to)."""
+    lower_is_better = any(p.indikator.polaritas == "turun" for r in kec.renstra for tree in all_goal_trees(r)
+                          for p in iter_indicators(tree))
+    missing = [name for name in METHOD_FIELDS if getattr(kec.metode, name) is None
+               and (name != "rumus_capaian_turun" or lower_is_better)]
     if missing:
         report.report(
             source, ("metode",), f"metode belum lengkap ({', '.join(missing)}); isi di profil.yaml atau kabupaten.yaml"
