@@ -33,3 +33,36 @@ def test_the_guide_links_it_and_its_example_validates():
     awards = yaml.safe_load(example)["penghargaan"]
     for award in awards:
         models.tahunan.Penghargaan.model_validate(award)
+
+
+def _text(path) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+
+
+def test_what_staff_transcribe_shows_on_the_site(site):
+    """Friction 3: visi, misi, strategi, Renstra programmes, address, legal basis, per-indicator and per-programme
+    notes and programme outputs all reach a page (values read from the data files the staff typed)."""
+    for folder in sorted((ROOT / "data" / "wilayah").glob("*/*/profil.yaml")):
+        kec = folder.parent
+        page = " ".join(_text(site / kec.relative_to(ROOT / "data") / "index.html").split())
+        profil = yaml.safe_load(folder.read_text(encoding="utf-8"))
+        for key in ("alamat",):
+            if profil.get(key):
+                assert " ".join(profil[key].split()) in page, (kec.name, key)
+        for rule in profil.get("dasar_hukum", []):
+            assert " ".join(rule.split()) in page, (kec.name, rule)
+        for renstra_file in kec.glob("renstra-*.yaml"):
+            renstra = yaml.safe_load(renstra_file.read_text(encoding="utf-8"))
+            for text in [renstra.get("visi")] + [x["teks"] for x in renstra.get("misi", [])] + [
+                    x["strategi"] for x in renstra.get("strategi", [])] + [
+                    x["nama"] for x in renstra.get("program", []) if x["tingkat"] == "program"]:
+                if text:
+                    assert " ".join(text.split()) in page, (kec.name, text[:60])
+    year = site / "wilayah/paser/batu-sopang/2022.html"
+    data = yaml.safe_load((ROOT / "data/wilayah/paser/batu-sopang/2022.yaml").read_text(encoding="utf-8"))
+    shown = " ".join(_text(year).split())
+    notes = [k["catatan"] for k in data["kinerja"] if k.get("catatan")]
+    assert notes
+    for note in notes:
+        first_words = " ".join(re.sub(r"[`*_]", "", note).split()[:6])
+        assert first_words in shown, first_words

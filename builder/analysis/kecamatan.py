@@ -18,7 +18,7 @@ from num2words import num2words
 from .reference import graded, method_of
 from .results import (
     AkipComponent, AkipResult, Award, Budget, BudgetLine, CountShare, DesaResult, Goal, IkmResult, Indicator,
-    IndicatorYear, KecamatanResult, Measurement, Method, Num, ShareGroup, Output, Person, Profile, Province, Reference, Region, Report,
+    IndicatorYear, KecamatanResult, Measurement, Method, Num, ShareGroup, Output, Person, Plan, Profile, Province, Reference, Region, Report,
     SasaranYear, Source, Staff, markdown, StatedBudget, StatedIndex, StatedIndicator, StatedSasaran, StatedTotal, StatedYear,
     Status, TargetKind, YearResult,
 )
@@ -65,7 +65,16 @@ def analyse_kecamatan(kec: KecamatanData, kabupaten: m.Kabupaten, ref: Referensi
     years = [analyse_year(kec, year, kec.tahun[year], history, method, ref) for year in sorted(kec.tahun)]
     kab = kabupaten
     region = Region(kec.kabupaten_slug, kab.nama, kab.jenis, kab.kode, Province(kab.provinsi.nama, kab.provinsi.kode))
-    return KecamatanResult(kec.slug, region, profile_of(kec.profil), method, years, history)
+    return KecamatanResult(kec.slug, region, profile_of(kec.profil), method, years, history,
+                           tuple(plan_of(r) for r in kec.renstra))
+
+
+def plan_of(r: m.Renstra) -> Plan:
+    return Plan(r.periode.mulai, r.periode.selesai, r.dokumen, r.rpjmd, r.visi,
+                tuple((x.nomor, x.teks, x.nomor in r.misi_terkait) for x in r.misi),
+                tuple((t.nama, tuple(s.nama for s in t.sasaran)) for t in r.tujuan),
+                tuple((x.strategi, tuple(x.kebijakan)) for x in r.strategi),
+                tuple((x.tingkat, x.kode, x.nama) for x in r.program))
 
 
 def profile_of(p: m.Profil) -> Profile:
@@ -73,7 +82,10 @@ def profile_of(p: m.Profil) -> Profile:
         nama=p.nama, kode=p.kode, ibukota=p.ibukota, luas_ha=p.luas_ha, jumlah_desa=p.jumlah_desa,
         jumlah_kelurahan=p.jumlah_kelurahan, semboyan=p.semboyan, tugas=markdown(p.tugas), fungsi=tuple(map(markdown, p.fungsi)),
         units=tuple((u.nama, tuple(u.sub_unit)) for u in p.unit_organisasi),
-        reports=tuple(report_of(r) for r in p.laporan),
+        reports=tuple(report_of(r) for r in p.laporan), alamat=p.alamat, jumlah_dusun=p.jumlah_dusun,
+        borders=tuple((side, p.batas_wilayah[side]) for side in ("utara", "timur", "selatan", "barat")
+                      if p.batas_wilayah and side in p.batas_wilayah),
+        legal_basis=tuple(p.dasar_hukum),
     )
 
 
@@ -227,6 +239,7 @@ def budget_line(level: str, row, children: tuple[BudgetLine, ...] = (), sources:
                             else None) if stated and sources else None,
         program=getattr(row, "program", None) if level == "per_kinerja" else None,
         children=children, line=row.line_of() if isinstance(row, m.Model) else None,
+        catatan=markdown(getattr(row, "catatan", None)),
     )
 
 

@@ -397,6 +397,7 @@ class BudgetLine:
     program: str | None = None  # per_kinerja rows: the programme named beside the goal
     children: tuple["BudgetLine", ...] = ()
     line: int | None = None  # where the line is in the year file
+    catatan: str | None = None  # the transcriber's note on this line (HTML from Markdown)
 
 
 @dataclass(frozen=True)
@@ -630,6 +631,25 @@ class Profile:
     fungsi: tuple[str, ...]
     units: tuple[tuple[str, tuple[str, ...]], ...]  # (unit, sub units)
     reports: tuple[Report, ...]
+    alamat: str | None = None
+    jumlah_dusun: int | None = None
+    borders: tuple[tuple[str, str], ...] = ()  # (direction, neighbour) as printed
+    legal_basis: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A Renstra as its document states it: what the kecamatan set out to do over the period."""
+
+    start: int
+    end: int
+    document: str | None
+    rpjmd: str | None
+    visi: str | None
+    misi: tuple[tuple[int | None, str, bool], ...]  # (number, text, supported by the kecamatan)
+    goals: tuple[tuple[str, tuple[str, ...]], ...]  # (tujuan, its sasaran)
+    strategies: tuple[tuple[str, tuple[str, ...]], ...]  # (strategi, its kebijakan)
+    programmes: tuple[tuple[str, str | None, str], ...]  # (tingkat, kode, nama)
 
 
 @dataclass
@@ -640,6 +660,7 @@ class KecamatanResult:
     method: Method
     years: list[YearResult]
     history: dict[str, list[IndicatorYear]]  # indicator id -> every Renstra year, in Renstra order
+    plans: tuple[Plan, ...] = ()  # its Renstra documents, oldest first
 
     @property
     def name(self) -> str:
