@@ -169,16 +169,13 @@ def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
     lines.append(f"kinerja:{_comment('satu baris per indikator Renstra yang berlaku tahun ini')}")
     lines += _kinerja_lines(kec, renstra, year)
     skip = {"tahun", "laporan", "camat", "perjanjian_kinerja", "kinerja"}
-    for name, field in m.Tahunan.model_fields.items():
-        if name in skip:
-            continue
-        sub = _model_of(_list_item(field.annotation)) if _is_list(field.annotation) else _model_of(field.annotation)
-        lines.append(f"# {name}:{_comment(describe(field))}")
-        if sub is not None and _is_list(field.annotation):
-            item = commented_fields(sub, 4)
-            lines += [item[0].replace("    # ", "#   - ", 1), *item[1:]]
-        elif sub is not None:
-            lines += commented_fields(sub, 2)
+    optional = [name for name in m.Tahunan.model_fields if name not in skip]
+    examples = _examples(data_dir, optional, path.parent)
+    lines.append("# Bagian lain, bila laporan memuatnya: kolomnya di halaman situs \"Rujukan kolom berkas data\"")
+    lines.append("# (rujukan-kolom.html), dan contoh yang sudah terisi di berkas yang disebut.")
+    for name in optional:
+        example = f"; contoh: {examples[name]}" if name in examples else ""
+        lines.append(f"# {name}:{_comment(describe(m.Tahunan.model_fields[name]) + example)}")
     steps = [f"Isi baris bertanda ISI di {path.relative_to(data_dir.parent)}.",
              "Periksa: .venv/bin/python -m builder validate"]
     if not report_id and not printed_later:
@@ -209,14 +206,24 @@ def _kinerja_lines(kec: KecamatanData, renstra: m.Renstra, year: int) -> list[st
         lines.append(f"    tidak_diukur:{_comment(describe(fields['tidak_diukur']))}")
         lines.append("    sumber:" + _comment('ISI: tabel laporan, mis. {tabel: "Tabel 3.1"}'))
         lines.append(f"    catatan:{_comment(describe(fields['catatan']))}")
-        lines.append(f"    # pengukuran:{_comment(describe(fields['pengukuran']))}")
-        lines += commented_fields(m.Pengukuran, 6)
-        lines.append(f"    # narasi:{_comment(describe(fields['narasi']))}")
-        lines += commented_fields(m.Narasi, 6)
-        lines.append(f"    # dinyatakan:{_comment(describe(fields['dinyatakan']) or 'angka yang dicetak laporan')}")
-        item = commented_fields(m.DinyatakanIndikator, 8)
-        lines += [item[0].replace("        # ", "    #   - ", 1), *item[1:]]
+        for name in ("pengukuran", "narasi", "dinyatakan"):  # their fields: the field reference page
+            lines.append(f"    # {name}:{_comment(describe(fields[name]))}")
     return lines
+
+
+def _examples(data_dir: Path, keys: list[str], own: Path) -> dict[str, str]:
+    """Where each top-level key of a year file is already filled in ("data/wilayah/…/2023.yaml baris 1746"): a
+    real example beats a commented-out template four levels deep. The kecamatan's own earlier years first."""
+    found: dict[str, str] = {}
+    for path in sorted((data_dir / "wilayah").glob("*/*/[0-9][0-9][0-9][0-9].yaml"), key=lambda p: (p.parent != own, p)):
+        wanted = [k for k in keys if k not in found]
+        if not wanted:
+            break
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            key = line.split(":", 1)[0]
+            if key in wanted and line.startswith(key + ":"):
+                found[key] = f"{path.relative_to(data_dir.parent).as_posix()} baris {number}"
+    return found
 
 
 # --------------------------------------------------------------------------

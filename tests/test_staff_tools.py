@@ -240,3 +240,19 @@ def test_a_kota_gets_its_kind_from_its_folder_name(minimal_data: Path):
                           data=minimal_data)
     kabupaten = (minimal_data / "wilayah/lain/kabupaten.yaml").read_text(encoding="utf-8")
     assert re.search(r"^jenis: kabupaten  # .*kota-dumai", kabupaten, re.M)
+
+
+def test_the_year_scaffold_is_short_and_points_at_filled_examples(tmp_path: Path):
+    """Friction 5: what the report needs, un-commented; every other section one line, with a real example."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    created = run_builder("new-year", "bengkalis/rupat-utara", "2024", data=data)
+    assert created.returncode == 0, created.stderr
+    text = (data / "wilayah/bengkalis/rupat-utara/2024.yaml").read_text(encoding="utf-8")
+    indicators = text.count("\n  - indikator: ")
+    assert indicators >= 3 and len(text.splitlines()) <= 50 + 12 * indicators, len(text.splitlines())  # (was 528)
+    assert not re.search(r"^\s+#\s+- ", text, re.M)  # no commented-out list items to un-comment
+    examples = re.findall(r"^# (\w+):.*; contoh: (\S+) baris (\d+)$", text, re.M)
+    assert {"anggaran", "ikm", "idm"} <= {key for key, _, _ in examples}
+    for key, path, line in examples:
+        assert (tmp_path / path).read_text(encoding="utf-8").splitlines()[int(line) - 1].startswith(key + ":")
