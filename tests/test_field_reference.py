@@ -33,6 +33,9 @@ def test_the_guide_links_it_and_its_example_validates():
     awards = yaml.safe_load(example)["penghargaan"]
     for award in awards:
         models.tahunan.Penghargaan.model_validate(award)
+    example = re.search(r"```yaml\n(tindak_lanjut_evaluasi:\n.*?)```", guide, re.S).group(1)
+    for item in yaml.safe_load(example)["tindak_lanjut_evaluasi"]:
+        models.tahunan.TindakLanjut.model_validate(item)
 
 
 def _text(path) -> str:

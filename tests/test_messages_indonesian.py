@@ -4,6 +4,7 @@ into Bahasa Indonesia and says what to write (`builder/validate/messages.py`).""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 import typing
@@ -120,3 +121,18 @@ def test_an_award_shows_what_the_report_printed(minimal_data, tmp_path):
     page = (tmp_path / "out" / YEAR.replace(".yaml", ".md")).read_text(encoding="utf-8")
     assert ("Juara I: Kecamatan Terbaik, diterima Desa Contoh — dari Bupati Contoh (tingkat kabupaten), tahun 2023"
             in page)
+
+
+def test_evaluation_findings_and_their_follow_up_show_on_the_year_page(minimal_data, tmp_path):
+    """The guide's example (CONTRIBUTING.md §3; none of our seed reports prints such a table) on a page."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(tindak_lanjut_evaluasi:\n.*?)```", guide, re.S).group(1)
+    edit(minimal_data, YEAR, "laporan: lkjip-2023\n", "laporan: lkjip-2023\n" + example)
+    assert problems_of(minimal_data) == []
+    subprocess.run([sys.executable, "-m", "builder", "--data", str(minimal_data), "pages", "--out", str(tmp_path / "out")],
+                   cwd=ROOT, check=True, capture_output=True)
+    page = (tmp_path / "out" / YEAR.replace(".yaml", ".md")).read_text(encoding="utf-8")
+    assert "## Tindak lanjut hasil evaluasi" in page
+    for text in ("Indikator kinerja sasaran belum seluruhnya terukur", "Menyusun ulang indikator kinerja pada reviu Renstra",
+                 "Indikator direviu bersama Bappeda", "Desember 2023", "Selesai", "LHE AKIP 2022 Inspektorat Kabupaten Paser"):
+        assert text in page, text

@@ -17,7 +17,7 @@ from num2words import num2words
 
 from .reference import graded, method_of
 from .results import (
-    AkipComponent, AkipResult, Award, Budget, BudgetLine, CountShare, DesaResult, Goal, IkmResult, Indicator,
+    AkipComponent, AkipResult, Award, Budget, BudgetLine, CountShare, DesaResult, Followup, Goal, IkmResult, Indicator,
     IndicatorYear, KecamatanResult, Measurement, Method, Num, ShareGroup, Output, Person, Plan, Profile, Province, Reference, Region, Report,
     SasaranYear, Source, Staff, markdown, StatedBudget, StatedIndex, StatedIndicator, StatedSasaran, StatedTotal, StatedYear,
     Status, TargetKind, YearResult,
@@ -366,6 +366,8 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         akip=akip_of(tahunan.akip, sources, ref) if tahunan.akip else None,
         staff=staff_of(tahunan.pegawai, tahunan.laporan, sources) if tahunan.pegawai else None,
         awards=[Award(p.nama, p.pemberi, p.tingkat, p.jenis, p.penerima, p.tanggal) for p in tahunan.penghargaan],
+        followups=[Followup(t.evaluasi, t.temuan, t.rekomendasi, t.tindak_lanjut, t.batas_waktu, t.status,
+                            sources.optional(t.sumber), t.line_of()) for t in tahunan.tindak_lanjut_evaluasi],
         narrative=[(label, markdown(getattr(tahunan.narasi, key))) for key, label in YEAR_NARRATIVE
                    if tahunan.narasi and getattr(tahunan.narasi, key)],
         catatan=markdown(tahunan.catatan),

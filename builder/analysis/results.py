@@ -526,6 +526,20 @@ class Staff:
 
 
 @dataclass(frozen=True)
+class Followup:
+    """An evaluation finding and its follow-up, as printed (text only: nothing in it to recompute)."""
+
+    evaluasi: str | None
+    temuan: str
+    rekomendasi: str | None
+    tindak_lanjut: str | None
+    batas_waktu: str | None
+    status: str | None
+    source: Source | None
+    line: int | None
+
+
+@dataclass(frozen=True)
 class Award:
     nama: str
     pemberi: str | None
@@ -563,6 +577,7 @@ class YearResult:
     akip: AkipResult | None
     staff: Staff | None
     awards: list[Award]
+    followups: list["Followup"]
     narrative: list[tuple[str, str]]  # (heading, Markdown)
     catatan: str | None
     stated: list[StatedYear]

@@ -363,6 +363,18 @@ class Penghargaan(Model):
     sumber: Optional[Sumber] = Field(None, description="Tempat penghargaan ini disebut di laporan.")
 
 
+class TindakLanjut(Model):
+    """One finding of an evaluation (LHE AKIP, Inspektorat, BPK) with its follow-up, as the report prints it."""
+
+    evaluasi: Optional[str] = Field(None, description="Evaluasi asal temuan, mis. LHE AKIP 2022 Inspektorat Kabupaten Paser.")
+    temuan: str = Field(description="Temuan atau catatan evaluasi seperti dicetak.")
+    rekomendasi: Optional[str] = Field(None, description="Rekomendasi evaluator seperti dicetak.")
+    tindak_lanjut: Optional[str] = Field(None, description="Tindak lanjut yang dilakukan kecamatan seperti dicetak.")
+    batas_waktu: Optional[str] = Field(None, description="Batas waktu seperti dicetak, mis. Desember 2023 atau Triwulan I 2024.")
+    status: Optional[str] = Field(None, description="Status tindak lanjut seperti dicetak, mis. Selesai, Dalam proses.")
+    sumber: Optional[Sumber] = Field(None, description="Tabel tempat temuan ini dicetak, mis. Tabel 3.9.")
+
+
 class DinyatakanSasaran(Model):
     """Figures about one sasaran as printed in one place (for the audit)."""
 
@@ -447,6 +459,8 @@ class Tahunan(Model):
     ikm: Optional[Ikm] = Field(None, description="Survei kepuasan masyarakat (IKM) tahun ini.")
     idm: Optional[Idm] = Field(None, description="Indeks Desa Membangun desa/kelurahan di kecamatan tahun ini.")
     akip: Optional[Akip] = Field(None, description="Hasil evaluasi AKIP oleh Inspektorat untuk tahun ini.")
+    tindak_lanjut_evaluasi: list[TindakLanjut] = Field(
+        default_factory=list, description="Temuan evaluasi dan tindak lanjutnya (rekomendasi, batas waktu, status).")
     pegawai: Optional[Pegawai] = Field(None, description="Keadaan pegawai kecamatan (golongan, jenis kelamin, pendidikan, eselon).")
     penghargaan: list[Penghargaan] = Field(default_factory=list, description="Penghargaan yang diterima tahun ini.")
     perjanjian_kinerja_unit: list[PerjanjianKinerjaUnit] = Field(
