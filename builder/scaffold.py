@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import types
 import typing
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,6 +20,7 @@ import yaml
 from pydantic import BaseModel
 
 from . import models as m
+from .models.fields import field_model, is_list, unwrap
 from .dataset import KecamatanData, goals_in_force, iter_indicators
 
 SCHEMA_DIR_NAME = "schema"
@@ -37,40 +37,12 @@ class ScaffoldError(Exception):
 # --------------------------------------------------------------------------
 
 
-def _unwrap(annotation):
-    """The type inside Optional[...] / Annotated[...]."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation
-
-
-def _model_of(annotation) -> type[BaseModel] | None:
-    inner = _unwrap(annotation)
-    return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
-
-
-def _is_list(annotation) -> bool:
-    return typing.get_origin(_unwrap(annotation)) is list
-
-
-def _list_item(annotation):
-    return typing.get_args(_unwrap(annotation))[0]
-
-
 def describe(field) -> str:
     """One comment line: description, whether required, allowed values."""
     parts = []
     if field.description:
         parts.append(field.description.replace("\n", " ").rstrip("."))
-    inner = _unwrap(field.annotation)
+    inner = unwrap(field.annotation)
     if typing.get_origin(inner) is typing.Literal:
         parts.append("pilihan: " + ", ".join(str(v) for v in typing.get_args(inner)))
     if field.is_required():
@@ -87,10 +59,10 @@ def commented_fields(model: type[BaseModel], indent: int, seen: tuple = ()) -> l
     pad = " " * indent
     lines = []
     for name, field in model.model_fields.items():
-        sub = _model_of(_list_item(field.annotation)) if _is_list(field.annotation) else _model_of(field.annotation)
+        sub = field_model(field.annotation)
         if sub is not None and sub in seen:  # recursive models (sub-program, rincian): one level is enough
             lines.append(f"{pad}# {name}: []{_comment('sama seperti tingkat di atas')}")
-        elif sub is not None and _is_list(field.annotation):
+        elif sub is not None and is_list(field.annotation):
             lines.append(f"{pad}# {name}:{_comment(describe(field))}")
             item = commented_fields(sub, indent + 4, seen + (model,))
             first = item[0].replace(f"{' ' * (indent + 4)}# ", f"{pad}#   - ", 1)

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from .models import FILE_MODELS
 from .models.common import NilaiKinerja, TanggalAtauTahun, Uang
+from .models.fields import field_model, is_list
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
@@ -105,31 +106,19 @@ def _kind_of(annotation) -> str:
         return "salah satu dari: " + ", ".join(str(a) for a in args)
     if origin is list:
         item = args[0] if args else str
-        return "daftar isian" if _model(item) else f"daftar ({_kind_of(item)})"
+        return "daftar isian" if field_model(item) else f"daftar ({_kind_of(item)})"
     if origin is dict:
         return "pemetaan kunci: nilai"
     return {str: "teks", int: "bilangan bulat", bool: "true atau false", Decimal: "angka",
-            dt.date: "tanggal TTTT-BB-HH"}.get(annotation, "kelompok isian" if _model(annotation) else "nilai")
-
-
-def _model(annotation) -> type[BaseModel] | None:
-    """The model a field holds (directly, in a list or optional), if any."""
-    while typing.get_origin(annotation) in (typing.Annotated, typing.Union, types.UnionType, list):
-        inner = [a for a in typing.get_args(annotation) if a is not type(None)]
-        annotation = inner[0] if len(inner) == 1 or typing.get_origin(annotation) is not typing.Union else None
-        if typing.get_origin(annotation) is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+            dt.date: "tanggal TTTT-BB-HH"}.get(annotation, "kelompok isian" if field_model(annotation) else "nilai")
 
 
 def _fields(model: type[BaseModel], prefix: str, depth: int, seen: tuple) -> list[FieldDoc]:
     out = []
     for name, field in model.model_fields.items():
         annotation = field.annotation
-        is_list = typing.get_origin(annotation) is list or any(
-            typing.get_origin(a) is list for a in typing.get_args(annotation))
-        path = f"{prefix}{name}" + ("[]" if is_list and _model(annotation) else "")
-        sub = _model(annotation)
+        sub = field_model(annotation)
+        path = f"{prefix}{name}" + ("[]" if sub is not None and is_list(annotation) else "")
         description = (field.description or "").strip()
         if sub is not None and sub in seen:
             description += " Isiannya sama seperti tingkat di atasnya."

@@ -72,3 +72,16 @@ def base_url(site):
     server, url = serve(site)
     yield url
     server.shutdown()
+
+
+def draw_every_chart(page) -> int:
+    """Bring each chart of the page into view as a reader would (opening the fold that holds it) and wait until it
+    is drawn; the number of charts."""
+    plots = page.locator(".kc-chart__plot")
+    for i in range(plots.count()):  # (not wait_for_function: it evaluates a string, which the page's CSP refuses)
+        plot = plots.nth(i)
+        if not plot.is_visible():  # a chart in a folded section is drawn once the reader opens it
+            plot.locator("xpath=ancestor::details[not(@open)][1]/summary").click()
+        plot.scroll_into_view_if_needed()
+        page.locator(".kc-chart__plot[data-drawn]").nth(i).wait_for(state="attached", timeout=15000)
+    return plots.count()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CHROMIUM, ROOT
+from .conftest import CHROMIUM, ROOT, draw_every_chart
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from screenshots import serve  # noqa: E402
@@ -32,13 +32,7 @@ def test_report_page_charts_render(browser, base_url):
     context, page, problems = open_page(browser, base_url + "wilayah/bengkalis/rupat-utara/2023.html")
     # The first screen has no chart: plotly.js is not fetched until a chart comes near the screen.
     assert page.evaluate("typeof window.Plotly") == "undefined"
-    charts = page.locator(".kc-chart__plot").count()
-    for i in range(charts):  # (not wait_for_function: it evaluates a string, which the page's CSP refuses)
-        plot = page.locator(".kc-chart__plot").nth(i)
-        if not plot.is_visible():  # a chart in a folded section is drawn once the reader opens it
-            plot.locator("xpath=ancestor::details[not(@open)][1]/summary").click()
-        page.locator(".kc-chart__plot").nth(i).scroll_into_view_if_needed()
-        page.locator(".kc-chart__plot[data-drawn]").nth(i).wait_for(state="attached", timeout=15000)
+    charts = draw_every_chart(page)
     drawn = page.locator(".kc-chart__plot .main-svg").count()
     assert charts >= 3 and drawn >= charts
     assert page.evaluate("typeof window.Plotly") == "object"

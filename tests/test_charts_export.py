@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CHROMIUM, ROOT
+from .conftest import CHROMIUM, ROOT, draw_every_chart
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from screenshots import serve  # noqa: E402
@@ -314,15 +314,8 @@ def test_the_preview_opened_from_a_file_draws_every_chart(browser, site):
     page.on("pageerror", lambda e: errors.append(str(e)))
     for uri in (YEAR_PAGE, "wilayah/bengkalis/rupat-utara/index.html", "wilayah/bengkalis/index.html"):
         page.goto((site / uri).resolve().as_uri())
-        plots = page.locator(".kc-chart__plot")
-        assert plots.count() >= 1, uri
-        for i in range(plots.count()):
-            plot = plots.nth(i)
-            if not plot.is_visible():  # a chart in a folded section is drawn once the reader opens it
-                plot.locator("xpath=ancestor::details[not(@open)][1]/summary").click()
-            plot.scroll_into_view_if_needed()
-            page.locator(".kc-chart__plot[data-drawn]").nth(i).wait_for(state="attached", timeout=15000)
-        assert page.locator(".kc-chart__plot .main-svg").count() >= plots.count(), uri
+        charts = draw_every_chart(page)
+        assert charts >= 1 and page.locator(".kc-chart__plot .main-svg").count() >= charts, uri
     page.locator("#kc-search-input").fill("kepuasan")
     page.wait_for_timeout(1500)  # (the search fails at once: a page opened from a file may not fetch its index)
     assert "python3 -m http.server" in page.locator("#kc-search-meta").text_content()

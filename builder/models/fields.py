@@ -1,0 +1,35 @@
+"""What a field's annotation holds, for the tools that describe the models (scaffolds, the field reference)."""
+
+from __future__ import annotations
+
+import types
+import typing
+
+from pydantic import BaseModel
+
+
+def unwrap(annotation):
+    """The type inside Optional[...] / Annotated[...] (a union of several types stays as it is)."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def is_list(annotation) -> bool:
+    return typing.get_origin(unwrap(annotation)) is list
+
+
+def field_model(annotation) -> type[BaseModel] | None:
+    """The model a field holds, directly, optionally or as the items of a list; None for a plain value."""
+    inner = unwrap(annotation)
+    if typing.get_origin(inner) is list:
+        inner = unwrap(typing.get_args(inner)[0])
+    return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
