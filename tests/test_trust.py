@@ -46,6 +46,22 @@ def test_batu_sopang_page_never_shows_25_percent(site):
     assert "97,87\u202f%" in html
 
 
+def test_a_tujuan_indicator_is_labelled_tujuan_and_not_counted(results, site):
+    """002 Tabel T-C 27 prints "Penilaian Mandiri Pelaksanaan Reformasi Birokrasi" in the column "indikator Tujuan" of
+    the tujuan "Mewujudkan tata kelola pemerintahan yang responsif dan tangkas"; Bab III counts "4 Indikator
+    Sasaran". Before: the row sat under "Sasaran: Mewujudkan tata kelola ..." and counted in "10 indikator"."""
+    yr = year(results, "paser/batu-sopang", 2022)
+    rb = indicator(yr, "penilaian-mandiri-rb")
+    assert rb.indicator.sasaran is None and not rb.in_headline
+    assert yr.apart == 2 and yr.indicator_count == sum(1 for i in yr.indicators if i.indicator.sasaran)
+    html = (site / "wilayah/paser/batu-sopang/2022.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "Tujuan: Mewujudkan tata kelola pemerintahan yang responsif dan tangkas" in text
+    assert "Sasaran: Mewujudkan tata kelola" not in text
+    assert "2 indikator tujuan tidak ikut dihitung" in text
+    assert "Indikator tujuan: tidak ikut dihitung" in row_text(html, "Penilaian Mandiri Pelaksanaan Reformasi")
+
+
 # -- 2./3. One meaning per signal; headlines with their denominators -------------------------------------
 
 

@@ -339,7 +339,10 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         stated_penyerapan = next((d.penyerapan for d in item.stated if d.penyerapan is not None), None)
         item.efisiensi_of_stated_by_formula = efficiencies(stated_capaian, stated_penyerapan)
     budget = budget_of(anggaran, kec, year, sources) if anggaran else None
-    measured = [i for i in indicators if i.capaian is not None]
+    counted = headline_indicators(indicators)
+    for item in indicators:
+        item.in_headline = item in counted
+    measured = [i for i in counted if i.capaian is not None]
     numeric = [i for i in measured if not i.indicator.categorical]
     capaian_mean = c.mean(i.capaian for i in numeric)
     sasaran = sasaran_summaries(indicators, anggaran, method)
@@ -356,10 +359,11 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
                         for r in tahunan.sasaran if r.sasaran in sasaran_goals for d in r.dinyatakan],
         budget=budget,
         capaian_mean=capaian_mean,
-        indicator_count=len(indicators),
+        indicator_count=len(counted),
         measured=len(measured),
         on_target=sum(1 for i in measured if i.reached),
         categorical_measured=len(measured) - len(numeric),
+        apart=len(indicators) - len(counted),
         ikm=ikm_of(tahunan.ikm, sources, ref) if tahunan.ikm else None,
         desa=[desa_of(d, sources(tahunan.idm.sumber), ref) for d in tahunan.idm.desa] if tahunan.idm else [],
         idm_source=sources(tahunan.idm.sumber) if tahunan.idm else None,
@@ -376,12 +380,21 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         capaian_mean_with_categorical=c.mean(i.capaian for i in measured),
         capaian_mean_of_sasaran=c.mean(s.capaian for s in sasaran),
         capaian_mean_with_zero=c.mean(i.capaian if i.capaian is not None else Decimal(0)
-                                      for i in indicators if i.reported),
+                                      for i in counted if i.reported),
         capaian_mean_of_stated=c.mean(stated_caps),
         penyerapan_mean_per_sasaran=c.mean(s.penyerapan for s in sasaran),
-        efisiensi_mean=c.mean(i.efisiensi for i in indicators if i.efisiensi is not None),
+        efisiensi_mean=c.mean(i.efisiensi for i in counted if i.efisiensi is not None),
         efisiensi_of_totals_by_formula=efficiencies(capaian_mean, budget.penyerapan if budget else None),
     )
+
+
+def headline_indicators(indicators: list[IndicatorYear]) -> list[IndicatorYear]:
+    """The indicators a year's figures count: its sasaran indicators, as the reports count them.
+
+    A tujuan-level indicator measures the goal above the sasaran and is shown apart, unless
+    the Renstra measures nothing but its tujuan.
+    """
+    return [i for i in indicators if i.indicator.sasaran is not None] or indicators
 
 
 def sasaran_summaries(indicators: list[IndicatorYear], anggaran: m.Anggaran | None, method: Method) -> list[SasaranYear]:

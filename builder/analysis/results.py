@@ -218,6 +218,11 @@ class Indicator:
         return self.sasaran or self.tujuan
 
     @property
+    def goal_level(self) -> str:
+        """What the indicator measures: its sasaran, or the tujuan above the sasaran."""
+        return "Sasaran" if self.sasaran else "Tujuan"
+
+    @property
     def lower_is_better(self) -> bool:
         return self.polaritas == "turun"
 
@@ -316,6 +321,7 @@ class IndicatorYear:
     efisiensi_by_formula: dict[str, Num] = field(default_factory=dict)  # every efficiency formula, our figures
     efisiensi_of_stated_by_formula: dict[str, Num] = field(default_factory=dict)  # the report's own figures
     line: int | None = None  # the line of its `kinerja` row in the year file
+    in_headline: bool = True  # counted in the year's figures; a tujuan-level indicator is shown apart
 
     @property
     def reported(self) -> bool:
@@ -571,6 +577,7 @@ class YearResult:
     measured: int  # indicators with a capaian
     on_target: int  # of those, how many reached their target
     categorical_measured: int  # measured indicators with a predikat target, left out of capaian_mean
+    apart: int  # tujuan-level indicators shown but not counted in the figures above
     ikm: IkmResult | None
     desa: list[DesaResult]
     idm_source: Source | None  # None without an IDM table

@@ -213,7 +213,7 @@ def citation(title: str, report: str | None, uri: str, url: str | None, sources)
 @dataclass(frozen=True)
 class IndicatorRow:
     item: IndicatorYear
-    group: str | None  # the sasaran heading to print before this row, when it changes
+    group: str | None  # the sasaran (or tujuan) heading to print before this row, when it changes
     source_note: str | None
     show_uniform_rating: bool
     notes: tuple[str, ...]  # how it was measured, which year it describes, why it is not averaged
@@ -227,6 +227,8 @@ def indicator_notes(item: IndicatorYear) -> tuple[str, ...]:
         notes.append(f"Angka ini hasil penilaian tahun {item.evaluated_year}")
     if item.indicator.categorical and item.capaian is not None:
         notes.append("Target berupa predikat: capaiannya perbandingan urutan, tidak ikut rata-rata capaian")
+    if not item.in_headline:
+        notes.append("Indikator tujuan: tidak ikut dihitung dalam jumlah dan rata-rata indikator sasaran")
     return tuple(notes)
 
 
