@@ -21,7 +21,8 @@ from pydantic import BaseModel
 
 from . import models as m
 from .models.fields import field_model, is_list, unwrap
-from .dataset import KecamatanData, goals_in_force, iter_indicators
+from .dataset import KecamatanData, goals_in_force, iter_indicators, kabupaten_slug, slug_of
+from .load import load_regions
 
 SCHEMA_DIR_NAME = "schema"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -212,19 +213,24 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
         raise ScaffoldError(f"periode Renstra {mulai}–{selesai} tidak masuk akal; tulis mis. --renstra 2021-2026")
     kab_dir = data_dir / "wilayah" / parts[0]
     kec_dir = kab_dir / parts[1]
+    official = official_codes(data_dir, parts[0], parts[1])
     files: dict[Path, str] = {}
     if not (kab_dir / "kabupaten.yaml").exists():
         path = kab_dir / "kabupaten.yaml"
+        kab = official.get("kabupaten")
+        prov = official.get("provinsi")
         files[path] = "\n".join([
             modeline(path, data_dir, m.Kabupaten),
             f"# Kabupaten/kota {parts[0]}: isi baris bertanda ISI (kode dan nama menurut Kemendagri).",
-            "nama:  # ISI: " + describe(m.Kabupaten.model_fields["nama"]),
+            (f"nama: {_scalar(kab[1])}  # dari daftar Kemendagri ({kab[2]})" if kab else
+             "nama:  # ISI: " + describe(m.Kabupaten.model_fields["nama"])),
             (f"jenis: kota  # dari nama folder {parts[0]}" if parts[0].startswith("kota-") else
              f"jenis: kabupaten  # dari nama folder {parts[0]}; folder sebuah kota diawali kota-, mis. kota-dumai"),
-            "kode:  # ISI: " + describe(m.Kabupaten.model_fields["kode"]),
+            (f'kode: "{kab[0]}"  # dari daftar Kemendagri' if kab else
+             "kode:  # ISI: " + describe(m.Kabupaten.model_fields["kode"]) + _not_listed(parts[0])),
             "provinsi:",
-            "  nama:  # ISI: nama provinsi",
-            "  kode:  # ISI: kode provinsi 2 digit, mis. 14",
+            f"  nama: {_scalar(prov[1])}" if prov else "  nama:  # ISI: nama provinsi",
+            f'  kode: "{prov[0]}"' if prov else "  kode:  # ISI: kode provinsi 2 digit, mis. 14",
             "# metode:  # " + describe(m.Kabupaten.model_fields["metode"]),
             *commented_fields(m.Metode, 2),
         ]) + "\n"
@@ -233,8 +239,10 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
         modeline(path, data_dir, m.Profil),
         f"# Profil Kecamatan {nama}: isi dari Bab I laporan kinerja. Baris bertanda ISI wajib diisi.",
         f"nama: {_scalar(nama)}",
+        *([f'kode: "{official["kecamatan"][0]}"  # dari daftar Kemendagri ({official["kecamatan"][1]})']
+          if "kecamatan" in official else []),
         *[f"# {name}:{_comment(describe(f))}" for name, f in m.Profil.model_fields.items()
-          if name not in ("nama", "laporan", "unit_organisasi", "metode")],
+          if name not in ("nama", "laporan", "unit_organisasi", "metode") and not (name == "kode" and "kecamatan" in official)],
         "# unit_organisasi:",
         *[line.replace("  # ", "#   - ", 1) if i == 0 else line for i, line in enumerate(commented_fields(m.UnitOrganisasi, 2))],
         "metode:  # cara laporan menilai capaian; hapus bagian ini bila kabupaten.yaml sudah menetapkannya",
@@ -279,6 +287,31 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
              f"Tulis {(kec_dir / 'SUMBER.md').relative_to(data_dir.parent)}: tabel laporan mana masuk ke berkas mana.",
              "Periksa: .venv/bin/python -m builder validate"]
     return Scaffold(files, steps)
+
+
+def official_codes(data_dir: Path, kabupaten_folder: str, kecamatan_folder: str) -> dict[str, tuple[str, ...]]:
+    """The Kemendagri code and name of the folders' kabupaten/kota, its provinsi and the kecamatan, where the list
+    has them: {"kabupaten": (code, name without Kabupaten/Kota, official name), "provinsi": (code, name),
+    "kecamatan": (code, name)}."""
+    regions = load_regions(data_dir)
+    if not regions:
+        return {}
+    found: dict[str, tuple[str, ...]] = {}
+    for code, name in regions["kabupaten"].items():
+        if kabupaten_slug(name) == kabupaten_folder:
+            found["kabupaten"] = (code, re.sub(r"^(Kabupaten|Kota)\s+", "", name), name)
+            province = code.split(".")[0]
+            if province in regions["provinsi"]:
+                found["provinsi"] = (province, regions["provinsi"][province])
+            found.update(("kecamatan", (c, n)) for c, n in regions["kecamatan"].items()
+                         if c.startswith(code + ".") and slug_of(n) == kecamatan_folder)
+            break
+    return found
+
+
+def _not_listed(folder: str) -> str:
+    return (f"; {folder} tidak ada di daftar Kemendagri (data/referensi/kemendagri/regencies.csv): periksa nama "
+            "foldernya")
 
 
 # --------------------------------------------------------------------------

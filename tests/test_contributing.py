@@ -57,9 +57,8 @@ def git(work: Path, *args: str) -> None:
                    check=True, capture_output=True)
 
 
-@pytest.fixture(scope="module")
-def work(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("proyek")
+def project_copy(work: Path, branch: str) -> Path:
+    """The project as a staff member's checkout: its own git repository on a new branch, the .venv linked in."""
     for name in PROJECT_FILES:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, work / name)
@@ -67,8 +66,13 @@ def work(tmp_path_factory) -> Path:
     git(work, "init", "-q", "-b", "main")
     git(work, "add", "-A")
     git(work, "commit", "-q", "-m", "Data awal")
-    git(work, "checkout", "-q", "-b", "rupat-utara-2024")
+    git(work, "checkout", "-q", "-b", branch)
     return work
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory) -> Path:
+    return project_copy(tmp_path_factory.mktemp("proyek"), "rupat-utara-2024")
 
 
 def run(work: Path, command: str, **env: str) -> subprocess.CompletedProcess:
@@ -166,3 +170,82 @@ def test_walk_through_the_guide(work: Path):
     assert set(shown) == set(RUNNERS), f"the guide no longer shows: {set(RUNNERS) - set(shown)}"
     for command in ORDER:
         RUNNERS[command](work, command)
+
+
+# --------------------------------------------------------------------------
+# A kota's kecamatan with two years from one report, and the mistakes staff make
+# --------------------------------------------------------------------------
+
+KOTA = "kota-dumai/dumai-barat"
+PYTHON = ".venv/bin/python -m builder"
+ENGLISH = re.compile(r"\b(the|should|must|input|valid|required|expected|error|field|type)\b", re.I)
+
+# (file, text as filled in, the mistake, the line the message must name, its field, what it must say to write);
+# "file>other" when the message belongs to another file (a missing method is the profile's, not the Renstra's)
+MISTAKES = [
+    ("2023.yaml", "realisasi: 85.5", "realisasi: 85,5", "realisasi: 85,5", "kinerja[0].realisasi", ["tulis 85.5"]),
+    ("2023.yaml", "tahun: 2023\n", "tahun: 2023\npenghargaan:\n  - nama: Kecamatan Terbaik\n"
+     "    tanggal: 17-08-2023\n", "tanggal: 17-08-2023", "penghargaan[0].tanggal", ["2023-08-17", "tahunnya saja"]),
+    ("2023.yaml", "indikator: ikm", "indikator: ikm-2023", "indikator: ikm-2023", "kinerja[0].indikator",
+     ["Indikator yang ada: ikm"]),
+    ("2023.yaml", 'sumber: {tabel: "Tabel 3.1"}', "sumber: Tabel 3.1", "sumber: Tabel 3.1", "kinerja[0].sumber",
+     ['tulis mis. {tabel: "Tabel 3.1"}']),
+    ("2023.yaml", "tahun: 2023\n", "tahun: 2023\nanggaran:\n  program:\n    - nama: Program Penunjang\n"
+     "      pagu: Rp 1.250.000,50\n", "pagu: Rp", "anggaran.program[0].pagu", ["tulis 1250000.50"]),
+    ("2022.yaml", "tahun: 2022", "tahun: 2023", "tahun: 2023", "tahun", ["ubah tahun menjadi 2022"]),
+    ("2023.yaml", "laporan: lkjip-2023", "laporan: lkjip-2022", "laporan: lkjip-2022", "laporan", ["lkjip-2023"]),
+    ("renstra-2021-2026.yaml>profil.yaml", "polaritas: naik", "polaritas: turun", "skala_capaian: permendagri", "metode",
+     ["rumus_capaian_turun: target-per-realisasi"]),
+    ("../kabupaten.yaml", "jenis: kota", "jenis: kabupaten", "jenis: kabupaten", "jenis", ["tulis jenis: kota"]),
+]
+
+
+def test_a_kota_kecamatan_with_two_years_from_one_report(tmp_path):
+    """A kota's kecamatan whose one report (LKjIP 2023) prints 2023 and the 2022 figures, added with the guide's
+    commands; then each mistake a newcomer made, answered in Bahasa Indonesia with file, line, field and the fix."""
+    work = project_copy(tmp_path, "dumai-barat")
+    folder = work / "data/wilayah" / KOTA
+    result = run(work, f'{PYTHON} new-kecamatan {KOTA} --nama "Dumai Barat" --renstra 2021-2026')
+    assert result.returncode == 0, result.stderr
+    kabupaten = (folder.parent / "kabupaten.yaml").read_text(encoding="utf-8")
+    # From the Kemendagri list (regencies.csv 14.72 Kota Dumai, districts.csv 14.72.01 Dumai Barat): nothing to guess.
+    assert "nama: Dumai  #" in kabupaten and "jenis: kota" in kabupaten and 'kode: "14.72"' in kabupaten
+    assert "nama: Riau" in kabupaten and 'kode: "14"' in kabupaten
+    assert 'kode: "14.72.01"' in (folder / "profil.yaml").read_text(encoding="utf-8")
+    fill_blanks(folder / "profil.yaml", {"id": "lkjip-2023", "jenis": "LKjIP", "tahun": "2023",
+                                         "judul": "LKjIP Kecamatan Dumai Barat 2023",
+                                         "skala_capaian": "permendagri-86-2017", "rumus_efisiensi": "capaian-per-penyerapan"})
+    renstra = folder / "renstra-2021-2026.yaml"
+    fill_blanks(renstra, {"id": "pelayanan", "nama": "Pelayanan publik yang baik", "satuan": "nilai"})
+    text = renstra.read_text(encoding="utf-8").replace("      - id: pelayanan", "      - id: pelayanan-prima", 1)
+    text = text.replace("          - id: pelayanan", "          - id: ikm", 1).replace("target:  # ISI: target tiap tahun",
+                                                                                      "target:")
+    for year, target in zip(range(2021, 2027), (80, 82, 84, 86, 88, 90)):
+        text = text.replace(f"              {year}:\n", f"              {year}: {target}\n")
+    renstra.write_text(text, encoding="utf-8")
+    for year in (2023, 2022):  # the report's own year, then last year's figures printed in it
+        result = run(work, f"{PYTHON} new-year {KOTA} {year}")
+        assert result.returncode == 0, result.stderr
+        fill_blanks(folder / f"{year}.yaml", {"realisasi": "85.5", "sumber": '{tabel: "Tabel 3.1"}'})
+    assert re.search(r"^laporan: lkjip-2023 ", (folder / "2022.yaml").read_text(encoding="utf-8"), re.M)
+    result = run(work, f"{PYTHON} validate {KOTA.split('/')[0]}")
+    assert result.returncode == 0 and "Data sah" in result.stdout, result.stdout + result.stderr
+
+    good = {path: path.read_text(encoding="utf-8") for path in folder.parent.rglob("*.yaml")}
+    for name, filled, mistake, marker, field, fixes in MISTAKES:
+        edited, _, named = name.partition(">")
+        path = (folder / edited).resolve()
+        assert filled in good[path], (name, filled)
+        path.write_text(good[path].replace(filled, mistake, 1), encoding="utf-8")
+        path = (folder / (named or edited)).resolve()
+        wrong = path.read_text(encoding="utf-8")
+        result = run(work, f"{PYTHON} validate {KOTA.split('/')[0]}")
+        for original, content in good.items():
+            original.write_text(content, encoding="utf-8")
+        assert result.returncode == 1, (mistake, result.stdout)
+        line = next(i for i, text in enumerate(wrong.splitlines(), 1) if marker in text)
+        shown = str(path.relative_to(work))
+        messages = [m for m in (result.stdout + result.stderr).splitlines() if m.startswith(f"{shown}:{line}:") and f"galat: {field}:" in m]
+        assert messages, (mistake, f"{shown}:{line}: {field}", result.stdout + result.stderr)
+        assert all(fix in messages[0] for fix in fixes), (mistake, messages[0])
+        assert not ENGLISH.search(messages[0].split(f"{field}:", 1)[1]), messages[0]

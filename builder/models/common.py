@@ -31,6 +31,7 @@ from ..problems import excerpt
 
 _ID_NUMBER = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+(,\d+)?|\d+,\d+)\s*%?$")
 _PLAIN_NUMBER_WITH_SUFFIX = re.compile(r"^[+-]?\d+(\.\d+)?\s*%$")
+_RUPIAH = re.compile(r"^Rp\.?\s*(\S+?)(?:,-)?$", re.IGNORECASE)
 
 
 LARGEST = Decimal(10) ** 15  # above any budget (Rp1.000 triliun) or figure a kecamatan report prints
@@ -63,6 +64,16 @@ def _to_decimal(value: object) -> Decimal:
         return _bounded(value)
     if isinstance(value, str):
         text = value.strip()
+        rupiah = _RUPIAH.match(text)
+        if rupiah and (_ID_NUMBER.match(rupiah.group(1)) or rupiah.group(1).isdigit()):
+            amount = rupiah.group(1)
+            fixed = amount if amount.isdigit() else amount.replace(".", "").replace(",", ".")
+            raise PydanticCustomError(
+                "angka_rupiah",
+                'jumlah ditulis dengan Rp sebagai teks "{found}"; di YAML tulis {fixed} '
+                "(tanpa Rp, tanpa titik ribuan, koma desimal diganti titik)",
+                {"found": text, "fixed": fixed},
+            )
         if _ID_NUMBER.match(text):
             fixed = text.rstrip("%").strip().replace(".", "").replace(",", ".")
             raise PydanticCustomError(
@@ -142,16 +153,31 @@ Id = Annotated[
 Tahun = Annotated[int, Field(ge=1990, le=2100)]
 
 
-def _year_only(value: object) -> object:
-    """`2023` or "2023" is a year on its own (many reports print only the year), anything else a date."""
-    if isinstance(value, str) and re.fullmatch(r"\d{4}", value.strip()):
-        return int(value)
-    return value
+def _date_or_year(value: object) -> object:
+    """`2023` or "2023" is a year on its own (many reports print only the year); otherwise an ISO date.
+
+    One error for both readings: a union would report a failed date and a failed integer separately."""
+    text = value.strip() if isinstance(value, str) else None
+    if isinstance(value, int) and not isinstance(value, bool) and 1990 <= value <= 2100:
+        return value
+    if text is not None and re.fullmatch(r"\d{4}", text) and 1990 <= int(text) <= 2100:
+        return int(text)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if text is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "tanggal_atau_tahun",
+        "tulis tanggal dengan format TTTT-BB-HH, mis. 2023-08-17 untuk 17 Agustus 2023, atau tahunnya saja, "
+        "mis. 2023, bila laporan hanya mencetak tahun (ditemukan: {found})", {"found": excerpt(repr(value))})
 
 
 TanggalAtauTahun = Annotated[
-    Union[dt.date, Tahun],
-    BeforeValidator(_year_only),
+    Union[dt.date, int],
+    BeforeValidator(_date_or_year),
     WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "integer", "minimum": 1990,
                                                                     "maximum": 2100}]}),
 ]

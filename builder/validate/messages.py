@@ -64,12 +64,18 @@ _MESSAGES = {
 _NO_FOUND_VALUE = ("missing", "finite_number")
 
 # Our own PydanticCustomError kinds (builder/models/common.py): their messages are already Indonesian.
-_OWN_KINDS = ("angka", "angka_gaya_indonesia", "angka_persen", "uang_negatif", "nilai_kinerja", "angka_tak_hingga",
+_OWN_KINDS = ("angka", "angka_gaya_indonesia", "angka_rupiah", "tanggal_atau_tahun", "angka_persen", "uang_negatif", "nilai_kinerja", "angka_tak_hingga",
               "angka_terlalu_besar", "angka_terlalu_rinci")
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
     """Field names of the model reached by following `loc` (for typo suggestions)."""
+    found = _model_at(model, loc)
+    return list(found.model_fields) if found else []
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model reached by following `loc`, if it ends on one."""
     current: object = model
     for part in loc:
         current = _unwrap(current)
@@ -81,11 +87,20 @@ def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
             info = current.model_fields.get(str(part))
             current = info.annotation if info else None
         if current is None:
-            return []
+            return None
     current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _mapping_example(model: type[BaseModel], loc: tuple, found: object) -> str:
+    """For a text where a mapping belongs (`sumber: Tabel 3.1`): which keys it has and how to write it."""
+    target = _model_at(model, loc)
+    if target is None:
+        return ""
+    required = [name for name, info in target.model_fields.items() if info.is_required()]
+    keys = ", ".join(f"{name} (wajib)" if name in required else name for name in target.model_fields)
+    example = f'; tulis mis. {{{required[0]}: "{found}"}}' if len(required) == 1 and isinstance(found, str) else ""
+    return f" dengan kunci {keys}{example}"
 
 
 def _unwrap(annotation: object) -> object:
@@ -122,6 +137,8 @@ def translate_error(error: dict, model: type[BaseModel]) -> tuple[tuple, str]:
     if kind in _MESSAGES:
         message = _MESSAGES[kind].format(**{k: v for k, v in ctx.items()})
         found = error.get("input")
+        if kind in ("model_type", "model_attributes_type", "dict_type"):
+            message += _mapping_example(model, loc, excerpt(str(found)) if isinstance(found, str) else None)
         if kind not in _NO_FOUND_VALUE and not isinstance(found, (dict, list)):
             message += f" (ditemukan: {excerpt(repr(found))})"
         return loc, message

@@ -157,6 +157,11 @@ def check_kabupaten(report: Reporter, source: SourceFile, kab: KabupatenData, re
                     regions: dict[str, dict[str, str]] | None = None) -> None:
     model = kab.kabupaten
     check_method(report, source, ("metode",), model.metode, ref)
+    folder_kind = "kota" if kab.slug.startswith("kota-") else "kabupaten"
+    if model.jenis != folder_kind:
+        report.report(source, ("jenis",), f"{model.jenis} tidak cocok dengan nama folder {kab.slug}; " + (
+            "folder sebuah kota diawali kota-: tulis jenis: kota" if folder_kind == "kota" else
+            f"tulis jenis: kabupaten, atau bila ini kota, ganti nama foldernya menjadi kota-{kab.slug}"))
     if not model.kode.startswith(model.provinsi.kode + "."):
         report.report(source, ("kode",), f"kode kabupaten harus diawali kode provinsi {model.provinsi.kode}.")
     check_official(report, source, ("provinsi",), "provinsi", model.provinsi.kode, model.provinsi.nama, regions)
@@ -169,23 +174,26 @@ def check_profil(report: Reporter, source: SourceFile, kec: KecamatanData, kab: 
     if kec.profil.kode:
         check_official(report, source, (), "kecamatan", kec.profil.kode, kec.profil.nama, regions)
     if kab is not None:  # without a kabupaten, check_folders already reported the profil
-        check_method_complete(report, source, kec)
+        check_method_complete(report, source, kec, ref)
         if kec.profil.kode and not kec.profil.kode.startswith(kab.kabupaten.kode + "."):
             report.report(source, ("kode",), f"kode kecamatan harus diawali kode kabupaten {kab.kabupaten.kode}.")
     check_report_ids_unique(report, source, kec)
 
 
-def check_method_complete(report: Reporter, source: SourceFile, kec: KecamatanData) -> None:
+def check_method_complete(report: Reporter, source: SourceFile, kec: KecamatanData, ref: Referensi) -> None:
     """The kecamatan's method (its own over its kabupaten's) names a scale and the efisiensi formula, and the
     formula for lower-is-better indicators when its Renstra has one (otherwise there is nothing to apply it to)."""
     lower_is_better = any(p.indikator.polaritas == "turun" for r in kec.renstra for tree in all_goal_trees(r)
                           for p in iter_indicators(tree))
     missing = [name for name in METHOD_FIELDS if getattr(kec.metode, name) is None
                and (name != "rumus_capaian_turun" or lower_is_better)]
-    if missing:
-        report.report(
-            source, ("metode",), f"metode belum lengkap ({', '.join(missing)}); isi di profil.yaml atau kabupaten.yaml"
-        )
+    choices = {"skala_capaian": ref.skala, "rumus_capaian_turun": ref.rumus.capaian_turun,
+               "rumus_efisiensi": ref.rumus.efisiensi}
+    for name in missing:
+        why = " (Renstra punya indikator dengan polaritas: turun)" if name == "rumus_capaian_turun" else ""
+        report.report(source, ("metode",), f"metode belum lengkap: {name} belum diisi{why}; tulis di bawah metode: "
+                      f"di profil.yaml atau kabupaten.yaml, mis. {name}: {next(iter(choices[name]))} "
+                      f"(pilihan: {', '.join(choices[name])})")
 
 
 def check_report_ids_unique(report: Reporter, source: SourceFile, kec: KecamatanData) -> None:
