@@ -48,7 +48,7 @@ class _Sources:
         report_id = (sumber.laporan if sumber and sumber.laporan else None) or self.default
         report = self.kec.report(report_id)
         name = f"{report.jenis} {report.tahun}" if report else report_id
-        return Source(name, sumber.tabel if sumber else None)
+        return Source(name, sumber.tabel if sumber else None, sumber.sebagian if sumber else False)
 
     def optional(self, sumber: m.Sumber | None) -> Source | None:
         return self(sumber) if sumber is not None else None
@@ -263,25 +263,33 @@ def budget_of(anggaran: m.Anggaran, kec: KecamatanData, year: int, sources: _Sou
     names.update({p.sasaran.id: p.sasaran.nama for p in in_force if p.sasaran})
     programs = tuple(program_tree(p, sources) for p in anggaran.program)
     belanja = tuple(belanja_tree(b, sources) for b in anggaran.belanja)
-    lines = programs or belanja  # the year's total: its programmes, or its spending types when only those are printed
-    pagu = c.total(p.pagu for p in lines) if lines else None
-    realisasi = c.total(p.realisasi for p in lines) if lines else None
+    source, belanja_source = sources(anggaran.sumber), sources(anggaran.belanja_sumber)
+    per_kinerja_source = sources(anggaran.per_kinerja_sumber)
+    # The year's total: its programmes, or its spending types when only those are printed in full.
+    lines = next((rows for rows, where in ((programs, source), (belanja, belanja_source)) if rows and not where.partial),
+                 ())
+    pagu, realisasi = whole_total(lines, "pagu"), whole_total(lines, "realisasi")
+    partial = bool(programs or belanja) and not lines
     per_kinerja = tuple(
         budget_line("per_kinerja", a, sources=sources, nama=names.get(a.indikator or a.sasaran, a.indikator or a.sasaran))
         for a in anggaran.per_kinerja)
     return Budget(
-        source=sources(anggaran.sumber),
+        source=source,
         funds=tuple((s.nama, s.jumlah) for s in anggaran.sumber_dana),
         programs=programs,
-        belanja=belanja, belanja_source=sources(anggaran.belanja_sumber),
-        per_kinerja=per_kinerja, per_kinerja_source=sources(anggaran.per_kinerja_sumber),
+        belanja=belanja, belanja_source=belanja_source,
+        per_kinerja=per_kinerja, per_kinerja_source=per_kinerja_source,
         pagu=pagu, realisasi=realisasi, penyerapan=c.penyerapan(pagu, realisasi), sisa=c.sisa(pagu, realisasi),
-        per_kinerja_pagu=c.total(n.pagu for n in per_kinerja), per_kinerja_realisasi=c.total(n.realisasi for n in per_kinerja),
-        belanja_pagu=c.total(n.pagu for n in belanja), belanja_realisasi=c.total(n.realisasi for n in belanja),
+        partial=partial,
         stated=tuple(StatedTotal(sources(s.sumber), s.pagu, s.realisasi, s.penyerapan, s.sisa,
                                  c.penyerapan(s.pagu, s.realisasi), s.terbilang, in_words(s.pagu) if s.terbilang else None)
                      for s in anggaran.dinyatakan),
     )
+
+
+def whole_total(lines: tuple[BudgetLine, ...], figure: str) -> Num:
+    """The sum of a table's lines; None without lines."""
+    return c.total(getattr(line, figure) for line in lines) if lines else None
 
 
 def attach_budget(item: IndicatorYear, anggaran: m.Anggaran) -> None:
@@ -417,23 +425,26 @@ def sasaran_summaries(indicators: list[IndicatorYear], anggaran: m.Anggaran | No
     return out
 
 
-def share_group(rows, group: str, all_total: int | None = None) -> ShareGroup:
+def share_group(rows, group: str, all_total: int | None = None, partial: bool = False) -> ShareGroup:
     """Each row's share of its group's total, and of everyone when the group misses some (rows: objects with
-    kategori, jumlah, persen_dinyatakan)."""
+    kategori, jumlah, persen_dinyatakan); no share of a table the data holds only part of."""
     whole = sum(r.jumlah for r in rows)
     other = all_total if all_total is not None and all_total != whole else None
     printed = [r.persen_dinyatakan for r in rows if r.persen_dinyatakan is not None]
     return ShareGroup(
         group=group,
-        rows=tuple(CountShare(group, r.kategori, r.jumlah, c.share(Decimal(r.jumlah), Decimal(whole)),
-                              r.persen_dinyatakan, c.share(Decimal(r.jumlah), Decimal(other)) if other else None)
+        rows=tuple(CountShare(group, r.kategori, r.jumlah,
+                              None if partial else c.share(Decimal(r.jumlah), Decimal(whole)),
+                              r.persen_dinyatakan, c.share(Decimal(r.jumlah), Decimal(other)) if other and not partial
+                              else None)
                    for r in rows),
         total=whole, stated_share_total=c.total(printed) if printed else None, all_total=all_total,
     )
 
 
 def ikm_of(ikm: m.Ikm, sources: _Sources, ref: Referensi) -> IkmResult:
-    value = c.ikm_from_nrr([u.nrr for u in ikm.unsur])
+    value = None if sources(ikm.sumber).partial else c.ikm_from_nrr([u.nrr for u in ikm.unsur])
+    characteristics_source = sources(ikm.karakteristik_sumber or ikm.sumber)
     groups: dict[str, list] = {}
     for k in ikm.karakteristik:
         groups.setdefault(k.kelompok, []).append(k)
@@ -441,8 +452,9 @@ def ikm_of(ikm: m.Ikm, sources: _Sources, ref: Referensi) -> IkmResult:
     return IkmResult(
         source=sources(ikm.sumber), periode=ikm.periode, respondents=ikm.responden,
         unsur=tuple((u.nama, u.nrr, u.nrr * 25) for u in ikm.unsur), puas=ikm.puas, tidak_puas=ikm.tidak_puas,
-        characteristics=tuple(share_group(rows, g, ikm.responden) for g, rows in groups.items()),
-        characteristics_source=sources(ikm.karakteristik_sumber or ikm.sumber),
+        characteristics=tuple(share_group(rows, g, ikm.responden, characteristics_source.partial)
+                              for g, rows in groups.items()),
+        characteristics_source=characteristics_source,
         value=value,
         value_from_counts=c.share(Decimal(ikm.puas), Decimal(counted)) if counted else None,
         grade=graded(_rounded(value), ref.skala[ref.peran.ikm]),  # the NRR scale: not for a count of satisfied
@@ -465,9 +477,10 @@ def desa_of(desa: m.Desa, source: Source, ref: Referensi) -> DesaResult:
 def akip_of(akip: m.Akip, sources: _Sources, ref: Referensi) -> AkipResult:
     metodologi = ref.akip.get(akip.metodologi)
     weights = {k.id: k for k in metodologi.komponen} if metodologi else {}
-    total = c.total(k.nilai for k in akip.komponen) if akip.komponen else None
+    source = sources(akip.sumber)
+    total = c.total(k.nilai for k in akip.komponen) if akip.komponen and not source.partial else None
     return AkipResult(
-        evaluator=akip.evaluator,
+        evaluator=akip.evaluator, source=source,
         components=tuple(AkipComponent(weights[k.komponen].nama if k.komponen in weights else k.komponen, k.nilai,
                                        weights[k.komponen].bobot if k.komponen in weights else None)
                          for k in akip.komponen),
@@ -480,6 +493,7 @@ def akip_of(akip: m.Akip, sources: _Sources, ref: Referensi) -> AkipResult:
 def staff_of(pegawai: m.Pegawai, report_id: str, sources: _Sources) -> Staff:
     return Staff(
         tahun_data=pegawai.tahun_data, source=sources(pegawai.sumber), report_id=report_id,
-        groups=tuple(share_group(getattr(pegawai, key), label) for key, label in STAFF_GROUPS
+        groups=tuple(share_group(getattr(pegawai, key), label, partial=sources(pegawai.sumber).partial)
+                     for key, label in STAFF_GROUPS
                      if getattr(pegawai, key)),
     )

@@ -81,6 +81,7 @@ class Source:
 
     report: str
     table: str | None = None
+    partial: bool = False  # the data holds only some of the table's rows: nothing is totalled over it
 
     @property
     def text(self) -> str:
@@ -431,10 +432,7 @@ class Budget:
     realisasi: Num
     penyerapan: Num
     sisa: Num
-    per_kinerja_pagu: Num
-    per_kinerja_realisasi: Num
-    belanja_pagu: Num
-    belanja_realisasi: Num
+    partial: bool  # its tables are marked `sebagian`: no total is computed over them
     stated: tuple[StatedTotal, ...]
 
 
@@ -516,6 +514,7 @@ class AkipComponent:
 @dataclass(frozen=True)
 class AkipResult:
     evaluator: str | None
+    source: Source
     components: tuple[AkipComponent, ...]
     total: Num
     predikat: Level | None

@@ -20,6 +20,7 @@ from ..formatting import decimals_of, number, round_half_up, rupiah
 from .findings import MONEY_TOLERANCE, TOLERANCE, Finding, Kind, explain, matches, printed_equal
 
 NOT_RECOMPUTABLE = "angka ini tidak dapat dihitung ulang dari data mentah"
+PARTIAL = "tabelnya di data tidak lengkap (sumber ditandai sebagian: true), jadi jumlahnya tidak dihitung"
 
 
 def show_value(value) -> str:
@@ -214,12 +215,14 @@ class YearAudit:
             self.budget_line(budget.belanja_source if budget.belanja_source.table else budget.source, line, ())
         for line in budget.per_kinerja:
             self.budget_line(budget.per_kinerja_source if budget.per_kinerja_source.table else budget.source, line, ())
+        why = PARTIAL if budget.partial else NOT_RECOMPUTABLE
         for stated in budget.stated:
-            self.number(stated.source, "Total pagu anggaran", stated.pagu, budget.pagu, "Rp")
-            self.number(stated.source, "Total realisasi anggaran", stated.realisasi, budget.realisasi, "Rp")
+            self.number(stated.source, "Total pagu anggaran", stated.pagu, budget.pagu, "Rp", reason=why)
+            self.number(stated.source, "Total realisasi anggaran", stated.realisasi, budget.realisasi, "Rp", reason=why)
             self.number(stated.source, "Penyerapan total anggaran", stated.penyerapan, budget.penyerapan, "%",
-                        [("penyerapan dari pagu dan realisasi yang dicetak di tabel ini", stated.penyerapan_of_stated)])
-            self.number(stated.source, "Sisa anggaran (SiLPA)", stated.sisa, budget.sisa, "Rp")
+                        [("penyerapan dari pagu dan realisasi yang dicetak di tabel ini", stated.penyerapan_of_stated)],
+                        reason=why)
+            self.number(stated.source, "Sisa anggaran (SiLPA)", stated.sisa, budget.sisa, "Rp", reason=why)
             if stated.terbilang and stated.terbilang_of_pagu and \
                     normalise_words(stated.terbilang) != normalise_words(stated.terbilang_of_pagu):
                 self.add(stated.source, "Total pagu dalam huruf (terbilang)", stated.terbilang,
@@ -248,6 +251,8 @@ class YearAudit:
             self.number(where, f"Realisasi {name} (dicetak di tabel lain)", stated.realisasi, line.realisasi, "Rp")
         for field_name, printed, total in (("pagu", line.pagu, line.children_pagu),
                                            ("realisasi", line.realisasi, line.children_realisasi)):
+            if source.partial:
+                break  # rows may be missing under any line of the table
             if printed is not None and total is not None and abs(printed - total) > MONEY_TOLERANCE:
                 self.add(source, f"Jumlah {field_name} rincian {name}", printed, total, "Rp",
                          f"{field_name} yang dicetak untuk baris ini tidak sama dengan jumlah baris di bawahnya "
@@ -265,6 +270,8 @@ class YearAudit:
 
     def shares(self, source: Source, what: str, group: ShareGroup) -> None:
         """Printed percentages against the counts, and whether they add up to 100."""
+        if source.partial:
+            return  # the printed shares are of rows the data does not hold
         for row in group.rows:
             missing = (group.all_total or 0) - group.total
             alternative = [(f"persentase dari seluruh {group.all_total} responden, padahal kelompok ini berjumlah "
@@ -288,6 +295,8 @@ class YearAudit:
                 elif ikm.value_from_counts is not None:
                     self.number(stated.source, "Nilai IKM dari jumlah responden puas", stated.value,
                                 ikm.value_from_counts, "")
+                elif ikm.source.partial:
+                    self.number(stated.source, "Nilai IKM dari sembilan NRR", stated.value, None, "", reason=PARTIAL)
                 if stated.respondents is not None and ikm.respondents is not None and stated.respondents != ikm.respondents:
                     self.add(stated.source, "Jumlah responden IKM", Decimal(stated.respondents), Decimal(ikm.respondents),
                              "", "jumlah responden dicetak berbeda di bagian lain laporan", Kind.DIFFERENCE)
@@ -304,6 +313,8 @@ class YearAudit:
                                  desa.stated.level, desa.status, "ambang status Permendesa PDTT 2/2016")
         if year.akip:
             for stated in year.akip.stated:
+                if year.akip.source.partial:
+                    self.number(stated.source, "Nilai AKIP (jumlah komponen)", stated.value, None, "", reason=PARTIAL)
                 self.index_and_level(stated.source, "Nilai AKIP (jumlah komponen)", stated.value, year.akip.total,
                                      stated.level, year.akip.predikat, "predikat PermenPANRB 88/2021")
         if year.staff:

@@ -217,6 +217,10 @@ class Sumber(Model):
         description='Tabel atau bagian laporan tempat angka dicetak, mis. "Tabel 3.2" atau "Bab III 3.1 (teks)".'
     )
     halaman: Optional[int] = Field(None, description="Nomor halaman laporan, bila diketahui.")
+    sebagian: bool = Field(
+        False, description="true bila tabel ini tidak lengkap di data (laporan mencetak sebagian baris, atau hanya "
+        "sebagian yang disalin): jumlah, rata-rata dan persentase atas seluruh tabel tidak dihitung, dan total yang "
+        "dicetak tidak dibandingkan dengan jumlah barisnya.")
 
 
 class Pejabat(Model):

@@ -1,0 +1,59 @@
+"""Model parts none of our seed reports uses, tried with the small examples CONTRIBUTING.md gives staff: each
+example validates, shows on the year page and is audited as the guide says."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from builder import analyse_data
+from builder.audit import Kind, audit_kecamatan
+
+from .conftest import ROOT
+from .test_validate import YEAR, problems_of
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def guide_example(first_key: str) -> str:
+    """The guide's ```yaml block that starts with `first_key:`."""
+    return re.search(rf"```yaml\n({first_key}:\n.*?)```", GUIDE, re.S).group(1)
+
+
+def with_section(data: Path, key: str, block: str) -> None:
+    """The minimal year file with its top-level `key` section replaced by (or, if absent, added as) `block`."""
+    path = data / YEAR
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(rf"^{key}:\n(?:[ #].*\n|\n)*", "", text, flags=re.M)
+    path.write_text(text.rstrip("\n") + "\n" + block, encoding="utf-8")
+
+
+def year_page(data: Path, out: Path) -> str:
+    subprocess.run([sys.executable, "-m", "builder", "--data", str(data), "pages", "--out", str(out)],
+                   cwd=ROOT, check=True, capture_output=True)
+    return (out / YEAR.replace(".yaml", ".md")).read_text(encoding="utf-8")
+
+
+def year_findings(data: Path):
+    _, results = analyse_data(data)
+    (kec,) = results
+    return audit_kecamatan(kec)[2023]
+
+
+def test_a_partial_budget_table_gets_no_invented_total(minimal_data, tmp_path):
+    with_section(minimal_data, "anggaran", guide_example("anggaran"))
+    assert problems_of(minimal_data) == []
+    page = year_page(minimal_data, tmp_path / "out")
+    assert "Rp1.730.000.000" not in page and "Rp1,73 miliar" not in page  # 1.250.000.000 + 480.000.000
+    assert "tabel anggaran di data tidak lengkap" in page
+    assert "Tabel 3.4 di data tidak lengkap" in page
+    assert "Rp1.250.000.000" in page and "Rp480.000.000" in page  # the lines themselves still show
+    (total,) = [f for f in year_findings(minimal_data) if f.what == "Total pagu anggaran"]
+    assert total.kind == Kind.UNCHECKABLE and "sebagian: true" in total.cause
+    # Without the flag, the same lines are a whole table: totalled, and the printed JUMLAH differs from them.
+    with_section(minimal_data, "anggaran", guide_example("anggaran").replace(", sebagian: true", ""))
+    assert "Rp1.730.000.000" in year_page(minimal_data, tmp_path / "out")
+    (total,) = [f for f in year_findings(minimal_data) if f.what == "Total pagu anggaran"]
+    assert total.kind == Kind.DIFFERENCE
