@@ -62,6 +62,33 @@ def test_a_tujuan_indicator_is_labelled_tujuan_and_not_counted(results, site):
     assert "Indikator tujuan: tidak ikut dihitung" in row_text(html, "Penilaian Mandiri Pelaksanaan Reformasi")
 
 
+def test_the_end_of_renstra_target_and_progress_as_a_yearly_table_prints_them(results, site):
+    """002 Tabel 3.3.2, "Perbandingan Realisasi kinerja sasaran strategis 2 (dua) dengan akhir periode RPJMD": Nilai
+    IKM, Target Akhir RPJMD 85, Realisasi 2022 82, Tingkat Kemajuan "N/A" (a word where a number belongs)."""
+    ikm = indicator(year(results, "paser/batu-sopang", 2022), "ikm")
+    printed = next(s for s in ikm.stated if s.target_akhir is not None)
+    assert (printed.target_akhir, printed.realisasi, printed.kemajuan_label) == (D("85"), D("82"), "N/A")
+    assert ikm.kemajuan_label == "N/A" and round(ikm.kemajuan, 2) == D("96.47")  # 82 / 85, ours beside the word
+    # The same final target as the Renstra document (Tabel T-C 27: 85): nothing to report.
+    assert not [f for f in findings(results, "paser/batu-sopang", 2022) if "Target akhir Renstra" in f.what]
+    html = (site / "wilayah/paser/batu-sopang/2022.html").read_text(encoding="utf-8")
+    assert "Menurut laporan: N/A" in row_text(html, "Indeks Kepuasan Masyarakat (Nilai IKM)")
+
+
+def test_a_yearly_table_with_another_end_of_renstra_target_is_a_difference(minimal_data):
+    from builder import analyse_data
+
+    from .test_validate import YEAR, edit
+
+    edit(minimal_data, YEAR, "    realisasi: 89.81\n", "    realisasi: 89.81\n    dinyatakan:\n      - sumber: {tabel: Tabel 3.5}\n"
+         "        target_akhir: 90\n        kemajuan_renstra: 99.79\n")
+    _, (kec,) = analyse_data(minimal_data)
+    found = {f.what: f for f in audit_kecamatan(kec)[2023]}
+    assert found["Target akhir Renstra Indeks Kepuasan Masyarakat"].kind == Kind.DIFFERENCE  # Renstra: 95
+    progress = found["Kemajuan Indeks Kepuasan Masyarakat terhadap target akhir Renstra"]  # ours 89,81 / 95 = 94,54
+    assert progress.kind == Kind.DIFFERENCE and "target akhir 90 yang dicetak di tabel ini" in progress.cause
+
+
 # -- 2./3. One meaning per signal; headlines with their denominators -------------------------------------
 
 

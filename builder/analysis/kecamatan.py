@@ -162,7 +162,8 @@ def indicator_year(place: IndicatorPlace, year: int, kinerja: m.Kinerja | None, 
     pk_target, _ = chosen_target(kinerja, None)
     stated = tuple(
         StatedIndicator(sources(d.sumber), d.target, d.target_renstra, d.realisasi, d.capaian,
-                        d.capaian_terhadap_tahun_lalu, d.penyerapan, d.efisiensi, d.kemajuan_renstra, d.predikat)
+                        d.capaian_terhadap_tahun_lalu, d.penyerapan, d.efisiensi, d.kemajuan_renstra, d.predikat,
+                        d.target_akhir, d.kemajuan_keterangan)
         for d in (kinerja.dinyatakan if kinerja else ())
     )
     narasi = kinerja.narasi if kinerja else None
@@ -176,6 +177,7 @@ def indicator_year(place: IndicatorPlace, year: int, kinerja: m.Kinerja | None, 
         narrative=tuple((label, markdown(getattr(narasi, key))) for key, label in INDICATOR_NARRATIVE
                         if narasi and getattr(narasi, key)),
         stated=stated, line=kinerja.line_of() if kinerja else None,
+        kemajuan_label=next((s.kemajuan_label for s in stated if s.kemajuan_label), None),
     )
     if item.status != Status.REALISED:
         return item
@@ -197,6 +199,8 @@ def indicator_year(place: IndicatorPlace, year: int, kinerja: m.Kinerja | None, 
         item.capaian_by_formula = {fid: capaian_with(item.target, fid) for fid in c.CAPAIAN_TURUN}
     printed = [target_renstra, *(s.target for s in stated), *(s.target_renstra for s in stated)]
     item.capaian_by_target = {t: capaian_with(t) for t in printed if t is not None and t != item.target}
+    item.kemajuan_by_target = {s.target_akhir: capaian_with(s.target_akhir) for s in stated
+                               if s.target_akhir is not None and s.target_akhir != ind.target_akhir}
     return item
 
 

@@ -275,6 +275,8 @@ class StatedIndicator:
     efisiensi: Num = None
     kemajuan_renstra: Num = None
     predikat: str | None = None
+    target_akhir: Value = None
+    kemajuan_label: str | None = None  # progress printed as words (On Track ...)
 
 
 @dataclass
@@ -303,6 +305,7 @@ class IndicatorYear:
     capaian_renstra: Num = None  # against this year's Renstra target
     on_track: bool | None = None
     kemajuan: Num = None  # against the final Renstra target
+    kemajuan_label: str | None = None  # the progress a table prints as words, as printed
     previous_realisasi: Value = None
     comparable_with_previous: bool | None = None  # same instrument as the previous year; None when unknown
     change_realisasi: Num = None
@@ -318,6 +321,7 @@ class IndicatorYear:
     # Readings the audit compares a printed figure with when it is not ours:
     capaian_by_formula: dict[str, Num] = field(default_factory=dict)  # every lower-is-better formula id
     capaian_by_target: dict[str, Num] = field(default_factory=dict)  # other targets the report prints
+    kemajuan_by_target: dict[str, Num] = field(default_factory=dict)  # other final targets the report prints
     ratio_by_target: dict[str, Num] = field(default_factory=dict)  # this year's capaian with those, over last year's
     efisiensi_by_formula: dict[str, Num] = field(default_factory=dict)  # every efficiency formula, our figures
     efisiensi_of_stated_by_formula: dict[str, Num] = field(default_factory=dict)  # the report's own figures

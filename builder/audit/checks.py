@@ -145,9 +145,13 @@ class YearAudit:
                            for fid, v in item.efisiensi_of_stated_by_formula.items()]
                 self.number(where, f"Efisiensi {name}", stated.efisiensi, item.efisiensi, efficiency_unit,
                             own + printed)
+            self.value(where, f"Target akhir Renstra {name}", stated.target_akhir, item.indicator.target_akhir,
+                       "target akhir berbeda dari dokumen Renstra")
             if stated.kemajuan_renstra is not None:
                 self.number(where, f"Kemajuan {name} terhadap target akhir Renstra", stated.kemajuan_renstra,
-                            item.kemajuan, "%")
+                            item.kemajuan, "%",
+                            [(f"kemajuan terhadap target akhir {show_value(t)} yang dicetak di tabel ini", v)
+                             for t, v in item.kemajuan_by_target.items()])
 
     def without_realisasi(self, item: IndicatorYear, stated: StatedIndicator) -> None:
         """A table prints figures for an indicator whose realisasi the data does not hold (not measured, or not

@@ -27,6 +27,12 @@ class DinyatakanIndikator(Model):
     penyerapan: Optional[Angka] = Field(None, description="Penyerapan anggaran terkait (%) menurut laporan.")
     efisiensi: Optional[Angka] = Field(None, description="Efisiensi menurut laporan (dengan rumus laporan).")
     kemajuan_renstra: Optional[Angka] = Field(None, description="Tingkat kemajuan terhadap target akhir Renstra (%).")
+    target_akhir: Optional[NilaiKinerja] = Field(
+        None, description="Target akhir Renstra seperti dicetak tabel ini (mis. kolom target akhir periode); "
+        "dibandingkan dengan `target_akhir` berkas Renstra.")
+    kemajuan_keterangan: Optional[str] = Field(
+        None, description="Kemajuan yang dicetak sebagai kata, bukan angka, mis. On Track atau Sesuai Rencana; "
+        "ditampilkan seperti dicetak.")
     predikat: Optional[str] = Field(None, description="Label/predikat yang ditulis laporan, mis. Sangat Baik.")
 
 
