@@ -142,7 +142,7 @@ def merged_method(*layers: m.Metode | None) -> m.Metode:
     for layer in layers:
         if layer is None:
             continue
-        for name in (*METHOD_FIELDS, "sumber", "catatan"):
+        for name in m.Metode.model_fields:
             value = getattr(layer, name)
             if value is not None:
                 setattr(merged, name, value)

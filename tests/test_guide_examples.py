@@ -57,3 +57,26 @@ def test_a_partial_budget_table_gets_no_invented_total(minimal_data, tmp_path):
     assert "Rp1.730.000.000" in year_page(minimal_data, tmp_path / "out")
     (total,) = [f for f in year_findings(minimal_data) if f.what == "Total pagu anggaran"]
     assert total.kind == Kind.DIFFERENCE
+
+
+def test_two_scales_in_one_report_and_another_name_for_a_level(minimal_data, tmp_path):
+    profil = minimal_data / "wilayah/contoh/kec-contoh/profil.yaml"
+    profil.write_text(profil.read_text(encoding="utf-8") + guide_example("metode"), encoding="utf-8")
+    skala = minimal_data / "referensi/skala.yaml"
+    scale = guide_example("skala").split("\n", 1)[1]
+    skala.write_text(skala.read_text(encoding="utf-8").replace("skala:\n", "skala:\n" + scale, 1), encoding="utf-8")
+    # IKM 89,81 against 87: 103,23 %, SB on sb-b-c-k and Sangat Baik (>= 90) on the second scale.
+    # Kriminalitas 40 against 15 (lower is better, target / realisasi): 37,5 %, K on both, "Kurang Baik" its other name.
+    path = minimal_data / YEAR
+    text = path.read_text(encoding="utf-8").replace(
+        "    realisasi: 89.81\n", "    realisasi: 89.81\n    dinyatakan:\n      - {sumber: {tabel: Tabel 3.2}, predikat: Sangat Baik}\n"
+        "      - {sumber: {tabel: Bab IV}, predikat: Baik}\n", 1).replace(
+        "    realisasi: 12\n", "    realisasi: 40\n    dinyatakan:\n      - {sumber: {tabel: Tabel 3.2}, predikat: Kurang Baik}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    assert problems_of(minimal_data) == []
+    ratings = [f for f in year_findings(minimal_data) if f.what.startswith("Penilaian")]
+    assert [(f.table, f.stated) for f in ratings] == [("LKjIP 2023, Bab IV", "Baik")]
+    assert "Predikat capaian Sangat Baik/Baik/Cukup/Kurang" in ratings[0].cause
+    page = year_page(minimal_data, tmp_path / "out")
+    assert "diperiksa dengan skala keduanya, Predikat capaian Sangat Baik/Baik/Cukup/Kurang" in page
+    assert "Sangat Berhasil" in page  # the capaian scale still rates the table

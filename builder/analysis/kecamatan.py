@@ -192,6 +192,8 @@ def indicator_year(place: IndicatorPlace, year: int, kinerja: m.Kinerja | None, 
     item.reached = None if item.capaian is None else _rounded(item.capaian) >= 100
     item.rating = graded(_rounded(item.capaian), ref.skala[method.scale.id])
     item.rating_uniform = graded(_rounded(item.capaian_uniform), ref.skala[method.uniform_scale.id])
+    if method.predicate_scale:
+        item.rating_predicate = graded(_rounded(item.capaian), ref.skala[method.predicate_scale.id])
     item.capaian_renstra = capaian_with(target_renstra)
     item.on_track = c.on_track(_rounded(item.capaian_renstra))
     item.kemajuan = capaian_with(ind.target_akhir)

@@ -11,7 +11,7 @@ from .results import CanonicalIndicator, markdown, tone, FormulaInfo, Level, Met
 def scale_of(scale_id: str, skala: m.Skala) -> Scale:
     return Scale(
         id=scale_id, nama=skala.nama, dasar_hukum=skala.dasar_hukum, inclusive=skala.batas_bawah == "inklusif",
-        catatan=markdown(skala.catatan), levels=tuple(ScaleLevel(t.kode, t.label, t.min) for t in skala.tingkat),
+        catatan=markdown(skala.catatan), levels=tuple(ScaleLevel(t.kode, t.label, t.min, tuple(t.label_lain)) for t in skala.tingkat),
     )
 
 
@@ -52,6 +52,7 @@ def method_of(declared: m.Metode, reference: Reference) -> Method:
         uniform_scale=reference.scales[reference.uniform_scale],
         uniform_capaian_turun=reference.capaian_turun[reference.uniform_capaian_turun],
         uniform_efisiensi=reference.efisiensi[reference.uniform_efisiensi],
+        predicate_scale=reference.scales[declared.skala_predikat] if declared.skala_predikat else None,
     )
 
 

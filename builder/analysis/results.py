@@ -118,6 +118,7 @@ class ScaleLevel:
     kode: str
     label: str
     min: Num  # lower bound; None for the lowest level
+    aliases: tuple[str, ...] = ()  # other words reports print for it (label_lain)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,12 @@ class Scale:
     inclusive: bool  # a value equal to a level's min belongs to that level
     catatan: str | None
     levels: tuple[ScaleLevel, ...]  # highest first
+
+    def level_named(self, word: str) -> ScaleLevel | None:
+        """The level a printed word (code, label or another name, any case) stands for."""
+        wanted = " ".join(word.split()).casefold()
+        return next((v for v in self.levels
+                     if wanted in (n.casefold() for n in (v.kode, v.label, *v.aliases))), None)
 
 
 @dataclass(frozen=True)
@@ -178,7 +185,7 @@ class Method:
     uniform_scale: Scale
     uniform_capaian_turun: FormulaInfo
     uniform_efisiensi: FormulaInfo
-
+    predicate_scale: Scale | None = None  # a second scale the report prints its rating words on
     @property
     def same_scale_as_uniform(self) -> bool:
         return self.scale.id == self.uniform_scale.id
@@ -302,6 +309,7 @@ class IndicatorYear:
     rating: Level | None = None
     capaian_uniform: Num = None
     rating_uniform: Level | None = None
+    rating_predicate: Level | None = None  # on the report's second scale, when it declares one
     capaian_renstra: Num = None  # against this year's Renstra target
     on_track: bool | None = None
     kemajuan: Num = None  # against the final Renstra target

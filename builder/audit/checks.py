@@ -72,8 +72,10 @@ class YearAudit:
             return
         if normalise(stated) in (normalise(computed.kode), normalise(computed.label)):
             return
-        if scale is not None and not any(normalise(stated) in (normalise(v.kode), normalise(v.label))
-                                         for v in scale.levels):
+        named = scale.level_named(stated) if scale is not None else None
+        if named is not None and named.kode == computed.kode:
+            return  # another name the scale gives this level (label_lain)
+        if scale is not None and named is None:
             cause = (f"kata ini tidak ada di {scale.nama} yang dinyatakan "
                      f"({', '.join(v.label for v in scale.levels)}); menurut skala itu {computed.label}")
         self.add(source, what, stated, f"{computed.kode} ({computed.label})", "", cause, Kind.DIFFERENCE)
@@ -126,8 +128,7 @@ class YearAudit:
                        "target berbeda dari tabel Renstra")
             self.value(where, f"Realisasi {name}", stated.realisasi, item.realisasi,
                        "realisasi berbeda dari tabel pengukuran kinerja")
-            self.label(where, f"Penilaian {name}", stated.predikat, item.rating,
-                       f"penilaian berbeda dari {self.method.scale.nama} untuk capaian ini", self.method.scale)
+            self.rating_words(where, name, stated.predikat, item)
             if stated.capaian_terhadap_tahun_lalu is not None:
                 self.number(where, f"Capaian {name} terhadap tahun lalu", stated.capaian_terhadap_tahun_lalu,
                             item.ratio_capaian_previous, "%",
@@ -152,6 +153,16 @@ class YearAudit:
                             item.kemajuan, "%",
                             [(f"kemajuan terhadap target akhir {show_value(t)} yang dicetak di tabel ini", v)
                              for t, v in item.kemajuan_by_target.items()])
+
+    def rating_words(self, where: Source, name: str, printed: str | None, item: IndicatorYear) -> None:
+        """A printed rating: on the report's second scale when the word is one of its levels, else on its capaian
+        scale."""
+        scale, level = self.method.scale, item.rating
+        second = self.method.predicate_scale
+        if printed and second is not None and second.level_named(printed) is not None:
+            scale, level = second, item.rating_predicate
+        self.label(where, f"Penilaian {name}", printed, level, f"penilaian berbeda dari {scale.nama} untuk capaian ini",
+                   scale)
 
     def without_realisasi(self, item: IndicatorYear, stated: StatedIndicator) -> None:
         """A table prints figures for an indicator whose realisasi the data does not hold (not measured, or not

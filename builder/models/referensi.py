@@ -19,6 +19,9 @@ class Tingkat(Model):
         None, description="Batas bawah nilai tingkat ini (lihat `batas_bawah` skala); kosongkan untuk tingkat terbawah."
     )
     keterangan: Optional[str] = Field(None, description="Penjelasan tambahan tentang tingkat ini, bila perlu.")
+    label_lain: list[str] = Field(
+        default_factory=list, description="Nama lain tingkat ini yang dicetak laporan, mis. Tidak Berhasil untuk "
+        "Kurang Berhasil; kata ini di laporan dianggap sama dengan `label`.")
 
 
 class Skala(Model):

@@ -24,6 +24,11 @@ class Metode(Model):
     rumus_efisiensi: Optional[Id] = Field(
         None, description="Rumus efisiensi yang dipakai laporan (id di referensi/rumus.yaml), mis. capaian-per-penyerapan."
     )
+    skala_predikat: Optional[Id] = Field(
+        None, description="Skala kedua yang dicetak laporan untuk kata predikat capaian (mis. Sangat Baik, Baik, "
+        "Cukup, Kurang), bila laporan memakai dua skala; id di referensi/skala.yaml. Kata predikat yang dicetak "
+        "diperiksa dengan skala ini, angka dan warna di situs tetap memakai `skala_capaian`."
+    )
     sumber: Optional[Sumber] = Field(
         None, description="Tabel atau bagian laporan tempat skala dan rumus ini tercetak atau dapat disimpulkan."
     )

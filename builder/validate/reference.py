@@ -80,6 +80,7 @@ def check_method(report: Reporter, source: SourceFile, loc: tuple, metode: m.Met
         return
     for name, table in (
         ("skala_capaian", ref.skala),
+        ("skala_predikat", ref.skala),
         ("rumus_capaian_turun", ref.rumus.capaian_turun),
         ("rumus_efisiensi", ref.rumus.efisiensi),
     ):
