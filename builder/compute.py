@@ -67,6 +67,20 @@ def ordinal_rank(code: str, scale: Skala) -> int | None:
     return len(codes) - codes.index(code)
 
 
+def position_against(realisasi, benchmark, polaritas: str, scale: Skala | None = None) -> str | None:
+    """Whether a realisasi is "lebih baik", "sama" or "lebih buruk" than a benchmark, in the indicator's direction
+    (a predikat by its rank on the scale); None when they cannot be compared."""
+    if isinstance(realisasi, str) or isinstance(benchmark, str):
+        if scale is None or not (isinstance(realisasi, str) and isinstance(benchmark, str)):
+            return None
+        realisasi, benchmark = ordinal_rank(realisasi, scale), ordinal_rank(benchmark, scale)
+    if realisasi is None or benchmark is None:
+        return None
+    if realisasi == benchmark:
+        return "sama"
+    return "lebih baik" if (realisasi > benchmark) == (polaritas == "naik") else "lebih buruk"
+
+
 def capaian_categorical(target: str, realisasi: str, scale: Skala) -> Num:
     """Categorical target (e.g. predikat BB): rank(realisasi) / rank(target) x 100."""
     t, r = ordinal_rank(target, scale), ordinal_rank(realisasi, scale)

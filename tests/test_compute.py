@@ -43,6 +43,17 @@ def test_capaian_lima_puluh_pesisir_akip():
     assert r2(c.capaian(D("72.60"), D("70.20"), "naik", "target-per-realisasi")) == D("96.69")
 
 
+def test_position_against_a_benchmark_follows_the_direction_and_the_scale(ref):
+    # Batu Sopang 2022 Angka Kriminalitas: realisasi 18 against the Renstra end target 5 (Tabel 3.3.3), lower is better.
+    assert c.position_against(D(18), D(5), "turun") == "lebih buruk"
+    assert c.position_against(D("89.81"), D("82.4"), "naik") == "lebih baik"
+    assert c.position_against(D(5), D("5.0"), "turun") == "sama"
+    scale = ref.skala["predikat-akip"]
+    assert c.position_against("BB", "B", "naik", scale) == "lebih baik"
+    assert c.position_against("BB", D(70), "naik", scale) is None  # a predikat is not a number
+    assert c.position_against(None, D(70), "naik") is None  # not measured
+
+
 def test_capaian_categorical_by_ordinal_position(ref):
     scale = ref.skala["predikat-akip"]
     assert c.capaian("BB", "B", "naik", "target-per-realisasi", scale) == D(80)

@@ -80,3 +80,16 @@ def test_two_scales_in_one_report_and_another_name_for_a_level(minimal_data, tmp
     page = year_page(minimal_data, tmp_path / "out")
     assert "diperiksa dengan skala keduanya, Predikat capaian Sangat Baik/Baik/Cukup/Kurang" in page
     assert "Sangat Berhasil" in page  # the capaian scale still rates the table
+
+
+def test_a_national_or_provincial_comparison_value(minimal_data, tmp_path):
+    with_section(minimal_data, "kinerja", guide_example("kinerja"))
+    assert problems_of(minimal_data) == []
+    page = year_page(minimal_data, tmp_path / "out")
+    assert "Pembanding rata-rata IKM Provinsi Contoh (2023): 82,4; realisasi lebih baik" in page  # 89,81 > 82,4
+    assert not [f for f in year_findings(minimal_data) if f.what.startswith("Perbandingan")]
+    # A conclusion the figures do not bear out is a difference.
+    with_section(minimal_data, "kinerja", guide_example("kinerja").replace("lebih baik ", "lebih buruk "))
+    (found,) = [f for f in year_findings(minimal_data) if f.what.startswith("Perbandingan")]
+    assert (found.kind, found.stated, found.computed) == (Kind.DIFFERENCE, "lebih buruk", "lebih baik")
+    assert "(laporan: lebih buruk)" in year_page(minimal_data, tmp_path / "out2")

@@ -17,7 +17,7 @@ from num2words import num2words
 
 from .reference import graded, method_of
 from .results import (
-    AkipComponent, AkipResult, Award, Budget, BudgetLine, CountShare, DesaResult, Followup, Goal, IkmResult, Indicator,
+    AkipComponent, AkipResult, Award, Benchmark, Budget, BudgetLine, CountShare, DesaResult, Followup, Goal, IkmResult, Indicator,
     IndicatorYear, KecamatanResult, Measurement, Method, Num, ShareGroup, Output, Person, Plan, Profile, Province, Reference, Region, Report,
     SasaranYear, Source, Staff, markdown, StatedBudget, StatedIndex, StatedIndicator, StatedSasaran, StatedTotal, StatedYear,
     Status, TargetKind, YearResult,
@@ -179,9 +179,13 @@ def indicator_year(place: IndicatorPlace, year: int, kinerja: m.Kinerja | None, 
         stated=stated, line=kinerja.line_of() if kinerja else None,
         kemajuan_label=next((s.kemajuan_label for s in stated if s.kemajuan_label), None),
     )
+    category = ref.skala.get(ind.skala_kategori) if ind.skala_kategori else None
+    item.benchmarks = tuple(
+        Benchmark(p.pembanding, p.nilai, p.tahun, p.menurut_laporan,
+                  c.position_against(item.realisasi, p.nilai, ind.polaritas, category), sources(p.sumber or kinerja.sumber))
+        for p in (kinerja.pembanding if kinerja else ()))
     if item.status != Status.REALISED:
         return item
-    category = ref.skala.get(ind.skala_kategori) if ind.skala_kategori else None
     ours = method.capaian_turun.id
 
     def capaian_with(target_value, formula: str = ours) -> Num:

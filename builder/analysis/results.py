@@ -286,6 +286,18 @@ class StatedIndicator:
     kemajuan_label: str | None = None  # progress printed as words (On Track ...)
 
 
+@dataclass(frozen=True)
+class Benchmark:
+    """A national, provincial or standard value the report sets the indicator against."""
+
+    name: str
+    value: Value
+    year: int | None
+    stated_position: str | None  # the report's "lebih baik" / "sama" / "lebih buruk"
+    position: str | None  # ours, from the realisasi and the indicator's direction
+    source: Source  # its own table, else the indicator's
+
+
 @dataclass
 class IndicatorYear:
     """One indicator in one year, with every derived figure."""
@@ -314,6 +326,7 @@ class IndicatorYear:
     on_track: bool | None = None
     kemajuan: Num = None  # against the final Renstra target
     kemajuan_label: str | None = None  # the progress a table prints as words, as printed
+    benchmarks: tuple[Benchmark, ...] = ()
     previous_realisasi: Value = None
     comparable_with_previous: bool | None = None  # same instrument as the previous year; None when unknown
     change_realisasi: Num = None

@@ -105,6 +105,7 @@ class YearAudit:
         if not item.in_report:
             return
         name = item.indicator.nama
+        self.benchmarks(item)
         ours = self.method.capaian_turun.id
         other_formulas = [(f"rumus {fid}", v) for fid, v in item.capaian_by_formula.items() if fid != ours]
         efficiency_unit = self.method.efisiensi.unit
@@ -153,6 +154,14 @@ class YearAudit:
                             item.kemajuan, "%",
                             [(f"kemajuan terhadap target akhir {show_value(t)} yang dicetak di tabel ini", v)
                              for t, v in item.kemajuan_by_target.items()])
+
+    def benchmarks(self, item: IndicatorYear) -> None:
+        """The report's conclusion against a national, provincial or standard value, from the realisasi."""
+        for b in item.benchmarks:
+            if b.stated_position and b.position and b.stated_position != b.position:
+                self.add(b.source, f"Perbandingan {item.indicator.nama} dengan {b.name}", b.stated_position,
+                         b.position, "", f"realisasi {show_value(item.realisasi)}, pembanding {show_value(b.value)}; "
+                         f"indikator ini {item.indicator.direction}", Kind.DIFFERENCE)
 
     def rating_words(self, where: Source, name: str, printed: str | None, item: IndicatorYear) -> None:
         """A printed rating: on the report's second scale when the word is one of its levels, else on its capaian

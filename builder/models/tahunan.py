@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import Field
 
@@ -71,6 +71,20 @@ class Pengukuran(Model):
                                         "tabelnya mengikuti pedoman lain.")
 
 
+class Pembanding(Model):
+    """A value the report sets an indicator against: a national or provincial figure, a minimum service standard."""
+
+    pembanding: str = Field(
+        description="Pembanding seperti disebut laporan, mis. rata-rata nasional, Provinsi Riau, SPM bidang "
+        "pemerintahan, kecamatan terbaik di kabupaten.")
+    nilai: NilaiKinerja = Field(description="Nilai pembanding, angka tanpa satuan (satuan indikator) atau kode predikat.")
+    tahun: Optional[Tahun] = Field(None, description="Tahun nilai pembanding, bila berbeda dari tahun berkas.")
+    menurut_laporan: Optional[Literal["lebih baik", "sama", "lebih buruk"]] = Field(
+        None, description="Kesimpulan laporan tentang realisasi terhadap pembanding (lebih baik, sama, lebih buruk); "
+        "diperiksa dengan realisasi dan polaritas indikator.")
+    sumber: Optional[Sumber] = Field(None, description="Tabel atau teks tempat pembanding ini dicetak.")
+
+
 class Kinerja(Model):
     """One indicator in one year: the Perjanjian Kinerja target and its realisasi."""
 
@@ -94,6 +108,9 @@ class Kinerja(Model):
         None, description="Catatan transkripsi: angka yang berbeda antartabel, pembulatan, ejaan."
     )
     narasi: Optional[Narasi] = Field(None, description="Analisis capaian indikator ini seperti dicetak (Bab III).")
+    pembanding: list[Pembanding] = Field(
+        default_factory=list, description="Nilai nasional, provinsi atau standar (SPM) yang dibandingkan laporan "
+        "dengan realisasi indikator ini.")
     dinyatakan: list[DinyatakanIndikator] = Field(
         default_factory=list,
         description="Angka turunan seperti dicetak laporan (capaian, efisiensi ...), satu butir per tabel atau teks.",

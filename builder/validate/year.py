@@ -131,8 +131,10 @@ def check_kinerja(report: Reporter, kec: KecamatanData, source: SourceFile, tahu
         for name in ("target", "target_perubahan", "realisasi"):
             check_value(report, source, (*loc, name), ind, getattr(kinerja, name), ref)
         for j, stated in enumerate(kinerja.dinyatakan):
-            for name in ("target", "target_renstra", "realisasi"):
+            for name in ("target", "target_renstra", "realisasi", "target_akhir"):
                 check_value(report, source, (*loc, "dinyatakan", j, name), ind, getattr(stated, name), ref)
+        for j, other in enumerate(kinerja.pembanding):
+            check_value(report, source, (*loc, "pembanding", j, "nilai"), ind, other.nilai, ref)
         has_target = any(v is not None for v in (kinerja.target, kinerja.target_perubahan, ind.target.get(year)))
         if kinerja.realisasi is not None and not has_target:
             report.report(source, (*loc, "realisasi"),
