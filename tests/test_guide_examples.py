@@ -93,3 +93,27 @@ def test_a_national_or_provincial_comparison_value(minimal_data, tmp_path):
     (found,) = [f for f in year_findings(minimal_data) if f.what.startswith("Perbandingan")]
     assert (found.kind, found.stated, found.computed) == (Kind.DIFFERENCE, "lebih buruk", "lebih baik")
     assert "(laporan: lebih buruk)" in year_page(minimal_data, tmp_path / "out2")
+
+
+def guide_examples(first_key: str) -> list[str]:
+    return re.findall(rf"```yaml\n({first_key}:\n.*?)```", GUIDE, re.S)
+
+
+def test_original_and_revised_budget_per_programme_and_kegiatan(minimal_data, tmp_path):
+    (example,) = [e for e in guide_examples("anggaran") if "pagu_murni" in e]
+    with_section(minimal_data, "anggaran", example)
+    assert problems_of(minimal_data) == [] and problems_of(minimal_data, "peringatan") == []
+    page = year_page(minimal_data, tmp_path / "out")
+    assert "Pagu Rp1.250.000.000 (APBD murni Rp1.300.000.000)" in page
+    assert "pagu APBD murni Rp1.300.000.000, setelah perubahan Rp1.250.000.000" in page
+    assert "APBD murni Rp1.300.000.000</span>" in page  # the kegiatan row
+    assert not [f for f in year_findings(minimal_data) if "murni" in f.what]
+    # A kegiatan whose original budget does not add up to its programme's, and a JUMLAH that differs.
+    with_section(minimal_data, "anggaran", example.replace("          pagu_murni: 1300000000", "          pagu_murni: 1290000000")
+                 .replace("      pagu_murni: 1300000000\n      pagu: 1250000000\n  ", "      pagu_murni: 1350000000\n"
+                          "      pagu: 1250000000\n  "))
+    (warning,) = problems_of(minimal_data, "peringatan")
+    assert warning.field.endswith("program[0].pagu_murni") and "Rp1.290.000.000" in warning.message
+    whats = {f.what: f.kind for f in year_findings(minimal_data)}
+    assert whats["Total pagu APBD murni"] == Kind.DIFFERENCE
+    assert any(w.startswith("Jumlah pagu murni rincian") for w in whats)

@@ -242,6 +242,8 @@ def budget_line(level: str, row, children: tuple[BudgetLine, ...] = (), sources:
         level=level, kode=getattr(row, "kode", None), nama=nama or getattr(row, "nama", None) or row.jenis,
         pagu=pagu, realisasi=realisasi, penyerapan=c.penyerapan(pagu, realisasi), sisa=c.sisa(pagu, realisasi),
         children_pagu=c.total(ch.pagu for ch in children) if children else None,
+        pagu_murni=getattr(row, "pagu_murni", None),
+        children_pagu_murni=c.total(ch.pagu_murni for ch in children) if children else None,
         children_realisasi=c.total(ch.realisasi for ch in children) if children else None,
         output=Output(keluaran.nama, keluaran.satuan, keluaran.target, keluaran.realisasi) if keluaran else None,
         stated=StatedBudget(sources.optional(stated.sumber), stated.penyerapan, stated.sisa, stated.pagu,
@@ -290,9 +292,10 @@ def budget_of(anggaran: m.Anggaran, kec: KecamatanData, year: int, sources: _Sou
         belanja=belanja, belanja_source=belanja_source,
         per_kinerja=per_kinerja, per_kinerja_source=per_kinerja_source,
         pagu=pagu, realisasi=realisasi, penyerapan=c.penyerapan(pagu, realisasi), sisa=c.sisa(pagu, realisasi),
-        partial=partial,
+        partial=partial, pagu_murni=whole_total(lines, "pagu_murni"),
         stated=tuple(StatedTotal(sources(s.sumber), s.pagu, s.realisasi, s.penyerapan, s.sisa,
-                                 c.penyerapan(s.pagu, s.realisasi), s.terbilang, in_words(s.pagu) if s.terbilang else None)
+                                 c.penyerapan(s.pagu, s.realisasi), s.terbilang, in_words(s.pagu) if s.terbilang else None,
+                                 s.pagu_murni)
                      for s in anggaran.dinyatakan),
     )
 

@@ -423,6 +423,8 @@ class BudgetLine:
     penyerapan: Num
     sisa: Num
     children_pagu: Num = None  # the children's sum, when there are children and all are known
+    pagu_murni: Num = None  # the original (APBD murni) budget, when printed beside the revised one
+    children_pagu_murni: Num = None
     children_realisasi: Num = None
     output: Output | None = None
     stated: StatedBudget | None = None
@@ -442,6 +444,7 @@ class StatedTotal:
     penyerapan_of_stated: Num  # absorption from the pagu and realisasi printed in the same table
     terbilang: str | None = None  # the pagu in words, as printed
     terbilang_of_pagu: str | None = None  # the printed pagu's digits in words (num2words, Indonesian)
+    pagu_murni: Num = None
 
 
 @dataclass(frozen=True)
@@ -458,6 +461,7 @@ class Budget:
     penyerapan: Num
     sisa: Num
     partial: bool  # its tables are marked `sebagian`: no total is computed over them
+    pagu_murni: Num  # the programmes' original (APBD murni) total, when every programme prints one
     stated: tuple[StatedTotal, ...]
 
 

@@ -242,6 +242,8 @@ class YearAudit:
         why = PARTIAL if budget.partial else NOT_RECOMPUTABLE
         for stated in budget.stated:
             self.number(stated.source, "Total pagu anggaran", stated.pagu, budget.pagu, "Rp", reason=why)
+            self.number(stated.source, "Total pagu APBD murni", stated.pagu_murni, budget.pagu_murni, "Rp",
+                        reason=PARTIAL if budget.partial else "data tidak memuat pagu murni setiap program")
             self.number(stated.source, "Total realisasi anggaran", stated.realisasi, budget.realisasi, "Rp", reason=why)
             self.number(stated.source, "Penyerapan total anggaran", stated.penyerapan, budget.penyerapan, "%",
                         [("penyerapan dari pagu dan realisasi yang dicetak di tabel ini", stated.penyerapan_of_stated)],
@@ -274,6 +276,7 @@ class YearAudit:
             self.number(where, f"Pagu {name} (dicetak di tabel lain)", stated.pagu, line.pagu, "Rp")
             self.number(where, f"Realisasi {name} (dicetak di tabel lain)", stated.realisasi, line.realisasi, "Rp")
         for field_name, printed, total in (("pagu", line.pagu, line.children_pagu),
+                                           ("pagu murni", line.pagu_murni, line.children_pagu_murni),
                                            ("realisasi", line.realisasi, line.children_realisasi)):
             if source.partial:
                 break  # rows may be missing under any line of the table

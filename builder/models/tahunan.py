@@ -143,7 +143,11 @@ class PosAnggaran(Model):
         None, description='Kode Permendagri 90/2019 atau nomor baris tabel, dalam tanda kutip, mis. "1.1".'
     )
     nama: str = Field(description="Nama seperti dicetak tabel anggaran.")
-    pagu: Uang = Field(description="Pagu (anggaran) dalam rupiah, angka saja. Tulis 0 bila laporan mencetak '-'.")
+    pagu: Uang = Field(description="Pagu (anggaran) dalam rupiah, angka saja. Tulis 0 bila laporan mencetak '-'. "
+                       "Bila laporan mencetak APBD murni dan perubahan, ini pagu setelah perubahan.")
+    pagu_murni: Optional[Uang] = Field(
+        None, description="Pagu APBD murni (sebelum perubahan) dalam rupiah, bila laporan mencetaknya di samping pagu "
+        "perubahan; penyerapan tetap dihitung dari `pagu`.")
     realisasi: Optional[Uang] = Field(
         None, description="Realisasi dalam rupiah. Kosong bila belum dilaporkan (hanya target)."
     )
@@ -218,6 +222,7 @@ class DinyatakanTotal(Model):
 
     sumber: Sumber = Field(description="Tabel atau teks tempat total ini dicetak, mis. Tabel 3.10, baris JUMLAH.")
     pagu: Optional[Uang] = Field(None, description="Total pagu (Rp) yang dicetak.")
+    pagu_murni: Optional[Uang] = Field(None, description="Total pagu APBD murni (Rp) yang dicetak, bila ada.")
     realisasi: Optional[Uang] = Field(None, description="Total realisasi (Rp) yang dicetak.")
     penyerapan: Optional[Angka] = Field(None, description="Persentase penyerapan total yang dicetak, tanpa tanda %.")
     sisa: Optional[Uang] = Field(None, description="Sisa anggaran/SiLPA (Rp) yang dicetak.")

@@ -144,8 +144,8 @@ def budget_rows(year: YearResult, file: str) -> list[dict]:
         rows.append({
             "tahun": year.year, "tingkat": line.level, "kode": line.kode, "kode_program": codes.get("program"),
             "kode_kegiatan": codes.get("kegiatan"), "kode_sub_kegiatan": codes.get("sub_kegiatan"),
-            "jalur": " › ".join(path) or None, "nama": line.nama, "pagu": line.pagu, "realisasi": line.realisasi,
-            "penyerapan_persen": shown(line.penyerapan), "sumber_tabel": table_name, "berkas": file,
+            "jalur": " › ".join(path) or None, "nama": line.nama, "pagu": line.pagu, "pagu_murni": line.pagu_murni,
+            "realisasi": line.realisasi, "penyerapan_persen": shown(line.penyerapan), "sumber_tabel": table_name, "berkas": file,
             "baris": line.line,
         })
         for child in line.children:
