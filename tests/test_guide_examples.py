@@ -117,3 +117,35 @@ def test_original_and_revised_budget_per_programme_and_kegiatan(minimal_data, tm
     whats = {f.what: f.kind for f in year_findings(minimal_data)}
     assert whats["Total pagu APBD murni"] == Kind.DIFFERENCE
     assert any(w.startswith("Jumlah pagu murni rincian") for w in whats)
+
+
+def test_a_revised_agreement_with_its_own_indicators_and_annex_total(minimal_data, tmp_path):
+    with_section(minimal_data, "perjanjian_kinerja", guide_example("perjanjian_kinerja"))
+    assert problems_of(minimal_data) == []
+    page = year_page(minimal_data, tmp_path / "out")
+    assert "<h4>Perjanjian Kinerja perubahan</h4>" in page and "Tanggal: 2 Oktober 2023" in page
+    assert "Penyesuaian dengan APBD Perubahan 2023" in page
+    assert "Persentase layanan administrasi yang selesai tepat waktu" in page  # not a Renstra indicator
+    assert "Pihak kedua: H. Ahmad (Wali Kota Contoh)" in page
+    assert "Rp1.730.000.000<span class=\"kc-note\">Tercetak: Rp1.730.000.000" in page
+    assert not [f for f in year_findings(minimal_data) if f.what.startswith("Jumlah anggaran")]
+    with_section(minimal_data, "perjanjian_kinerja",
+                 guide_example("perjanjian_kinerja").replace("jumlah_anggaran: 1730000000", "jumlah_anggaran: 1750000000"))
+    (found,) = [f for f in year_findings(minimal_data) if f.what.startswith("Jumlah anggaran")]
+    assert (found.what, found.kind) == ("Jumlah anggaran Perjanjian Kinerja perubahan", Kind.DIFFERENCE)
+
+
+def test_awards_follow_ups_and_agreement_rows_are_downloads(minimal_data, tmp_path):
+    with_section(minimal_data, "tindak_lanjut_evaluasi", guide_example("tindak_lanjut_evaluasi"))
+    with_section(minimal_data, "penghargaan", guide_example("penghargaan"))
+    with_section(minimal_data, "perjanjian_kinerja", guide_example("perjanjian_kinerja"))
+    assert problems_of(minimal_data) == []
+    page = year_page(minimal_data, tmp_path / "out")
+    folder = tmp_path / "out/unduh/wilayah/contoh/kec-contoh/2023"
+    for name, expected in (("tindak_lanjut", "Menyusun ulang indikator kinerja pada reviu Renstra"),
+                           ("penghargaan", "Kecamatan Terbaik Pelayanan Publik"),
+                           ("perjanjian", "Persentase layanan administrasi yang selesai tepat waktu")):
+        assert expected in (folder / f"{name}.csv").read_text(encoding="utf-8"), name
+        assert f"{name}.csv" in page, name
+    assert "2023,Kecamatan Terbaik Pelayanan Publik,Juara I,,Bupati Paser,kabupaten,2023" in (
+        folder / "penghargaan.csv").read_text(encoding="utf-8")

@@ -89,6 +89,21 @@ def test_a_yearly_table_with_another_end_of_renstra_target_is_a_difference(minim
     assert progress.kind == Kind.DIFFERENCE and "target akhir 90 yang dicetak di tabel ini" in progress.cause
 
 
+def test_a_unit_agreement_annex_total_is_audited_and_shown(results, site):
+    """LKjIP Batu Sopang 2023, PK 2023 Sekretaris Camat with its annex (SUMBER.md row 50): programmes 1 and 3,
+    Rp3.986.274.043 + Rp1.577.048.250, JUMLAH Rp5.563.322.293."""
+    yr = year(results, "paser/batu-sopang", 2023)
+    secretary = next(a for a in yr.agreements if a.title == "Sekretaris Camat")
+    assert secretary.budget_total == secretary.stated_budget_total == D("5563322293")
+    assert not [f for f in findings(results, "paser/batu-sopang", 2023) if f.what.startswith("Jumlah anggaran")]
+    assert secretary.second.nama == "Misran, SE, MM"
+    html = (site / "wilayah/paser/batu-sopang/2023.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "Pihak pertama: Misran, SE, MM (Camat Batu Sopang). Pihak kedua: dr. Fahmi Fadli (Bupati Paser)." in text
+    assert "Tanggal: 10 Januari 2023" in text  # printed 2023-01-10 in the data
+    assert "Jumlah (dihitung) Rp5.563.322.293 Tercetak: Rp5.563.322.293" in text
+
+
 # -- 2./3. One meaning per signal; headlines with their denominators -------------------------------------
 
 

@@ -7,6 +7,8 @@ the results and never recompute.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
 
 from .. import compute as c
@@ -17,7 +19,7 @@ from num2words import num2words
 
 from .reference import graded, method_of
 from .results import (
-    AkipComponent, AkipResult, Award, Benchmark, Budget, BudgetLine, CountShare, DesaResult, Followup, Goal, IkmResult, Indicator,
+    Agreement, AgreementRow, AkipComponent, AkipResult, Award, Benchmark, Budget, BudgetLine, CountShare, DesaResult, Followup, Goal, IkmResult, Indicator,
     IndicatorYear, KecamatanResult, Measurement, Method, Num, ShareGroup, Output, Person, Plan, Profile, Province, Reference, Region, Report,
     SasaranYear, Source, Staff, markdown, StatedBudget, StatedIndex, StatedIndicator, StatedSasaran, StatedTotal, StatedYear,
     Status, TargetKind, YearResult,
@@ -391,6 +393,7 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         akip=akip_of(tahunan.akip, sources, ref) if tahunan.akip else None,
         staff=staff_of(tahunan.pegawai, tahunan.laporan, sources) if tahunan.pegawai else None,
         awards=[Award(p.nama, p.pemberi, p.tingkat, p.jenis, p.penerima, p.tanggal) for p in tahunan.penghargaan],
+        agreements=agreements_of(tahunan, sources),
         followups=[Followup(t.evaluasi, t.temuan, t.rekomendasi, t.tindak_lanjut, t.batas_waktu, t.status,
                             sources.optional(t.sumber), t.line_of()) for t in tahunan.tindak_lanjut_evaluasi],
         narrative=[(label, markdown(getattr(tahunan.narasi, key))) for key, label in YEAR_NARRATIVE
@@ -407,6 +410,32 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         efisiensi_mean=c.mean(i.efisiensi for i in counted if i.efisiensi is not None),
         efisiensi_of_totals_by_formula=efficiencies(capaian_mean, budget.penyerapan if budget else None),
     )
+
+
+def printed_date(text: str | None) -> dt.date | str | None:
+    """A date printed as text: a date when written TTTT-BB-HH (shown the Indonesian way), else the text."""
+    try:
+        return dt.date.fromisoformat(text) if text and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else text
+    except ValueError:
+        return text
+
+
+def agreements_of(tahunan: m.Tahunan, sources: _Sources) -> list[Agreement]:
+    """The year's printed agreements: the kecamatan's PK, its revision, then each unit's."""
+    pk = tahunan.perjanjian_kinerja
+    printed = ([("Perjanjian Kinerja", pk, pk.pihak_pertama, pk.pihak_kedua, None)] if pk else []) + (
+        [("Perjanjian Kinerja perubahan", pk.perubahan, None, None, pk.perubahan.alasan)] if pk and pk.perubahan else [])
+    printed += [(u.unit, u, u.pihak_pertama, u.pihak_kedua, None) for u in tahunan.perjanjian_kinerja_unit]
+    out = []
+    for title, doc, first, second, reason in printed:
+        rows = tuple(AgreementRow(b.sasaran, b.indikator, b.target, b.program, b.kegiatan, b.sub_kegiatan, b.anggaran)
+                     for b in doc.baris)
+        budgets = [r.anggaran for r in rows if r.anggaran is not None]
+        source = sources(doc.sumber)
+        out.append(Agreement(title, printed_date(doc.tanggal), person_of(first), person_of(second), markdown(reason), source, rows,
+                             c.total(budgets) if budgets and not source.partial else None, doc.jumlah_anggaran,
+                             doc.line_of()))
+    return out
 
 
 def headline_indicators(indicators: list[IndicatorYear]) -> list[IndicatorYear]:

@@ -560,6 +560,35 @@ class Staff:
 
 
 @dataclass(frozen=True)
+class AgreementRow:
+    """A row of a performance agreement or its annex, as printed."""
+
+    sasaran: str | None
+    indikator: str
+    target: str | None
+    program: str | None
+    kegiatan: str | None
+    sub_kegiatan: str | None
+    anggaran: Num
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """A printed performance agreement: the kecamatan's PK, its revision, or a unit's cascaded PK."""
+
+    title: str  # "Perjanjian Kinerja", "Perjanjian Kinerja perubahan", or the unit
+    date: object  # a date, or the text as printed (Januari 2023)
+    first: Person | None  # pihak pertama
+    second: Person | None  # pihak kedua
+    reason: str | None  # why it was revised (HTML from Markdown)
+    source: Source
+    rows: tuple[AgreementRow, ...]
+    budget_total: Num  # the rows' anggaran summed; None when no row has one
+    stated_budget_total: Num  # the JUMLAH printed on its annex
+    line: int | None
+
+
+@dataclass(frozen=True)
 class Followup:
     """An evaluation finding and its follow-up, as printed (text only: nothing in it to recompute)."""
 
@@ -613,6 +642,7 @@ class YearResult:
     staff: Staff | None
     awards: list[Award]
     followups: list["Followup"]
+    agreements: list[Agreement]
     narrative: list[tuple[str, str]]  # (heading, Markdown)
     catatan: str | None
     stated: list[StatedYear]

@@ -98,6 +98,7 @@ class YearAudit:
         self.sasaran()
         self.year_totals()
         self.budget()
+        self.agreements()
         self.surveys()
         return self.findings
 
@@ -228,6 +229,12 @@ class YearAudit:
                         [(f"rumus {fid} atas seluruh anggaran", v)
                          for fid, v in year.efisiensi_of_totals_by_formula.items()],
                         reason="data tidak memuat anggaran per indikator, jadi efisiensinya tidak dapat dihitung")
+
+    def agreements(self) -> None:
+        for agreement in self.year.agreements:
+            self.number(agreement.source, f"Jumlah anggaran {agreement.title}", agreement.stated_budget_total,
+                        agreement.budget_total, "Rp", reason=PARTIAL if agreement.source.partial else
+                        "baris perjanjian di data tidak memuat anggaran")
 
     def budget(self) -> None:
         budget = self.year.budget

@@ -429,8 +429,8 @@ class DinyatakanTahun(Model):
     predikat: Optional[str] = Field(None, description="Predikat kinerja tahun ini yang dicetak, mis. Baik.")
 
 
-class BarisPkUnit(Model):
-    """One row of a unit's performance agreement, as printed."""
+class BarisPk(Model):
+    """One row of a performance agreement or its annex, as printed."""
 
     sasaran: Optional[str] = Field(None, description="Sasaran seperti dicetak (teks, bukan id).")
     indikator: str = Field(description="Indikator seperti dicetak; untuk baris anggaran tanpa indikator tulis keterangannya.")
@@ -441,15 +441,25 @@ class BarisPkUnit(Model):
     anggaran: Optional[Uang] = Field(None, description="Anggaran baris ini dalam rupiah.")
 
 
-class PerjanjianKinerjaUnit(Model):
+class PerjanjianTercetak(Model):
+    """What every printed performance agreement has: its date, where it is printed, its rows and annex total."""
+
+    tanggal: Optional[str] = Field(None, description="Tanggal seperti dicetak (teks), mis. 10 Januari 2023.")
+    sumber: Optional[Sumber] = Field(None, description="Halaman, tabel atau lampiran perjanjian ini di laporan.")
+    baris: list[BarisPk] = Field(
+        default_factory=list, description="Baris perjanjian seperti dicetak: sasaran, indikator, target, dan "
+        "program/kegiatan dengan anggarannya (lampiran).")
+    jumlah_anggaran: Optional[Uang] = Field(
+        None, description="Baris JUMLAH anggaran yang dicetak di lampiran perjanjian; diperiksa dengan jumlah "
+        "anggaran barisnya.")
+
+
+class PerjanjianKinerjaUnit(PerjanjianTercetak):
     """A cascaded agreement signed by a unit head (sekretaris, kasi, kasubbag)."""
 
     unit: str = Field(description="Unit kerja, mis. Sekretaris Camat atau Subbagian Umum dan Kepegawaian.")
     pihak_pertama: Pejabat = Field(description="Kepala unit yang berjanji (pihak pertama).")
     pihak_kedua: Pejabat = Field(description="Atasan yang menerima perjanjian (pihak kedua), mis. Camat.")
-    tanggal: Optional[str] = Field(None, description="Tanggal seperti dicetak (teks), mis. Januari 2023.")
-    sumber: Optional[Sumber] = Field(None, description="Halaman/lampiran perjanjian ini di laporan.")
-    baris: list[BarisPkUnit] = Field(description="Baris perjanjian: sasaran, indikator, target, program dan anggaran.")
 
 
 class NarasiTahun(Model):
@@ -462,14 +472,23 @@ class NarasiTahun(Model):
     kesimpulan: Optional[Markdown] = Field(None, description="Kesimpulan (Bab IV Penutup) seperti dicetak.")
 
 
-class DokumenPk(Model):
-    """The kecamatan's Perjanjian Kinerja document for the year (its targets are in `kinerja`)."""
+class PerubahanPk(PerjanjianTercetak):
+    """A revised Perjanjian Kinerja (PK perubahan, hasil reviu); its targets for Renstra indicators are in
+    `kinerja[].target_perubahan`, its own indicators in `baris`."""
 
-    tanggal: Optional[str] = Field(None, description="Tanggal penandatanganan PK, mis. 2023-01-10.")
+    alasan: Optional[Markdown] = Field(
+        None, description="Alasan perubahan seperti dicetak, mis. APBD perubahan atau reviu Renstra.")
+
+
+class DokumenPk(PerjanjianTercetak):
+    """The kecamatan's Perjanjian Kinerja document for the year (its targets for Renstra indicators are in
+    `kinerja`; `baris` holds the document's rows as printed, when they differ or carry the annex budget)."""
+
     pihak_pertama: Optional[Pejabat] = Field(None, description="Pihak pertama, biasanya Camat.")
     pihak_kedua: Optional[Pejabat] = Field(None, description="Pihak kedua, biasanya Bupati/Wali Kota.")
-    sumber: Optional[Sumber] = Field(None, description="Tabel atau lampiran PK di laporan, mis. Tabel 2.3.")
-    perubahan_sumber: Optional[Sumber] = Field(None, description="Sumber PK perubahan/hasil reviu, bila ada.")
+    perubahan: Optional[PerubahanPk] = Field(
+        None, description="PK perubahan/hasil reviu tahun ini, bila ada: tanggal, alasan, sumber, dan barisnya bila "
+        "indikatornya berbeda dari Renstra.")
 
 
 class Tahunan(Model):

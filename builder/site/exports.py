@@ -214,7 +214,7 @@ def workbook_bytes(tables: dict[str, Table], about: dict) -> bytes:
 # --------------------------------------------------------------------------
 
 NATIONAL = ("kinerja", "anggaran", "temuan", "sasaran", "belanja", "anggaran_kinerja", "efisiensi", "ikm_unsur",
-            "ikm_responden", "idm_desa", "akip_komponen")
+            "ikm_responden", "idm_desa", "akip_komponen", "perjanjian", "penghargaan", "tindak_lanjut")
 
 
 def national_schema(name: str) -> tuple[Column, ...]:

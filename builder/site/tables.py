@@ -193,6 +193,17 @@ def year_tables(kec: KecamatanResult, year: YearResult, findings: list[Finding])
         "akip_komponen": table("akip_komponen", [
             {"tahun": y, "komponen": k.nama, "nilai": k.nilai, "bobot": k.bobot}
             for k in (year.akip.components if year.akip else ())]),
+        "perjanjian": table("perjanjian", [
+            {"tahun": y, "perjanjian": a.title, "sasaran": r.sasaran, "indikator": r.indikator, "target": r.target,
+             "program": r.program, "kegiatan": r.kegiatan, "sub_kegiatan": r.sub_kegiatan, "anggaran": r.anggaran}
+            for a in year.agreements for r in a.rows]),
+        "penghargaan": table("penghargaan", [
+            {"tahun": y, "nama": p.nama, "jenis": p.jenis, "penerima": p.penerima, "pemberi": p.pemberi,
+             "tingkat": p.tingkat, "tanggal": str(p.tanggal) if p.tanggal is not None else None} for p in year.awards]),
+        "tindak_lanjut": table("tindak_lanjut", [
+            {"tahun": y, "evaluasi": t.evaluasi, "temuan": t.temuan, "rekomendasi": t.rekomendasi,
+             "tindak_lanjut": t.tindak_lanjut, "batas_waktu": t.batas_waktu, "status": t.status}
+            for t in year.followups]),
         "temuan": table("temuan", [finding_row(y, f) for f in findings]),
     }
     return {name: t for name, t in out.items() if t.rows}
