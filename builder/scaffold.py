@@ -138,7 +138,13 @@ def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
         lines.append("# camat:  # ISI: camat yang menandatangani laporan (hapus '# ' di baris ini dan di bawahnya)")
         lines += commented_fields(m.Pejabat, 2)
     lines.append(f"perjanjian_kinerja:{_comment('dokumen Perjanjian Kinerja tahun ini')}")
-    lines += commented_fields(m.DokumenPk, 2)
+    pk = m.DokumenPk.model_fields
+    lines += [f"  # tanggal:{_comment(describe(pk['tanggal']))}",
+              f"  # pihak_pertama: {{nama: , jabatan: }}{_comment(describe(pk['pihak_pertama']))}",
+              f"  # pihak_kedua: {{nama: , jabatan: }}{_comment(describe(pk['pihak_kedua']))}",
+              f"  # sumber: {{tabel: }}{_comment(describe(pk['sumber']))}",
+              "  # baris, jumlah_anggaran, perubahan: baris dan lampiran anggaran PK, dan PK perubahan; contoh di "
+              "CONTRIBUTING.md bagian 3"]
     lines.append(f"kinerja:{_comment('satu baris per indikator Renstra yang berlaku tahun ini')}")
     lines += _kinerja_lines(kec, renstra, year)
     skip = {"tahun", "laporan", "camat", "perjanjian_kinerja", "kinerja"}
