@@ -215,7 +215,7 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
     if len(parts) != 2 or not all(ID_PATTERN.match(p) for p in parts):
         raise ScaffoldError(f'"{slug}" bukan nama folder yang sah: tulis <kabupaten>/<kecamatan> dengan huruf kecil '
                             "dan tanda minus, mis. bengkalis/rupat-selatan")
-    if not 1990 <= mulai < selesai <= 2100:
+    if not m.FIRST_YEAR <= mulai < selesai <= m.LAST_YEAR:
         raise ScaffoldError(f"periode Renstra {mulai}–{selesai} tidak masuk akal; tulis mis. --renstra 2021-2026")
     kab_dir = data_dir / "wilayah" / parts[0]
     kec_dir = kab_dir / parts[1]

@@ -150,7 +150,8 @@ Id = Annotated[
     str,
     Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Pengenal: huruf kecil, angka dan tanda minus."),
 ]
-Tahun = Annotated[int, Field(ge=1990, le=2100)]
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # the years a report can be about
+Tahun = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 
 def _date_or_year(value: object) -> object:
@@ -158,9 +159,9 @@ def _date_or_year(value: object) -> object:
 
     One error for both readings: a union would report a failed date and a failed integer separately."""
     text = value.strip() if isinstance(value, str) else None
-    if isinstance(value, int) and not isinstance(value, bool) and 1990 <= value <= 2100:
+    if isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR:
         return value
-    if text is not None and re.fullmatch(r"\d{4}", text) and 1990 <= int(text) <= 2100:
+    if text is not None and re.fullmatch(r"\d{4}", text) and FIRST_YEAR <= int(text) <= LAST_YEAR:
         return int(text)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
@@ -178,8 +179,8 @@ def _date_or_year(value: object) -> object:
 TanggalAtauTahun = Annotated[
     Union[dt.date, int],
     BeforeValidator(_date_or_year),
-    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "integer", "minimum": 1990,
-                                                                    "maximum": 2100}]}),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "integer", "minimum": FIRST_YEAR,
+                                                                    "maximum": LAST_YEAR}]}),
 ]
 """A date (2023-08-17), or only its year (2023) where the report prints no day."""
 Markdown = Annotated[str, Field(description="Teks Markdown.")]
