@@ -10,6 +10,7 @@ computed by the caller and passed in, so the pipeline never depends on git.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -205,11 +206,19 @@ def write_pages(pages: Pages, out: Path, protected: list[Path] = ()) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
     try:
-        for uri, content in pages.items():
+        for uri in pages:
             path = (staging / uri).resolve()
             if staging.resolve() not in path.parents:
                 raise OutputError(f"alamat halaman keluar dari folder keluaran: {uri!r}")
             path.parent.mkdir(parents=True, exist_ok=True)
+            on_disk = pages.path_of(uri) if isinstance(pages, Pages) else None
+            if on_disk:
+                try:
+                    os.link(on_disk, path)  # the same bytes, not written twice
+                except OSError:
+                    shutil.copyfile(on_disk, path)
+                continue
+            content = pages[uri]
             if isinstance(content, bytes):
                 path.write_bytes(content)
             else:

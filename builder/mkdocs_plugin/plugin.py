@@ -67,7 +67,7 @@ def nav_pages(nav) -> set[str]:
 class KecamatanPlugin(BasePlugin[KecamatanConfig]):
     def __init__(self):
         self._cache_key: str | None = None
-        self._pages: builder.Pages = {}
+        self._pages: builder.Pages = builder.Pages()
         self._history = builder.HistoryCache()
         self._parts = builder.PartCache()  # unchanged kabupaten folders are not re-read across serve rebuilds
         self._serving = False
@@ -124,7 +124,9 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
             # The nav's generated pages come from the national build; here they only hold the nav's place, so
             # that every page's navigation is the same as in one whole build (merge_shards.py drops them).
             stub = "---\nsearch:\n  exclude: true\n---\n# Bagian situs\n"
-            return {**{uri: stub for uri in nav_pages(config.nav) if uri not in self._content(config)}, **pages}
+            for uri in nav_pages(config.nav) - self._content(config) - set(pages):
+                pages[uri] = stub
+            return pages
         if parts_dir is not None:
             parts = [pickle.loads(p.read_bytes()) for p in sorted(parts_dir.glob("provinsi-*.pickle"))]
             if not parts:
@@ -167,12 +169,14 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
                 self._error = lines  # keep the last good pages; on_page_markdown shows the messages
             self._cache_key = key
         in_nav = nav_pages(config.nav)
-        for uri, content in self._pages.items():
+        for uri in self._pages:
             inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+            on_disk = self._pages.path_of(uri)  # MkDocs copies it: its bytes are never held in memory
+            files.append(File.generated(config, uri, abs_src_path=str(on_disk), inclusion=inclusion) if on_disk else
+                         File.generated(config, uri, content=self._pages[uri], inclusion=inclusion))
         return files
 
     def on_page_markdown(self, markdown, /, *, page, config, files):

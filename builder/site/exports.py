@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 import re
+import tempfile
 from decimal import Decimal
 
 import xlsxwriter
@@ -21,6 +22,7 @@ from ..analysis.results import KecamatanResult
 from ..audit import Finding
 from ..formatting import decimals_of, json_number
 from .urls import API, api_uri, csv_uri, html_path, kecamatan_uri, workbook_uri, year_uri
+from .store import PageStore
 from .tables import Column, Schema, Table, location_columns, location_of, schemas, shown
 
 LICENCE = {"name": "ODbL-1.0", "title": "Open Database License 1.0",
@@ -225,13 +227,15 @@ class OpenData:
     """Collects the whole-data files while the kecamatan are rendered one by one."""
 
     def __init__(self):
-        self.rows: dict[str, io.StringIO] = {name: io.StringIO() for name in NATIONAL}  # rows only, no header
+        # Rows only, no header; on disk once large: at the national scale a table has millions of rows.
+        self.rows = {name: tempfile.SpooledTemporaryFile(SPILL_BYTES, mode="w+", encoding="utf-8", newline="")
+                     for name in NATIONAL}
         self.counts: dict[str, int] = dict.fromkeys(NATIONAL, 0)
         self.summary: list[dict] = []
 
     def part(self) -> tuple[dict[str, str], dict[str, int], list[dict]]:
         """What was collected so far, for a build made of shards (see Site.part)."""
-        return {k: v.getvalue() for k, v in self.rows.items()}, dict(self.counts), self.summary
+        return {k: _text_of(v) for k, v in self.rows.items()}, dict(self.counts), self.summary
 
     def absorb(self, part) -> None:
         rows, counts, summary = part
@@ -252,15 +256,30 @@ class OpenData:
                     self.counts[name] += len(t.rows)
         self.summary.append(summary_json(kec, findings))
 
-    def files(self) -> dict[str, bytes]:
-        out = {}
+    def write(self, pages: PageStore) -> None:
+        """Put the whole-data files in the page map (the CSVs streamed, never whole in memory)."""
         for name in NATIONAL:
-            header = csv_text([c.name for c in national_schema(name)], ())
-            out[f"unduh/{name}.csv"] = (header + self.rows[name].getvalue()).encode("utf-8")
+            uri = f"unduh/{name}.csv"
+            with pages.open_for(uri) as out:
+                out.write(csv_text([c.name for c in national_schema(name)], ()).encode("utf-8"))
+                rows = self.rows[name]
+                rows.seek(0)
+                while chunk := rows.read(1 << 20):
+                    out.write(chunk.encode("utf-8"))
+                rows.seek(0, io.SEEK_END)
         summary = sorted(self.summary, key=lambda s: s["slug"])
-        out["unduh/ringkasan.json"] = dumps({"kecamatan": summary}, indent=1)
-        out["unduh/datapackage.json"] = dumps(datapackage(self.counts), indent=1)
-        return out
+        pages["unduh/ringkasan.json"] = dumps({"kecamatan": summary}, indent=1)
+        pages["unduh/datapackage.json"] = dumps(datapackage(self.counts), indent=1)
+
+
+SPILL_BYTES = 4 << 20  # a whole-data table's rows stay in memory up to this size
+
+
+def _text_of(rows) -> str:
+    rows.seek(0)
+    text = rows.read()
+    rows.seek(0, io.SEEK_END)
+    return text
 
 
 def summary_json(kec: KecamatanResult, findings: dict[int, list[Finding]]) -> dict:

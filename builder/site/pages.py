@@ -16,8 +16,9 @@ from ..provenance import SourceText
 from . import embed, exports, tables, urls, views
 from .exports import OpenData
 from .render import Renderer
+from .store import PageStore
 
-Pages = dict[str, "str | bytes"]
+Pages = PageStore  # {uri: Markdown text, or any other file's text or bytes, kept on disk}
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Site:
         self.publication = publication or Publication()
         self.repo_url = self.publication.repo_url
         self.renderer = renderer or Renderer()
-        self.pages: Pages = {}
+        self.pages: Pages = PageStore()
         self.summaries: list[views.KecamatanSummary] = []
         self.open_data = OpenData()
 
@@ -100,7 +101,7 @@ class Site:
     def absorb(self, part: SitePart, pages: Pages | None = None) -> None:
         """Take in a part, as if its kecamatan had been added here: with their pages, or without (a shard's pages
         stay with the shard)."""
-        self.pages.update(pages or {})
+        self.pages.absorb(pages or {})
         self.mark(part.country)
         self.summaries.extend(part.summaries)
         self.open_data.absorb(part.open_data)
@@ -112,7 +113,7 @@ class Site:
         by_slug = {s.slug: s for s in summaries}
         country = self.country
         guide_url = self.repo_url.rstrip("/") + "/blob/main/CONTRIBUTING.md" if self.repo_url else None
-        pages: Pages = dict(self.pages)
+        pages = self.pages
         pages["index.md"] = page("index.md", "home.md.j2", country=country,
                                  latest=views.latest_reports(summaries))
         published = views.country_tables(country)
@@ -145,9 +146,9 @@ class Site:
             scales=[(scale, views.scale_rows(scale)) for scale in ref.scales.values()],
             ordinal_example=views.ordinal_example(ref.scales[ref.roles["akip"]]),
             top_level=views.top_level(ref.scales[ref.uniform_scale]))
-        files = self.open_data.files()
-        files[exports.api_uri("index.md")] = exports.dumps(exports.api_index(summaries))
-        pages["unduh/index.md"] = page("unduh/index.md", "unduh.md.j2", files=views.download_list(files, self.open_data.counts),
+        self.open_data.write(pages)
+        pages[exports.api_uri("index.md")] = exports.dumps(exports.api_index(summaries))
+        pages["unduh/index.md"] = page("unduh/index.md", "unduh.md.j2", files=views.download_list(pages, self.open_data.counts),
                                        licence=exports.LICENCE, code_licence=exports.CODE_LICENCE, sources=exports.SOURCES)
         pages["kamus-data.md"] = page("kamus-data.md", "kamus_data.md.j2", tables=views.dictionary(),
                                     location=views.location_columns())
@@ -160,5 +161,4 @@ class Site:
             items, quiet = views.history_items(history) if history.available else ([], 0)
             pages["riwayat.md"] = page("riwayat.md", "riwayat.md.j2", history=history, items=items, quiet=quiet,
                                        commit_url=commit_url)
-        pages.update(files)
         return pages

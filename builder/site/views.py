@@ -21,6 +21,7 @@ from ..provenance import Change, SourceText
 from ..formatting import number
 from . import charts, exports, tables, urls
 from .charts import Chart
+from .store import PageStore
 from .tables import Table
 from .urls import comparison_uri, kabupaten_uri, kecamatan_uri, province_uri, year_uri  # noqa: F401 (the page map uses them)
 
@@ -729,19 +730,19 @@ class DownloadFile:
     rows: int | None  # data rows of a CSV
 
 
-def download_list(files: dict[str, bytes], counts: dict[str, int]) -> list[DownloadFile]:
+def download_list(files: PageStore, counts: dict[str, int]) -> list[DownloadFile]:
     """The whole-data files with their size and row count, in the order of the data package."""
     out = []
     for name in exports.NATIONAL:
         schema = tables.schemas()[name]
         uri = f"unduh/{name}.csv"
-        out.append(DownloadFile(uri, schema.title, schema.description, len(files[uri]), counts[name]))
+        out.append(DownloadFile(uri, schema.title, schema.description, files.size_of(uri), counts[name]))
     out.append(DownloadFile("unduh/ringkasan.json", "Ringkasan per kecamatan",
                             "Ringkasan tiap kecamatan tiap tahun beserta temuan audit (JSON).",
-                            len(files["unduh/ringkasan.json"]), None))
+                            files.size_of("unduh/ringkasan.json"), None))
     out.append(DownloadFile("unduh/datapackage.json", "Paket data (Frictionless Data Package)",
                             "Daftar berkas di atas dengan skema tabel, lisensi dan sumbernya.",
-                            len(files["unduh/datapackage.json"]), None))
+                            files.size_of("unduh/datapackage.json"), None))
     return out
 
 
