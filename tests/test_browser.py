@@ -51,6 +51,27 @@ def test_page_without_charts_loads_no_plotly(browser, base_url):
     context.close()
 
 
+@pytest.mark.parametrize("uri", ["wilayah/bengkalis/rupat-utara/index.html", "indikator/ikm.html",
+                                 "wilayah/bengkalis/index.html"])
+def test_a_phone_reads_the_trajectory_and_comparison_charts_without_plotly(browser, base_url, uri):
+    """Line charts over the years and bars of several series are drawn by the builder too: at 360 px the reader
+    scrolls past every chart and plotly.js (the site's largest file) is never fetched."""
+    context, page, problems = open_page(browser, base_url + uri, width=360)
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    charts = page.locator(".kc-chart__plot")
+    for i in range(charts.count()):
+        charts.nth(i).scroll_into_view_if_needed()
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(800)
+    assert charts.count() >= 1 and page.locator(".kc-chart__plot svg.kc-chart__static").count() == charts.count()
+    assert not [u for u in requested if "plotly" in u]
+    box = page.locator("svg.kc-chart__static").first.bounding_box()
+    assert box["width"] <= 360 and box["height"] > 30
+    assert problems == []
+    context.close()
+
+
 def test_instant_navigation_draws_charts(browser, base_url):
     context, page, problems = open_page(browser, base_url + "wilayah/bengkalis/rupat-utara/index.html")
     page.locator("a[href$='rupat-utara/2023.html']").first.click()  # Material makes hrefs absolute

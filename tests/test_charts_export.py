@@ -321,3 +321,16 @@ def test_the_preview_opened_from_a_file_draws_every_chart(browser, site):
     assert "python3 -m http.server" in page.locator("#kc-search-meta").text_content()
     assert errors == []
     context.close()
+
+
+def test_the_static_line_drawing_breaks_at_a_missing_year_and_escapes_its_names():
+    from builder.site import svg
+
+    drawn = svg.lines("<b>IKM</b>", [2021, 2022, 2023, 2024],
+                      [("Realisasi <x>", [80.0, None, 85.0, 86.0], ["80", "–", "85", "86"], "#1d6fb8", False),
+                       ("Target", [81.0, 82.0, 83.0, 84.0], ["81", "82", "83", "84"], "#6b7280", True)],
+                      final=90.0, final_text="Target akhir 90")
+    assert drawn.count("<polyline") == 2  # realisasi 2023-2024 only (2021 stands alone), the target across
+    assert drawn.count("<circle") == 7 and "Target akhir 90" in drawn
+    assert "<b>" not in drawn and "&lt;b&gt;IKM&lt;/b&gt;" in drawn and "Realisasi &lt;x&gt;" in drawn
+    assert ">80<" in drawn and ">81<" not in drawn  # the first series' figures at its points, not the target's

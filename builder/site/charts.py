@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..formatting import number, round_half_up, rupiah_short
+from . import svg
 from .urls import flat
 
 # Colours: accessible on light and dark backgrounds; meaning is never carried by colour alone.
@@ -51,38 +52,7 @@ class Chart:
     height: int = 320
     embed_href: str | None = None  # its embed page, relative to the page showing it (set by embed.add)
     summary: str = ""  # its figures in a sentence, shown without JavaScript in place of the chart
-    bars: tuple = ()  # (label, value, text, colour) of a horizontal bar chart: drawn as a static SVG at once
-    reference: float | None = None  # a vertical line across the bars (the 100 % target)
-
-    def svg(self) -> str:
-        """A horizontal bar chart as plain SVG, shown as soon as the page is (and without JavaScript); plotly.js
-        replaces it with the interactive chart when the chart comes near the screen. Drawn for a phone: each name
-        on its own line, its bar below, the figure at the right end. Escaped text only."""
-        if not self.bars:
-            return ""
-        width, row = 340, 38
-        text_width = max(6 * len(text) for _, _, text, _ in self.bars)  # ~6 px per character at 11 px
-        top = max([v for _, v, _, _ in self.bars if v is not None] + [self.reference or 0]) or 1
-        scale = max(60, width - text_width - 10) / top
-        height = row * len(self.bars) + 4
-        parts = [f'<svg class="kc-chart__static" viewBox="0 0 {width} {height}" role="img" '
-                 f'aria-label="{html.escape(self.caption)}" xmlns="http://www.w3.org/2000/svg">']
-        for i, (label, value, text, colour) in enumerate(self.bars):
-            y = i * row
-            name = html.escape(label if len(label) <= 44 else label[:43] + "…")
-            parts.append(f'<text x="0" y="{y + 13}" font-size="11.5" fill="currentColor"><title>{html.escape(label)}'
-                         f'</title>{name}</text>')
-            if value is not None:
-                parts.append(f'<rect x="0" y="{y + 18}" width="{max(1, round(value * scale))}" height="14" '
-                             f'fill="{colour}"/>')
-            parts.append(f'<text x="{width}" y="{y + 30}" text-anchor="end" font-size="11" fill="currentColor">'
-                         f'{html.escape(text)}</text>')
-        if self.reference is not None:  # across each bar, not over the names
-            x = round(self.reference * scale)
-            parts.extend(f'<line x1="{x}" x2="{x}" y1="{i * row + 16}" y2="{i * row + 34}" stroke="{TARGET}" '
-                         'stroke-dasharray="3 2"/>' for i in range(len(self.bars)))
-        parts.append("</svg>")
-        return "".join(parts)
+    static: str = ""  # its drawing as plain SVG (builder/site/svg.py), shown at once; none: a sentence instead
 
     @property
     def anchor(self) -> str:
@@ -154,8 +124,8 @@ def capaian_bars(chart_id: str, caption: str, names: list[str], values: list[Dec
         xaxis={"ticksuffix": " %", "rangemode": "tozero"}), height=max(160, 60 + _row_height(labels)),
         summary=_sentence("Capaian", [f"{n} {_num(v, ' %')} ({'tercapai' if ok else 'tidak tercapai'})"
                                       for n, v, ok in shown]),
-        bars=tuple((n, float(v), f"{_num(v, ' %')} · {'tercapai' if ok else 'tidak tercapai'}", GOOD if ok else BAD)
-                   for n, v, ok in shown), reference=100.0)
+        static=svg.bars(caption, [(n, float(v), f"{_num(v, ' %')} · {'tercapai' if ok else 'tidak tercapai'}",
+                                   GOOD if ok else BAD) for n, v, ok in shown], reference=100.0))
 
 
 def trajectory(chart_id: str, caption: str, years: list[int], targets: list[Decimal | None],
@@ -175,9 +145,14 @@ def trajectory(chart_id: str, caption: str, years: list[int], targets: list[Deci
                                  "y": float(final), "xanchor": "left", "yanchor": "bottom", "showarrow": False}]
     summary = _sentence(f"Realisasi ({unit}) dan target Renstra per tahun", [
         f"{y}: {_num(r)} (target {_num(tg)})" for y, tg, r in zip(years, targets, realised)])
+    drawn = svg.lines(caption, years, [("Realisasi", [_f(r) for r in realised], [_num(r) for r in realised], REALISED,
+                                        False),
+                                       ("Target Renstra", [_f(t) for t in targets], [_num(t) for t in targets], TARGET,
+                                        True)],
+                      _f(final), f"Target akhir {number(final)}" if final is not None else "")
     return Chart(chart_id, caption, _figure(data, xaxis={"dtick": 1, "tickformat": "d"},
                                             yaxis={"title": {"text": _text(unit)}, "automargin": True}, **extra),
-                 height=300, summary=summary)
+                 height=300, summary=summary, static=drawn)
 
 
 def grouped_bars(chart_id: str, caption: str, categories: list[str], series: dict[str, list[Decimal | None]],
@@ -203,12 +178,12 @@ def grouped_bars(chart_id: str, caption: str, categories: list[str], series: dic
     items = [f"{c} " + ", ".join((f"{s} " if len(names) > 1 else "") + _num(series[s][i], suffix, places)
                                  for s in names)
              for i, c in enumerate(categories)]
-    bars = ()
-    if horizontal and len(series) == 1:  # one series across: drawn at once as a static SVG too
-        (values,) = series.values()
-        bars = tuple((c, _f(v), _num(v, suffix, places), palette[0]) for c, v in zip(categories, values))
+    rows = [(c if k == 0 else None, _f(series[s][i]), (f"{s}: " if len(names) > 1 else "") + _num(series[s][i], suffix,
+                                                                                                    places),
+             palette[k % len(palette)])
+            for i, c in enumerate(categories) for k, s in enumerate(names)]
     return Chart(chart_id, caption, _figure(data, barmode="group", showlegend=len(series) > 1, **axis),
-                 height=min(height, 900), summary=_sentence("Angkanya", items), bars=bars)
+                 height=min(height, 900), summary=_sentence("Angkanya", items), static=svg.bars(caption, rows))
 
 
 def _money_ticks(top: Decimal) -> dict:
@@ -233,7 +208,7 @@ def budget_bars(chart_id: str, caption: str, names: list[str], pagu: list[Decima
                                             xaxis={"rangemode": "tozero", **_money_ticks(max(pagu))}),
                  height=max(160, 60 + _row_height(labels)),
                  summary=_sentence("Pagu per program", [f"{n} {t}" for n, t in zip(names, texts)]),
-                 bars=tuple((n, _f(v), t, REALISED) for n, v, t in zip(names, pagu, texts)))
+                 static=svg.bars(caption, [(n, _f(v), t, REALISED) for n, v, t in zip(names, pagu, texts)]))
 
 
 def absorption_vs_capaian(chart_id: str, caption: str, names: list[str], absorption: list[Decimal | None],
