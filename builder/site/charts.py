@@ -227,4 +227,7 @@ def absorption_vs_capaian(chart_id: str, caption: str, names: list[str], absorpt
         yaxis={"title": {"text": "Capaian kinerja (%)"}, "range": [0, 135]},
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0}), height=360 + 28 * len(points),
         summary=_sentence("Penyerapan dan capaian", [f"{n}: penyerapan {_num(a, ' %')}, capaian {_num(c, ' %')}"
-                                                      for n, a, c in points]))
+                                                      for n, a, c in points]),
+        static=svg.scatter(caption, [(n, _f(a), _f(c), f"penyerapan {_num(a, ' %')}, capaian {_num(c, ' %')}",
+                                      palette[i % len(palette)]) for i, (n, a, c) in enumerate(points)],
+                           "Penyerapan anggaran (%)", "Capaian kinerja (%)", 120, 120))

@@ -99,3 +99,41 @@ def lines(caption: str, years: list[int], series: list[tuple], final: float | No
                 parts.append(_name(text, x(j), y(v) - 8, 10.5, "middle"))
     parts += [_name(str(year), x(j), height - 6, 11, "middle") for j, year in enumerate(years)]
     return _open(caption, height) + "".join(parts) + "</svg>"
+
+
+def scatter(caption: str, points: list[tuple], x_label: str, y_label: str, x_max: float, y_max: float) -> str:
+    """Points on two percentage axes with the diagonal x = y, each numbered, and a legend below that names each
+    number with its figures. points: (name, x, y, text, colour)."""
+    if not points:
+        return ""
+    plot, left, top = 220, 30, 26  # the y axis' name above the plot
+    x_max = max([x_max] + [x * 1.05 for _, x, _, _, _ in points])  # room for a point's marker at the edge
+    y_max = max([y_max] + [y * 1.05 for _, _, y, _, _ in points])
+
+    def px(v: float) -> float:
+        return round(left + v / x_max * (WIDTH - left - 8), 1)
+
+    def py(v: float) -> float:
+        return round(top + (1 - v / y_max) * plot, 1)
+
+    edge = min(x_max, y_max)
+    parts = [f'<line x1="{px(0)}" y1="{py(0)}" x2="{px(edge)}" y2="{py(edge)}" stroke="#6b7280" stroke-dasharray="2 3"/>',
+             f'<line x1="{px(0)}" y1="{py(0)}" x2="{px(x_max)}" y2="{py(0)}" stroke="currentColor" stroke-width="0.5"/>',
+             f'<line x1="{px(0)}" y1="{py(0)}" x2="{px(0)}" y2="{py(y_max)}" stroke="currentColor" stroke-width="0.5"/>']
+    for tick in range(0, int(max(x_max, y_max)) + 1, 50):
+        if tick <= x_max:
+            parts.append(_name(str(tick), px(tick), py(0) + 13, 10, "middle"))
+        if tick <= y_max:
+            parts.append(_name(str(tick), px(0) - 4, py(tick) + 3, 10, "end"))
+    parts.append(_name(x_label, WIDTH, py(0) + 28, 11, "end"))
+    parts.append(_name(y_label, 0, 12, 11))
+    y = py(0) + 48
+    for number, (name, vx, vy, text, colour) in enumerate(points, 1):
+        parts.append(f'<circle cx="{px(vx)}" cy="{py(vy)}" r="8" fill="{colour}"/>')
+        parts.append(f'<text x="{px(vx)}" y="{py(vy) + 4}" font-size="10" text-anchor="middle" fill="#fff">{number}</text>')
+        parts.append(f'<circle cx="8" cy="{y - 4}" r="8" fill="{colour}"/>'
+                     f'<text x="8" y="{y}" font-size="10" text-anchor="middle" fill="#fff">{number}</text>')
+        parts.append(_name(name, 22, y - 2))
+        parts.append(f'<text x="22" y="{y + 12}" font-size="11" fill="currentColor">{html.escape(text)}</text>')
+        y += 34
+    return _open(caption, round(y)) + "".join(parts) + "</svg>"
