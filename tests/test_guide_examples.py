@@ -149,3 +149,19 @@ def test_awards_follow_ups_and_agreement_rows_are_downloads(minimal_data, tmp_pa
         assert f"{name}.csv" in page, name
     assert "2023,Kecamatan Terbaik Pelayanan Publik,Juara I,,Bupati Paser,kabupaten,2023" in (
         folder / "penghargaan.csv").read_text(encoding="utf-8")
+
+
+def test_the_new_text_fields_are_escaped(minimal_data, tmp_path):
+    """What staff type in the new parts (an agreement row, a revision's reason in Markdown, a comparison's name)
+    reaches the page as text."""
+    hostile = "<script>alert(1)</script>"
+    example = guide_example("perjanjian_kinerja").replace(
+        "Persentase layanan administrasi yang selesai tepat waktu", hostile).replace(
+        "Penyesuaian dengan APBD Perubahan 2023 dan hasil reviu Renstra.", '"<img src=x onerror=alert(1)> teks"')
+    with_section(minimal_data, "perjanjian_kinerja", example)
+    with_section(minimal_data, "kinerja", guide_example("kinerja").replace("rata-rata IKM Provinsi Contoh",
+                                                                            f'"{hostile}"'))
+    assert problems_of(minimal_data) == []
+    page = year_page(minimal_data, tmp_path / "out")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 2
