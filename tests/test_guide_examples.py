@@ -67,10 +67,12 @@ def test_two_scales_in_one_report_and_another_name_for_a_level(minimal_data, tmp
     skala.write_text(skala.read_text(encoding="utf-8").replace("skala:\n", "skala:\n" + scale, 1), encoding="utf-8")
     # IKM 89,81 against 87: 103,23 %, SB on sb-b-c-k and Sangat Baik (>= 90) on the second scale.
     # Kriminalitas 40 against 15 (lower is better, target / realisasi): 37,5 %, K on both, "Kurang Baik" its other name.
+    # The year's mean, (103,23 + 37,5) / 2 = 70,37 %: Cukup on the second scale, as the year's words say.
     path = minimal_data / YEAR
     text = path.read_text(encoding="utf-8").replace(
         "    realisasi: 89.81\n", "    realisasi: 89.81\n    dinyatakan:\n      - {sumber: {tabel: Tabel 3.2}, predikat: Sangat Baik}\n"
         "      - {sumber: {tabel: Bab IV}, predikat: Baik}\n", 1).replace(
+        "laporan: lkjip-2023\n", "laporan: lkjip-2023\ndinyatakan:\n  - {sumber: {tabel: Bab IV}, predikat: Cukup}\n", 1).replace(
         "    realisasi: 12\n", "    realisasi: 40\n    dinyatakan:\n      - {sumber: {tabel: Tabel 3.2}, predikat: Kurang Baik}\n", 1)
     path.write_text(text, encoding="utf-8")
     assert problems_of(minimal_data) == []

@@ -104,6 +104,16 @@ def test_a_unit_agreement_annex_total_is_audited_and_shown(results, site):
     assert "Jumlah (dihitung) Rp5.563.322.293 Tercetak: Rp5.563.322.293" in text
 
 
+def test_the_years_printed_rating_word_is_checked_on_the_declared_scale(results):
+    """002 Bab III 3.3: "mencapai 97,86 % atau bermakna sangat baik"; Ikhtisar and Bab IV: "Baik". The report
+    declares only the SB/B/C/K scale (Bab III, "85 s/d 100 % Sangat berhasil SB"), on which 97,87 % is SB."""
+    yr = year(results, "paser/batu-sopang", 2022)
+    assert yr.rating.kode == "SB"
+    words = [f for f in findings(results, "paser/batu-sopang", 2022) if f.what == "Penilaian rata-rata capaian kinerja"]
+    assert sorted(f.stated for f in words) == ["Baik", "Baik", "Baik", "sangat baik"]
+    assert all(f.kind == Kind.DIFFERENCE and "tidak ada di Skala keberhasilan SB/B/C/K" in f.cause for f in words)
+
+
 # -- 2./3. One meaning per signal; headlines with their denominators -------------------------------------
 
 

@@ -382,6 +382,9 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
                         for r in tahunan.sasaran if r.sasaran in sasaran_goals for d in r.dinyatakan],
         budget=budget,
         capaian_mean=capaian_mean,
+        rating=graded(_rounded(capaian_mean), ref.skala[method.scale.id]),
+        rating_predicate=graded(_rounded(capaian_mean), ref.skala[method.predicate_scale.id])
+        if method.predicate_scale else None,
         indicator_count=len(counted),
         measured=len(measured),
         on_target=sum(1 for i in measured if i.reached),
@@ -399,8 +402,8 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         narrative=[(label, markdown(getattr(tahunan.narasi, key))) for key, label in YEAR_NARRATIVE
                    if tahunan.narasi and getattr(tahunan.narasi, key)],
         catatan=markdown(tahunan.catatan),
-        stated=[StatedYear(sources(d.sumber), d.capaian_rata_rata, d.penyerapan_rata_rata, d.efisiensi_rata_rata)
-                for d in tahunan.dinyatakan],
+        stated=[StatedYear(sources(d.sumber), d.capaian_rata_rata, d.penyerapan_rata_rata, d.efisiensi_rata_rata,
+                           d.predikat) for d in tahunan.dinyatakan],
         capaian_mean_with_categorical=c.mean(i.capaian for i in measured),
         capaian_mean_of_sasaran=c.mean(s.capaian for s in sasaran),
         capaian_mean_with_zero=c.mean(i.capaian if i.capaian is not None else Decimal(0)

@@ -618,6 +618,7 @@ class StatedYear:
     capaian_rata_rata: Num
     penyerapan_rata_rata: Num
     efisiensi_rata_rata: Num
+    predikat: str | None = None  # the year's rating word as printed
 
 
 @dataclass
@@ -630,6 +631,8 @@ class YearResult:
     stated_sasaran: list[StatedSasaran]
     budget: Budget | None
     capaian_mean: Num  # numeric indicators only (a predikat's rank ratio is not averaged in)
+    rating: Level | None  # the mean's level on the declared scale
+    rating_predicate: Level | None  # and on the report's second scale, when it declares one
     indicator_count: int
     measured: int  # indicators with a capaian
     on_target: int  # of those, how many reached their target

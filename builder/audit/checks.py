@@ -130,7 +130,7 @@ class YearAudit:
                        "target berbeda dari tabel Renstra")
             self.value(where, f"Realisasi {name}", stated.realisasi, item.realisasi,
                        "realisasi berbeda dari tabel pengukuran kinerja")
-            self.rating_words(where, name, stated.predikat, item)
+            self.rating_words(where, f"Penilaian {name}", stated.predikat, item.rating, item.rating_predicate)
             if stated.capaian_terhadap_tahun_lalu is not None:
                 self.number(where, f"Capaian {name} terhadap tahun lalu", stated.capaian_terhadap_tahun_lalu,
                             item.ratio_capaian_previous, "%",
@@ -164,15 +164,15 @@ class YearAudit:
                          b.position, "", f"realisasi {show_value(item.realisasi)}, pembanding {show_value(b.value)}; "
                          f"indikator ini {item.indicator.direction}", Kind.DIFFERENCE)
 
-    def rating_words(self, where: Source, name: str, printed: str | None, item: IndicatorYear) -> None:
+    def rating_words(self, where: Source, what: str, printed: str | None, rating: Level | None,
+                     rating_predicate: Level | None) -> None:
         """A printed rating: on the report's second scale when the word is one of its levels, else on its capaian
         scale."""
-        scale, level = self.method.scale, item.rating
+        scale, level = self.method.scale, rating
         second = self.method.predicate_scale
         if printed and second is not None and second.level_named(printed) is not None:
-            scale, level = second, item.rating_predicate
-        self.label(where, f"Penilaian {name}", printed, level, f"penilaian berbeda dari {scale.nama} untuk capaian ini",
-                   scale)
+            scale, level = second, rating_predicate
+        self.label(where, what, printed, level, f"penilaian berbeda dari {scale.nama} untuk capaian ini", scale)
 
     def without_realisasi(self, item: IndicatorYear, stated: StatedIndicator) -> None:
         """A table prints figures for an indicator whose realisasi the data does not hold (not measured, or not
@@ -216,6 +216,8 @@ class YearAudit:
     def year_totals(self) -> None:
         year = self.year
         for stated in year.stated:
+            self.rating_words(stated.source, "Penilaian rata-rata capaian kinerja", stated.predikat, year.rating,
+                              year.rating_predicate)
             self.number(stated.source, "Rata-rata capaian kinerja", stated.capaian_rata_rata, year.capaian_mean, "%",
                         [("rata-rata per sasaran", year.capaian_mean_of_sasaran),
                          ("rata-rata yang ikut menghitung indikator predikat", year.capaian_mean_with_categorical),
