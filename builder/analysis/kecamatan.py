@@ -363,8 +363,9 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         item.efisiensi_of_stated_by_formula = efficiencies(stated_capaian, stated_penyerapan)
     budget = budget_of(anggaran, kec, year, sources) if anggaran else None
     counted = headline_indicators(indicators)
+    counted_ids = {id(i) for i in counted}
     for item in indicators:
-        item.in_headline = item in counted
+        item.in_headline = id(item) in counted_ids
     measured = [i for i in counted if i.capaian is not None]
     numeric = [i for i in measured if not i.indicator.categorical]
     capaian_mean = c.mean(i.capaian for i in numeric)
