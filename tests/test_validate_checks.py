@@ -60,6 +60,15 @@ def test_scale_role_names_an_existing_scale(minimal_data, role, scale):
     assert scale in error.message.split("pilihan:")[1]
 
 
+def test_another_name_for_a_level_must_not_name_another_level(minimal_data):
+    edit(minimal_data, SKALA, "      - {kode: C, label: Cukup Berhasil, min: 55}\n",
+         "      - {kode: C, label: Cukup Berhasil, min: 55, label_lain: [Berhasil]}\n")
+    (error,) = problems_of(minimal_data)
+    assert (error.path, error.field) == (f"data/{SKALA}", "skala.sb-b-c-k.tingkat[2]")
+    assert error.line == line_of(minimal_data, SKALA, "label_lain: [Berhasil]")
+    assert '"berhasil" sudah menamai tingkat B' in error.message and "label_lain" in error.message
+
+
 # -- 3. two year files claiming one year ---------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ def check_reference(report: Reporter, ref: Referensi, files: dict[str, SourceFil
     check_uniform_choice(report, rumus, ref)
     check_formulas_implemented(report, rumus, ref.rumus)
     check_scale_levels(report, skala, ref)
+    check_level_names(report, skala, ref)
     check_scale_roles(report, skala, ref)
     check_shared_indicators(report, files["referensi/indikator.yaml"], ref)
 
@@ -54,6 +55,20 @@ def check_scale_levels(report: Reporter, source: SourceFile, ref: Referensi) -> 
                 ("skala", sid, "tingkat"),
                 "tingkat harus urut dari tertinggi ke terendah, setiap tingkat punya min kecuali yang terakhir",
             )
+
+
+def check_level_names(report: Reporter, source: SourceFile, ref: Referensi) -> None:
+    """A printed word must name one level: no code, label or other name (label_lain) twice in a scale."""
+    for sid, skala in ref.skala.items():
+        seen: dict[str, str] = {}
+        for ti, tingkat in enumerate(skala.tingkat):
+            for name in dict.fromkeys(" ".join(n.split()).casefold()
+                                      for n in (tingkat.kode, tingkat.label, *tingkat.label_lain)):
+                if name in seen:
+                    report.report(source, ("skala", sid, "tingkat", ti),
+                                  f'"{name}" sudah menamai tingkat {seen[name]} di skala ini; kata yang dicetak laporan '
+                                  "harus menunjuk satu tingkat saja (hapus dari label_lain salah satunya)")
+                seen[name] = tingkat.kode
 
 
 def check_scale_roles(report: Reporter, source: SourceFile, ref: Referensi) -> None:
