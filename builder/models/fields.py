@@ -1,4 +1,5 @@
-"""What a field's annotation holds, for the tools that describe the models (scaffolds, the field reference)."""
+"""What a field's annotation holds, for the tools that describe the models (scaffolds, the field reference) and
+the validator's messages."""
 
 from __future__ import annotations
 
@@ -19,6 +20,22 @@ def unwrap(annotation):
             if len(args) != 1:
                 return annotation
             annotation = args[0]
+        else:
+            return annotation
+
+
+def value_type(annotation):
+    """What a YAML value under this annotation is read as, one level down: a list's item type, a union's model
+    (or its first type), Optional and Annotated removed (the validator follows error locations with it)."""
+    while True:
+        annotation = unwrap(annotation)
+        origin = typing.get_origin(annotation)
+        if origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            annotation = models[0] if models else args[0]
+        elif origin is list:
+            annotation = typing.get_args(annotation)[0]
         else:
             return annotation
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import types
 import typing
 
 import yaml
@@ -16,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import models as m
 from ..load import SourceFile, locate
+from ..models.fields import value_type
 from ..problems import Problem, excerpt, format_field
 
 NON_FINITE = "harus angka biasa; .nan dan .inf bukan angka"
@@ -78,9 +78,9 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     """The model reached by following `loc`, if it ends on one."""
     current: object = model
     for part in loc:
-        current = _unwrap(current)
+        current = value_type(current)
         if isinstance(part, int) and typing.get_origin(current) is not dict:
-            continue  # list index: _unwrap already stepped into the item type
+            continue  # list index: value_type already stepped into the item type
         if typing.get_origin(current) is dict:
             current = typing.get_args(current)[-1]
         elif isinstance(current, type) and issubclass(current, BaseModel):
@@ -88,7 +88,7 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
             current = info.annotation if info else None
         if current is None:
             return None
-    current = _unwrap(current)
+    current = value_type(current)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
@@ -102,21 +102,6 @@ def _mapping_example(model: type[BaseModel], loc: tuple, found: object) -> str:
     example = f'; tulis mis. {{{required[0]}: "{found}"}}' if len(required) == 1 and isinstance(found, str) else ""
     return f" dengan kunci {keys}{example}"
 
-
-def _unwrap(annotation: object) -> object:
-    """Optional[X] -> X, list[X] -> X (first model argument), Annotated[X, ...] -> X."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            models_ = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
-            annotation = models_[0] if models_ else args[0]
-        elif origin is list:
-            annotation = typing.get_args(annotation)[0]
-        else:
-            return annotation
 
 
 def translate_error(error: dict, model: type[BaseModel]) -> tuple[tuple, str]:
