@@ -8,6 +8,7 @@ MkDocs plugin; everything else is internal to its stage:
 
 from .audit import audit_kecamatan
 from .diff import diff_sources
+from .models.common import FORMAT_VERSION, FORMAT_VERSION_KEY
 from .history import HistoryCache, data_history, head_commit
 from .pipeline import (
     OutputError, PartCache, analyse_data, check_output_folder, provinsi_of_folders, run, run_national, run_shard, valid_dataset,
@@ -22,7 +23,7 @@ from .validate import load_and_validate
 from .versions import VersionError
 
 __all__ = [
-    "DataError", "HistoryCache", "OutputError", "Pages", "PartCache", "Provenance", "Publication", "Problem", "ScaffoldError", "VersionError", "analyse_data", "audit_kecamatan", "check_output_folder", "check_schemas",
+    "DataError", "FORMAT_VERSION", "FORMAT_VERSION_KEY", "HistoryCache", "OutputError", "Pages", "PartCache", "Provenance", "Publication", "Problem", "ScaffoldError", "VersionError", "analyse_data", "audit_kecamatan", "check_output_folder", "check_schemas",
     "data_history", "diff_sources", "head_commit", "load_and_validate", "new_kecamatan", "new_year", "provinsi_of_folders", "run", "run_national", "run_shard",
     "valid_dataset", "write_new", "write_pages", "write_schemas",
 ]

@@ -2,6 +2,8 @@
 
   validate [FOLDER ...]
                       check all of data/, or only those kabupaten[/kecamatan] folders (exit 1 on any error)
+  migrate [FOLDER ...] [--periksa]
+                      bring files written for an earlier data format to the current one (--periksa: only list)
   schema [--check]    write (or check) the JSON Schema files in schema/
   audit               list where the reports' own figures differ from ours
   pages --out DIR     write the site's generated pages to DIR (no MkDocs needed)
@@ -88,6 +90,36 @@ def cmd_validate(args) -> int:
         return 1
     print(f"Data sah: {files} berkas, {len(dataset.kecamatan)} kecamatan, {warnings} peringatan.")
     return 0
+
+
+def cmd_migrate(args) -> int:
+    from builder import migrate
+
+    plan = migrate.plan_migration(Path(args.data), tuple(args.hanya))
+    for item in plan.files:
+        only = "" if item.changes else f"; hanya {api.FORMAT_VERSION_KEY} ditambahkan"
+        print(f"{item.display} (versi {item.version} -> {api.FORMAT_VERSION}{only})")
+        for change in item.changes:
+            print(f"  - {change}")
+        for note in item.notes:
+            print(f"  ! {note}")
+    for source, target in plan.renames:
+        print(f"folder {source.relative_to(Path(args.data).resolve().parent).as_posix()} -> {target.name}")
+    for refused in plan.refused:
+        print(f"dibiarkan: {refused}", file=sys.stderr)
+    if plan.empty:
+        print(f"Semua berkas sudah memakai format data versi {api.FORMAT_VERSION}; tidak ada yang diubah.")
+        return 0
+    if args.periksa:
+        print(f"\n{len(plan.files)} berkas dan {len(plan.renames)} folder perlu diperbarui; tidak ada yang ditulis. "
+              f"Jalankan: python -m builder migrate {' '.join(args.hanya)}".rstrip())
+        return 1
+    migrate.apply_plan(plan)
+    notes = sum(len(item.notes) for item in plan.files)
+    print(f"\n{len(plan.files)} berkas diperbarui, {len(plan.renames)} folder diganti nama"
+          + (f"; {notes} hal perlu Anda periksa (tanda !)" if notes else "")
+          + ". Lanjutkan dengan: python -m builder validate")
+    return 1 if plan.refused else 0
 
 
 def cmd_schema(args) -> int:
@@ -229,6 +261,10 @@ def main(argv: list[str] | None = None) -> int:
                           help="berkas yang diubah (mis. dari git diff --name-only): masalahnya ditampilkan dulu, "
                                "peringatan berkas lain hanya dihitung")
     validate.set_defaults(func=cmd_validate)
+    migrate = sub.add_parser("migrate", help="perbarui berkas data yang ditulis untuk format lama")
+    migrate.add_argument("hanya", nargs="*", help="hanya folder ini: <kabupaten> atau <kabupaten>/<kecamatan>")
+    migrate.add_argument("--periksa", action="store_true", help="hanya laporkan, jangan tulis apa pun")
+    migrate.set_defaults(func=cmd_migrate)
     schema = sub.add_parser("schema", help="tulis/periksa skema JSON")
     schema.add_argument("--out", default="schema")
     schema.add_argument("--check", action="store_true")

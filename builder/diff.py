@@ -17,6 +17,7 @@ from .analysis.results import BudgetLine, KecamatanResult
 from .formatting import percent, rupiah, value_text
 from .pipeline import analyse_data
 from .problems import DataError
+from .migrate import bring_forward
 from .versions import VersionError, extract_revision
 
 # One version's figures: kecamatan slug -> (year, key) -> (shown name, {field: shown value}).
@@ -146,7 +147,8 @@ def load_version(spec: str, data_dir: Path, repo: Path, workspace: Path) -> tupl
     else:
         target = workspace / f"v{len(list(workspace.iterdir()))}"
         target.mkdir()
-        folder = extract_revision(repo, spec, data_dir.resolve().relative_to(repo.resolve()).as_posix(), target)
+        folder = bring_forward(extract_revision(repo, spec, data_dir.resolve().relative_to(repo.resolve()).as_posix(),
+                                                target))
     try:
         return figures_of(folder)
     except DataError as error:

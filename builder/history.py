@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .diff import DiffResult, diff_figures, figures_of
 from .problems import DataError
+from .migrate import bring_forward
 from .versions import VersionError, extract_revision, git_or_none
 
 COMMITS_SHOWN = 20
@@ -81,7 +82,7 @@ def data_history(data_dir: Path, limit: int = COMMITS_SHOWN, cache: HistoryCache
                 try:
                     target = Path(tmp) / tree
                     target.mkdir()
-                    cache.figures[tree] = figures_of(extract_revision(repo, revision, data_rel, target))
+                    cache.figures[tree] = figures_of(bring_forward(extract_revision(repo, revision, data_rel, target)))
                 except (DataError, VersionError):
                     cache.figures[tree] = "data pada versi ini tidak sah"
             return cache.figures[tree]

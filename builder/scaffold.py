@@ -26,6 +26,7 @@ from .load import load_regions
 
 SCHEMA_DIR_NAME = "schema"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FORMAT_LINE = f"{m.FORMAT_VERSION_KEY}: {m.FORMAT_VERSION}"  # the format every scaffold is written in
 FILE_KINDS = {m.Tahunan: "tahunan", m.Profil: "profil", m.Renstra: "renstra", m.Kabupaten: "kabupaten"}
 
 
@@ -121,6 +122,7 @@ def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
         "# - Baris yang diawali '# ' adalah bagian pilihan: hapus '# ' untuk memakainya.",
         "# - Setiap angka diberi `sumber: {tabel: \"Tabel ...\"}`; angka turunan yang dicetak laporan",
         "#   (capaian, total, efisiensi) masuk ke `dinyatakan`, bukan menimpa angka mentah.",
+        FORMAT_LINE,
         f"tahun: {year}",
     ]
     if report_id:
@@ -228,6 +230,7 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
         files[path] = "\n".join([
             modeline(path, data_dir, m.Kabupaten),
             f"# Kabupaten/kota {parts[0]}: isi baris bertanda ISI (kode dan nama menurut Kemendagri).",
+            FORMAT_LINE,
             (f"nama: {_scalar(kab[1])}  # dari daftar Kemendagri ({kab[2]})" if kab else
              "nama:  # ISI: " + describe(m.Kabupaten.model_fields["nama"])),
             (f"jenis: kota  # dari nama folder {parts[0]}" if parts[0].startswith("kota-") else
@@ -244,11 +247,12 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
     files[path] = "\n".join([
         modeline(path, data_dir, m.Profil),
         f"# Profil Kecamatan {nama}: isi dari Bab I laporan kinerja. Baris bertanda ISI wajib diisi.",
+        FORMAT_LINE,
         f"nama: {_scalar(nama)}",
         *([f'kode: "{official["kecamatan"][0]}"  # dari daftar Kemendagri ({official["kecamatan"][1]})']
           if "kecamatan" in official else []),
         *[f"# {name}:{_comment(describe(f))}" for name, f in m.Profil.model_fields.items()
-          if name not in ("nama", "laporan", "unit_organisasi", "metode") and not (name == "kode" and "kecamatan" in official)],
+          if name not in ("nama", "laporan", "unit_organisasi", "metode", m.FORMAT_VERSION_KEY) and not (name == "kode" and "kecamatan" in official)],
         "# unit_organisasi:",
         *[line.replace("  # ", "#   - ", 1) if i == 0 else line for i, line in enumerate(commented_fields(m.UnitOrganisasi, 2))],
         "metode:  # cara laporan menilai capaian; hapus bagian ini bila kabupaten.yaml sudah menetapkannya",
@@ -266,6 +270,7 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
         modeline(path, data_dir, m.Renstra),
         f"# Renstra Kecamatan {nama} {mulai}–{selesai}: tujuan, sasaran, indikator dan target tiap tahun.",
         "# Salin satu blok indikator untuk setiap indikator; id ditulis huruf kecil dengan tanda minus.",
+        FORMAT_LINE,
         "periode:",
         f"  mulai: {mulai}",
         f"  selesai: {selesai}",

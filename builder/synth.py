@@ -37,6 +37,7 @@ from pathlib import Path
 import yaml
 
 from . import compute as c
+from .models.common import FORMAT_VERSION, FORMAT_VERSION_KEY
 from .formatting import round_half_up, truncate
 from .dataset import kabupaten_slug, slug_of
 from .load import load_regions
@@ -1017,6 +1018,7 @@ def kabupaten_text(region: Region, metode: dict[str, str] | None) -> str:
         "# yaml-language-server: $schema=../../../schema/kabupaten.schema.json",
         f"# {region.kab_official}, Provinsi {region.prov_nama}: data sintetis (`python -m builder synth`);",
         "# kode dan nama menurut daftar Kemendagri, isi laporan kecamatannya dari laporan sungguhan lain.",
+        f"{FORMAT_VERSION_KEY}: {FORMAT_VERSION}",
         f"nama: {scalar(region.kab_nama)}",
         f"jenis: {region.kab_jenis}",
         f'kode: "{region.kab_kode}"',

@@ -156,7 +156,7 @@ def test_a_report_link_must_be_http(minimal_data: Path):
     with pytest.raises(DataError) as error:
         run(minimal_data)
     message = "\n".join(str(p) for p in error.value.problems if p.is_error)
-    assert "laporan[0].url" in message and "profil.yaml:9" in message
+    assert "laporan[0].url" in message and "profil.yaml:10" in message
 
 
 def test_data_markdown_cannot_carry_links_to_scripts_or_remote_images(minimal_data: Path):

@@ -87,7 +87,7 @@ def test_diff_refuses_invalid_data(base_and_head):
     edit(head / YEAR, "    realisasi: 91.2", "    realisasi: 91,2")
     result = run_builder("diff", str(base), str(head))
     assert result.returncode == 1
-    assert "tidak sah" in result.stderr and "2023.yaml:6" in result.stderr
+    assert "tidak sah" in result.stderr and "2023.yaml:7" in result.stderr
 
 
 def test_new_year_scaffold_validates_after_filling_and_never_overwrites(minimal_data: Path):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from builder import FORMAT_VERSION
 from builder import compute
 from builder.validate import load_and_validate
 
@@ -78,7 +79,7 @@ def test_copied_year_file_names_both_files(minimal_data):
     edit(minimal_data, copy, "realisasi: 89.81", "realisasi: 91")  # to tell the copy from the original
     dataset, problems = load_and_validate(minimal_data)
     (error,) = [p for p in problems if p.severity == "galat"]
-    assert (error.path, error.field, error.line) == (f"data/{copy}", "tahun", 1)
+    assert (error.path, error.field, error.line) == (f"data/{copy}", "tahun", 2)
     assert "tahun 2023 berbeda dari nama berkas (2024.yaml)" in error.message
     assert f"data/{YEAR}" in error.message
     # Both files are kept under their file name's year: the copy no longer replaces 2023.
@@ -168,6 +169,7 @@ def _replace(relative: str, old: str, new: str):
     return lambda data: edit(data, relative, old, new)
 
 
+V = f"versi_format: {FORMAT_VERSION}\n"  # a new file in the current format
 BREAKAGES = {
     # (change, file of the first error, words in that error as printed)
     "only-null": (_write(YEAR, "~\n"), YEAR, "berkas kosong"),
@@ -177,7 +179,7 @@ BREAKAGES = {
     "two-documents": (_write(YEAR, "tahun: 2023\n---\ntahun: 2024\n"), YEAR, "YAML tidak dapat dibaca"),
     "python-tag": (_write(YEAR, "tahun: !!python/object/apply:os.system [ls]\n"), YEAR, "YAML tidak dapat dibaca"),
     "unhashable-key": (_write(YEAR, "? [a, b]\n: 1\n"), YEAR, "YAML tidak dapat dibaca"),
-    "recursive-alias": (_write(YEAR, "tahun: 2023\nlaporan: lkjip-2023\nkinerja: &k [*k]\n"), YEAR, "pemetaan"),
+    "recursive-alias": (_write(YEAR, f"{V}tahun: 2023\nlaporan: lkjip-2023\nkinerja: &k [*k]\n"), YEAR, "pemetaan"),
     "not-utf8": (_write(YEAR, b"\xff\xfe\x00t"), YEAR, "UTF-8"),
     "nan-money": (_replace(YEAR, "      pagu: 1000000", "      pagu: .nan"), YEAR, ".nan"),
     "nan-value": (_replace(YEAR, "realisasi: 89.81", "realisasi: .nan"), YEAR, ".nan"),
@@ -185,12 +187,12 @@ BREAKAGES = {
     "date-as-year": (_replace(YEAR, "tahun: 2023", "tahun: 2023-01-01"), YEAR, "bilangan bulat"),
     "tujuan-empty": (_replace(RENSTRA, "tujuan:\n", "tujuan:\nx:\n"), RENSTRA, "tujuan: wajib diisi, tetapi masih kosong"),
     # A Renstra whose period neither matches its name nor leaves room for the other one.
-    "renstra-misnamed-overlapping": (_write(f"{KEC}/renstra-2027-2031.yaml", "periode: {mulai: 2024, selesai: 2028}\n"
+    "renstra-misnamed-overlapping": (_write(f"{KEC}/renstra-2027-2031.yaml", f"{V}periode: {{mulai: 2024, selesai: 2028}}\n"
                                             "tujuan: []\n"), f"{KEC}/renstra-2027-2031.yaml", "sesuai nama berkas"),
-    "year-file-name-before-1990": (_write(f"{KEC}/0999.yaml", "tahun: 2023\nlaporan: lkjip-2023\n"),
+    "year-file-name-before-1990": (_write(f"{KEC}/0999.yaml", f"{V}tahun: 2023\nlaporan: lkjip-2023\n"),
                                    f"{KEC}/0999.yaml", "berbeda dari nama berkas (0999.yaml)"),
     "reference-file-missing": (lambda data: (data / SKALA).unlink(), "referensi", "tidak lengkap"),
-    "reference-without-scales": (_write(SKALA, "skala: {}\n"), SKALA, "peran"),
+    "reference-without-scales": (_write(SKALA, f"{V}skala: {{}}\n"), SKALA, "peran"),
     "profil-missing": (lambda data: (data / KEC / "profil.yaml").unlink(), RENSTRA, "profil.yaml"),
     "stray-file": (_write(f"{KEC}/catatan.yaml", "a: 1\n"), f"{KEC}/catatan.yaml", "berkas tidak dikenal"),
 }

@@ -201,6 +201,19 @@ class Model(BaseModel):
         return self._field_lines.get(field, self._line) if field else self._line
 
 
+FORMAT_VERSION = 4
+"""The data format: raised with every model change that refuses a file valid before (builder/migrate/steps.py)."""
+FORMAT_VERSION_KEY = "versi_format"
+
+
+class BerkasData(Model):
+    """Base of every data file's model: the format version the file was written for."""
+
+    versi_format: Optional[int] = Field(
+        None, description="Versi format data berkas ini, ditulis oleh builder (new-kecamatan, new-year, impor, "
+        "migrate); jangan diubah sendiri. Berkas versi lama diperbarui dengan python -m builder migrate.")
+
+
 # --------------------------------------------------------------------------
 # Shared pieces
 # --------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from .common import Angka, Id, Markdown, Model
+from .common import Angka, BerkasData, Id, Markdown, Model
 
 
 
@@ -63,7 +63,7 @@ class PilihanSeragam(Model):
     rumus_efisiensi: Id = Field(description="Rumus efisiensi seragam (id di `efisiensi`), mis. capaian-per-penyerapan.")
 
 
-class ReferensiRumus(Model):
+class ReferensiRumus(BerkasData):
     """referensi/rumus.yaml: formulas a kecamatan may declare, and the uniform choice."""
 
     capaian_turun: dict[Id, Rumus] = Field(
@@ -128,7 +128,7 @@ class PeranSkala(Model):
     akip: Id = Field("predikat-akip", description="Skala predikat untuk nilai evaluasi AKIP (bawaan: predikat-akip).")
 
 
-class ReferensiSkala(Model):
+class ReferensiSkala(BerkasData):
     """data/referensi/skala.yaml"""
 
     skala: dict[Id, Skala] = Field(
@@ -137,13 +137,13 @@ class ReferensiSkala(Model):
     peran: PeranSkala = Field(default_factory=PeranSkala, description="Skala mana yang menilai IKM, IDM dan AKIP.")
 
 
-class ReferensiIndikator(Model):
+class ReferensiIndikator(BerkasData):
     """data/referensi/indikator.yaml"""
 
     indikator: list[IndikatorKanonik] = Field(description="Indikator bersama yang dibandingkan antarkecamatan.")
 
 
-class ReferensiAkip(Model):
+class ReferensiAkip(BerkasData):
     """data/referensi/akip.yaml"""
 
     metodologi: dict[Id, MetodologiAkip] = Field(

@@ -6,7 +6,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from .common import Id, Markdown, Model, NilaiKinerja, Sumber, Tahun, Uang
+from .common import BerkasData, Id, Markdown, Model, NilaiKinerja, Sumber, Tahun, Uang
 
 
 
@@ -135,7 +135,7 @@ class Periode(Model):
     selesai: Tahun = Field(description="Tahun terakhir Renstra, sama dengan nama berkas, mis. 2026.")
 
 
-class Renstra(Model):
+class Renstra(BerkasData):
     """data/wilayah/<kabupaten>/<kecamatan>/renstra-<mulai>-<selesai>.yaml"""
 
     periode: Periode = Field(description="Periode Renstra, sesuai nama berkas renstra-<mulai>-<selesai>.yaml.")

@@ -7,7 +7,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from .common import Angka, Id, Markdown, Model, NilaiKinerja, Pejabat, Sumber, Tahun, TanggalAtauTahun, Uang
+from .common import Angka, BerkasData, Id, Markdown, Model, NilaiKinerja, Pejabat, Sumber, Tahun, TanggalAtauTahun, Uang
 
 
 
@@ -491,7 +491,7 @@ class DokumenPk(PerjanjianTercetak):
         "indikatornya berbeda dari Renstra.")
 
 
-class Tahunan(Model):
+class Tahunan(BerkasData):
     """data/wilayah/<kabupaten>/<kecamatan>/<tahun>.yaml: everything about one year."""
 
     tahun: Tahun = Field(description="Tahun kinerja; sama dengan nama berkas (<tahun>.yaml).")

@@ -7,7 +7,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from .common import Angka, Id, Markdown, Model, Pejabat, Sumber, Tahun
+from .common import Angka, BerkasData, Id, Markdown, Model, Pejabat, Sumber, Tahun
 
 
 
@@ -44,7 +44,7 @@ class Provinsi(Model):
     kode: str = Field(pattern=r"^\d{2}$", description='Kode Kemendagri provinsi, 2 digit dalam tanda kutip, mis. "14".')
 
 
-class Kabupaten(Model):
+class Kabupaten(BerkasData):
     """data/wilayah/<kabupaten>/kabupaten.yaml"""
 
     nama: str = Field(description="Nama tanpa kata Kabupaten/Kota, mis. Bengkalis.")
@@ -89,7 +89,7 @@ class Laporan(Model):
     penandatangan: Optional[Pejabat] = Field(None, description="Pejabat yang menandatangani laporan, biasanya Camat.")
 
 
-class Profil(Model):
+class Profil(BerkasData):
     """data/wilayah/<kabupaten>/<kecamatan>/profil.yaml"""
 
     nama: str = Field(description="Nama kecamatan tanpa kata Kecamatan, mis. Rupat Utara.")

@@ -17,7 +17,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..dataset import Dataset, assemble
-from ..load import load_all, load_regions
+from ..load import SourceFile, load_all, load_regions
+from ..models.common import FORMAT_VERSION, FORMAT_VERSION_KEY
 from ..problems import Problem
 from . import reference, regions, renstra, year
 from .messages import validate_model
@@ -37,6 +38,7 @@ def load_and_validate(data_dir: Path, scope: tuple[str, ...] = ()) -> tuple[Data
         if source.data is None:  # nothing in it, or only comments, `---` or `~`
             source.problems.append(Problem(source.display, 1, 1, "", "berkas kosong"))
             continue
+        check_format_version(source, Path(data_dir))
         model = validate_model(source)
         if model is not None:
             validated[source.relative] = model
@@ -47,6 +49,30 @@ def load_and_validate(data_dir: Path, scope: tuple[str, ...] = ()) -> tuple[Data
     for source in files:  # every message that needs a line is written
         source.release()
     return dataset, refused + [p for s in files for p in s.problems] + report.problems
+
+
+def check_format_version(source: SourceFile, data_dir: Path) -> None:
+    """A file written for another format says so before any other message about it, with the command that
+    brings it forward (builder/migrate)."""
+    if not isinstance(source.data, dict):
+        return  # not a mapping: the model's message says what the file should be
+    stated = source.data.get(FORMAT_VERSION_KEY)
+    if stated == FORMAT_VERSION or (stated is not None and (not isinstance(stated, int) or isinstance(stated, bool))):
+        return  # the current format, or a value the model refuses with its own message
+    parts = source.relative.split("/")
+    folder = "/".join(parts[1:-1]) if parts[0] == "wilayah" else ""
+    data = "" if Path(data_dir).resolve() == (Path.cwd() / "data").resolve() else f" --data {data_dir}"
+    command = f"python -m builder{data} migrate {folder}".rstrip()
+    if stated is not None and stated > FORMAT_VERSION:
+        message = (f"berkas ini ditulis untuk format data versi {stated}, lebih baru dari builder ini (versi "
+                   f"{FORMAT_VERSION}); perbarui salinan repositori (git pull) lalu periksa lagi")
+    else:
+        since = "ditulis sebelum berkas data menyatakan versinya" if stated is None else f"versi {stated}"
+        message = (f"berkas ini ditulis untuk format data yang lebih lama ({since}; versi sekarang "
+                   f"{FORMAT_VERSION}). Jalankan: {command} — perintah itu memperbarui susunan berkas tanpa mengubah "
+                   "angka, komentar atau urutannya, dan mencetak apa yang diubah. Pesan lain untuk berkas ini "
+                   "mungkin hilang sesudahnya.")
+    source.problems.insert(0, Problem(source.display, 1, 1, FORMAT_VERSION_KEY, message))
 
 
 REFERENCE_ONLY = ("",)  # a scope no kabupaten folder matches: only data/referensi/ is read

@@ -1,0 +1,1 @@
+"""Drafting data files from a report file: read -> recognise -> draft."""

@@ -1,0 +1,272 @@
+"""Reading a report saved as PDF, with pdfplumber, one page at a time.
+
+Tables are found from their ruling lines; on a page with no ruling at all but lines of text in aligned columns,
+from the text's alignment instead. A table's grid comes from its cells' edges, so a cell spanning columns or rows
+has its text repeated in every grid position it covers. Text outside the tables becomes one paragraph per printed
+line. A table that ends at the bottom of a page and one that starts at the top of the next, with the same number
+of columns and no caption of its own, are one table: the second piece is appended without the header it repeats.
+
+A PDF without any text (a scan) is refused: the importer never guesses figures by OCR.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.pdfpage import PDFPage
+from pdfplumber.page import Page
+from pdfplumber.utils import extract_text
+from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.text import chars_to_textmap
+
+from .document import (MAX_COLUMNS, MAX_PAGES, Block, Document, DocumentError, Paragraph, Row, Table,
+                       attach_captions, continue_table, is_furniture, normalise_space, thousands, too_wide)
+
+MAX_PAGE_OBJECTS = 200_000  # characters, lines, rects and curves on one page; a dense real page has ~10.000
+EDGE_TOLERANCE = 1.0  # points: cell edges closer than this are one grid line
+MARGIN = 0.1  # the top and bottom tenth of a page hold its running header and page number
+TEXT_TABLE_GAP = 15.0  # points of blank between two words that make them two columns
+TEXT_TABLE_MIN_LINES = 3
+TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "snap_tolerance": 3}
+# Two glyphs further apart than this share of the font size are two words (for PDFs that print no space glyph).
+WORDS = {"x_tolerance_ratio": 0.15}
+
+SCANNED = ("PDF ini hasil pindaian (tidak ada lapisan teks); importir tidak menebak angka dengan OCR.",
+           "Minta berkas DOCX atau PDF asli dari penyusun laporan, atau ketik datanya mengikuti panduan.")
+
+
+@dataclass
+class _Placed:
+    """A block with where it sits on its page, which decides whether two table pieces are one table."""
+
+    block: Block
+    page: int
+    top: float
+    bottom: float
+    height: float  # of the page
+
+
+def read_pdf(path: Path) -> Document:
+    """The document in a .pdf file."""
+    pdf = _open(path)
+    try:
+        placed, pages = _read_pages(path, pdf)
+    finally:
+        pdf.close()
+    if not placed:  # no page has any text
+        raise DocumentError(path, *SCANNED)
+    blocks = attach_captions([item.block for item in placed])
+    kept = {id(block) for block in blocks}
+    blocks = _join_across_pages([item for item in placed if id(item.block) in kept])
+    return Document(str(path), "pdf", blocks, pages=pages)
+
+
+def _open(path: Path) -> pdfplumber.PDF:
+    try:
+        return pdfplumber.open(path)
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else error
+        if isinstance(cause, PDFEncryptionError):
+            raise DocumentError(path, "PDF ini dikunci dengan kata sandi.",
+                                "Minta berkas tanpa kata sandi dari penyusun laporan, atau buka dengan kata "
+                                "sandinya lalu simpan/cetak ulang sebagai PDF tanpa kata sandi.") from error
+        raise _damaged(path, cause) from error
+
+
+def _damaged(path: Path, cause: object, page: int | None = None) -> DocumentError:
+    where = f"halaman {thousands(page)} tidak terbaca" if page else "strukturnya tidak terbaca"
+    return DocumentError(path, f"PDF ini rusak atau terpotong ({where}: {type(cause).__name__}).",
+                         "Unduh ulang berkasnya dari sumbernya, atau minta salinan lain dari penyusun laporan.")
+
+
+def _read_pages(path: Path, pdf: pdfplumber.PDF) -> tuple[list[_Placed], int]:
+    """Every page's blocks in reading order; each page's parsed objects are dropped once it is read."""
+    placed: list[_Placed] = []
+    count = 0
+    for count, page in enumerate(_pages(path, pdf), start=1):
+        try:
+            placed.extend(_read_page(path, page))
+        except DocumentError:
+            raise
+        except Exception as error:  # pdfminer raises many kinds on a damaged content stream
+            raise _damaged(path, error, count) from error
+        finally:
+            page.close()
+    if count == 0:
+        raise _damaged(path, "tanpa halaman")
+    return placed, count
+
+
+def _pages(path: Path, pdf: pdfplumber.PDF) -> Iterator[Page]:
+    """The pages, created one at a time (pdfplumber's `pdf.pages` would make them all first), at most MAX_PAGES."""
+    pages = PDFPage.create_pages(pdf.doc)
+    number = 0
+    while True:
+        try:
+            page = next(pages)
+        except StopIteration:
+            return
+        except Exception as error:
+            raise _damaged(path, error, number + 1) from error
+        number += 1
+        if number > MAX_PAGES:
+            raise DocumentError(path, f"PDF ini lebih dari {thousands(MAX_PAGES)} halaman.",
+                                "Pisahkan laporan kinerjanya (Bab I-IV dan lampiran tabel) ke berkas tersendiri.")
+        yield Page(pdf, page, page_number=number)
+
+
+def _read_page(path: Path, page: Page) -> list[_Placed]:
+    objects = page.objects
+    if sum(len(items) for items in objects.values()) > MAX_PAGE_OBJECTS:
+        raise DocumentError(path, f"halaman {thousands(page.page_number)} berisi terlalu banyak objek gambar dan "
+                                  f"huruf untuk sebuah laporan.",
+                            "Periksa berkasnya, atau minta berkas DOCX dari penyusun laporan.")
+    chars = page.chars
+    if not any(char["text"].strip() for char in chars):
+        return []
+    tables = [table for table in page.find_tables() if len(table.cells) >= 2]
+    if not tables:
+        tables = _text_aligned_tables(page, chars)
+    boxes = [table.bbox for table in tables]
+    placed = [_placed_table(path, page, table, chars) for table in tables]
+    outside = [char for char in chars if not any(_inside(char, box) for box in boxes)]
+    placed.extend(_lines(page, outside))
+    return sorted(placed, key=lambda item: item.top)
+
+
+def _inside(char: dict, box: tuple[float, float, float, float]) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def _lines(page: Page, chars: list[dict]) -> list[_Placed]:
+    if not chars:
+        return []
+    lines = chars_to_textmap(chars, **WORDS).extract_text_lines(strip=True, return_chars=False)
+    return [_Placed(Paragraph(text, page=page.page_number), page.page_number, line["top"], line["bottom"],
+                    float(page.height))
+            for line in lines if (text := normalise_space(line["text"]))]
+
+
+# --- tables -------------------------------------------------------------------------------------------------------
+
+def _placed_table(path: Path, page: Page, table, chars: list[dict]) -> _Placed:
+    """The table's grid: every grid position holds the text of the cell covering it ("" where none does)."""
+    xs = _edges([x for cell in table.cells for x in (cell[0], cell[2])])
+    ys = _edges([y for cell in table.cells for y in (cell[1], cell[3])])
+    if len(xs) - 1 > MAX_COLUMNS:
+        raise too_wide(path, f"di halaman {thousands(page.page_number)}", len(xs) - 1)
+    owner: list[list[int | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
+    for index, (x0, top, x1, bottom) in enumerate(table.cells):
+        for row in range(_at(ys, top), _at(ys, bottom)):
+            for column in range(_at(xs, x0), _at(xs, x1)):
+                owner[row][column] = index
+    texts = _cell_texts(table, chars, xs, ys, owner)
+    rows = [Row([texts.get(index, "") if index is not None else "" for index in line], page=page.page_number)
+            for line in owner]
+    x0, top, x1, bottom = table.bbox
+    return _Placed(Table(None, "", rows, page=page.page_number), page.page_number, top, bottom,
+                   float(page.height))
+
+
+def _edges(values: list[float]) -> list[float]:
+    """Sorted distinct edge positions, positions within EDGE_TOLERANCE of the previous one being the same edge."""
+    edges: list[float] = []
+    for value in sorted(values):
+        if not edges or value - edges[-1] > EDGE_TOLERANCE:
+            edges.append(value)
+    return edges
+
+
+def _at(edges: list[float], value: float) -> int:
+    """Index of the edge nearest to `value`."""
+    index = bisect.bisect_left(edges, value)
+    if index == len(edges) or (index > 0 and value - edges[index - 1] < edges[index] - value):
+        index -= 1
+    return index
+
+
+def _cell_texts(table, chars: list[dict], xs: list[float], ys: list[float],
+                owner: list[list[int | None]]) -> dict[int, str]:
+    """Each cell's text, every character given to the cell its centre falls in (one pass over the characters)."""
+    box = table.bbox
+    by_cell: dict[int, list[dict]] = {}
+    for char in chars:
+        if not _inside(char, box):
+            continue
+        x = (char["x0"] + char["x1"]) / 2
+        y = (char["top"] + char["bottom"]) / 2
+        row = min(max(bisect.bisect_right(ys, y) - 1, 0), len(owner) - 1)
+        column = min(max(bisect.bisect_right(xs, x) - 1, 0), len(owner[0]) - 1)
+        index = owner[row][column]
+        if index is not None:
+            by_cell.setdefault(index, []).append(char)
+    return {index: normalise_space(extract_text(cell_chars, **WORDS)) for index, cell_chars in by_cell.items()}
+
+
+def _text_aligned_tables(page: Page, chars: list[dict]) -> list:
+    """Tables of a page printed without ruling lines, in columns aligned by tabs or spaces: found by pdfplumber's
+    text strategy, but only on the lines where words stand far apart, so that body text is never a table."""
+    if len(page.lines) + len(page.rects) > 2:
+        return []
+    lines = chars_to_textmap(chars, **WORDS).extract_text_lines(strip=True, return_chars=True)
+    tables = []
+    for run in _gapped_runs(lines):
+        box = (min(line["x0"] for line in run) - 1, run[0]["top"] - 1,
+               max(line["x1"] for line in run) + 1, run[-1]["bottom"] + 1)
+        tables.extend(table for table in page.crop(box).find_tables(TEXT_SETTINGS) if len(table.cells) >= 2)
+    return tables
+
+
+def _gapped_runs(lines: list[dict]) -> list[list[dict]]:
+    """Runs of at least TEXT_TABLE_MIN_LINES consecutive lines that each have a wide blank between two words."""
+    runs: list[list[dict]] = [[]]
+    for line in lines:
+        if _has_gap(line["chars"]):
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if len(run) >= TEXT_TABLE_MIN_LINES]
+
+
+def _has_gap(chars: list[dict]) -> bool:
+    ordered = sorted((char for char in chars if char["text"].strip()), key=lambda char: char["x0"])
+    return any(right["x0"] - left["x1"] >= TEXT_TABLE_GAP for left, right in zip(ordered, ordered[1:]))
+
+
+# --- tables continued on the next page ----------------------------------------------------------------------------
+
+def _join_across_pages(placed: list[_Placed]) -> list[Block]:
+    out: list[Block] = []
+    last: _Placed | None = None
+    between: list[_Placed] = []
+    for item in placed:
+        if isinstance(item.block, Table):
+            if last is not None and _continues(last, between, item):
+                continue_table(last.block, item.block)
+                last.page, last.bottom, between = item.page, item.bottom, []
+                continue
+            last, between = _Placed(item.block, item.page, item.top, item.bottom, item.height), []
+        elif last is not None:
+            between.append(item)
+        out.append(item.block)
+    return out
+
+
+def _continues(last: _Placed, between: list[_Placed], item: _Placed) -> bool:
+    """Whether `item` is the table `last` continued: at the top of the next page, same width, no caption, and
+    nothing between them but running headers and page numbers in the page margins."""
+    table, more = last.block, item.block
+    if more.number is not None or more.width != table.width or table.width < 2 or item.page != last.page + 1:
+        return False
+    return all(is_furniture(other.block) and _in_margin(other) for other in between)
+
+
+def _in_margin(item: _Placed) -> bool:
+    return item.bottom <= item.height * MARGIN or item.top >= item.height * (1 - MARGIN)

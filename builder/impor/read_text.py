@@ -1,0 +1,183 @@
+"""Reading a report converted to text or Markdown, as converters write them.
+
+A table is a run of consecutive lines containing TAB characters (how PDF/DOCX-to-text converters print a table),
+or a Markdown pipe table (`| a | b |` with a `|---|` separator line). Every other non-empty line is a paragraph.
+A page break in the converted text is a few blank lines, sometimes with the running header between them, and the
+next piece of a table often repeats the header: such pieces are joined into one table.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from .document import (MAX_COLUMNS, Block, Document, DocumentError, Paragraph, Row, Table, attach_captions,
+                       continue_table, is_furniture, normalise_space, pad_rows, similar_rows, thousands, too_wide)
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # a converted report is well under 1 MB
+FURNITURE_LINES = 2  # running header lines tolerated between the pieces of a continued table
+
+_HTML_TAG = re.compile(r"</?(?:b|i|u|s|em|strong|sup|sub|span|font|p|div|mark)(?:\s[^<>]*)?>", re.IGNORECASE)
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
+_STRAY_STARS = re.compile(r"\*{2,}")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|%$])")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
+_RULE = re.compile(r"^[-*_=\s]{3,}$")
+_SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
+_PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def read_text(path: Path) -> Document:
+    """The document in a .txt/.md file."""
+    lines = _decode(path).split("\n")
+    blocks = _join_continued(attach_captions(_scan(path, lines)))
+    return Document(str(path), "teks", blocks)
+
+
+def _decode(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise DocumentError(path, f"berkas teks ini {thousands(size // 2**20)} MB; batasnya "
+                                  f"{MAX_TEXT_BYTES // 2**20} MB.",
+                            "Laporan hasil konversi biasanya di bawah 1 MB: periksa bahwa ini berkas yang benar.")
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif b"\x00" in data[:4096]:
+        raise DocumentError(path, "isi berkas ini bukan teks, walaupun namanya berakhiran teks.",
+                            "Pastikan berkasnya PDF, DOCX, atau teks (.txt/.md) hasil konversi laporan.")
+    else:
+        text = _decode_bytes(data)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
+
+
+def _decode_bytes(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return data.decode("latin-1")
+
+
+def clean_inline(text: str) -> str:
+    """Text as printed: without Markdown emphasis, escapes and inline HTML tags; whitespace normalised."""
+    if "<" in text:
+        text = _HTML_TAG.sub("", _HTML_BREAK.sub(" ", text))
+    if "&" in text:
+        text = html.unescape(text)
+    if "*" in text or "_" in text:
+        previous = None
+        while previous != text:
+            previous, text = text, _EMPHASIS.sub(r"\2", text)
+        text = _STRAY_STARS.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return normalise_space(text)
+
+
+def clean_line(text: str) -> str:
+    """A paragraph line as printed: also without the Markdown heading marks."""
+    return clean_inline(_HEADING.sub(" ", text))
+
+
+# --- lines -> blocks ----------------------------------------------------------------------------------------------
+
+def _scan(path: Path, lines: list[str]) -> list[Block]:
+    """Paragraphs and (not yet captioned or joined) tables, in order."""
+    blocks: list[Block] = []
+    run: list[Row] = []
+    run_kind = ""
+    for number, line in enumerate(lines, start=1):
+        kind = _kind(line)
+        if run and kind != run_kind and kind != "rule":
+            blocks.extend(_finish_run(run))
+            run = []
+        if kind in ("tab", "pipe"):
+            run.append(Row(_cells(path, line, kind, number), line=number))
+            run_kind = kind
+        elif kind == "text":
+            text = clean_line(line)
+            if text and not _RULE.match(text):
+                blocks.append(Paragraph(text, line=number))
+    blocks.extend(_finish_run(run))
+    return blocks
+
+
+def _kind(line: str) -> str:
+    """blank | tab | pipe | rule (a table's separator line) | text."""
+    stripped = line.strip()
+    if not stripped:
+        return "blank"
+    if "\t" in line:
+        return "rule" if all(_SEPARATOR_CELL.match(c) or not c.strip() for c in line.split("\t")) else "tab"
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        cells = _PIPE_SPLIT.split(stripped.strip("|"))
+        return "rule" if all(_SEPARATOR_CELL.match(cell) for cell in cells) else "pipe"
+    return "text"
+
+
+def _cells(path: Path, line: str, kind: str, number: int) -> list[str]:
+    separator = "\t" if kind == "tab" else "|"
+    columns = line.count(separator) + 1
+    if columns > MAX_COLUMNS + 2:  # a pipe row has two outer bars
+        raise too_wide(path, f"di baris {thousands(number)}", columns)
+    if kind == "tab":
+        return [clean_inline(cell) for cell in line.split("\t")]
+    return [clean_inline(cell.replace("\\|", "|")) for cell in _PIPE_SPLIT.split(line.strip().strip("|"))]
+
+
+def _finish_run(rows: list[Row]) -> list[Block]:
+    """The table of a run of table lines; a run where no row has two filled cells (a stray tab) is text."""
+    if not rows:
+        return []
+    if not any(sum(1 for cell in row.cells if cell) >= 2 for row in rows):
+        texts = [(" ".join(cell for cell in row.cells if cell), row.line) for row in rows]
+        return [Paragraph(text, line=line) for text, line in texts if text]
+    pad_rows(rows)
+    table = Table(None, "", [], line=rows[0].line)
+    for piece in _split_at_repeated_header(rows):
+        continue_table(table, Table(None, "", piece))
+    return [table]
+
+
+def _split_at_repeated_header(rows: list[Row]) -> list[list[Row]]:
+    """Pieces of a run that prints its header row again without a blank line (a page break the converter lost)."""
+    pieces: list[list[Row]] = [[]]
+    for row in rows:
+        if pieces[-1] and row.cells == rows[0].cells:
+            pieces.append([])
+        pieces[-1].append(row)
+    return pieces
+
+
+# --- continued tables ---------------------------------------------------------------------------------------------
+
+def _join_continued(blocks: list[Block]) -> list[Block]:
+    """Join a table without caption to the table above it when only a page break lies between: blank lines only
+    (same width), or a line or two of running header and then the header again."""
+    out: list[Block] = []
+    last_table: Table | None = None
+    between: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            if last_table is not None and _continues(last_table, between, block):
+                continue_table(last_table, block)
+                between = []
+                continue
+            last_table, between = block, []
+        elif last_table is not None:
+            between.append(block)
+        out.append(block)
+    return out
+
+
+def _continues(table: Table, between: list[Block], more: Table) -> bool:
+    if more.number is not None or more.width != table.width or table.width < 2:
+        return False
+    if not between:
+        return True
+    return (len(between) <= FURNITURE_LINES and all(is_furniture(block) for block in between)
+            and similar_rows(table.rows[0], more.rows[0]))
