@@ -11,6 +11,7 @@ and the printed form of every number stay as they were.
 
 from __future__ import annotations
 
+import difflib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ class FileMigration:
     path: Path
     display: str
     version: int  # the version the file states (1 when it states none)
+    original: str  # the text as it was
     text: str  # the migrated text
     changes: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a person must look at
@@ -45,6 +47,11 @@ class MigrationPlan:
     files: list[FileMigration] = field(default_factory=list)  # only those that change
     renames: list[tuple[Path, Path]] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # files left alone, and why
+
+    def patch(self, item: FileMigration) -> str:
+        """What migrating changes in one file, as a unified diff (for staff who edit on the GitHub website)."""
+        return "".join(difflib.unified_diff(item.original.splitlines(keepends=True), item.text.lstrip("\ufeff")
+                                            .splitlines(keepends=True), item.display, item.display, n=2))
 
     @property
     def empty(self) -> bool:
@@ -68,7 +75,7 @@ def migrate_text(text: str, kind: str, folder: str) -> tuple[FileMigration, Cont
     version = file_version(doc.root)
     if isinstance(version, str):
         raise ValueError(version)
-    result = FileMigration(Path(), "", version, text)
+    result = FileMigration(Path(), "", version, text, text)
     ctx = Context(folder)
     if version > FORMAT_VERSION or doc.root is None:
         return result, ctx
