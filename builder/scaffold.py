@@ -149,7 +149,7 @@ def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
               "CONTRIBUTING.md bagian 3"]
     lines.append(f"kinerja:{_comment('satu baris per indikator Renstra yang berlaku tahun ini')}")
     lines += _kinerja_lines(kec, renstra, year)
-    skip = {"tahun", "laporan", "camat", "perjanjian_kinerja", "kinerja"}
+    skip = {m.FORMAT_VERSION_KEY, "tahun", "laporan", "camat", "perjanjian_kinerja", "kinerja"}
     optional = [name for name in m.Tahunan.model_fields if name not in skip]
     examples = _examples(data_dir, optional, path.parent)
     lines.append("# Bagian lain, bila laporan memuatnya: kolomnya di halaman situs \"Rujukan kolom berkas data\"")

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from builder import FORMAT_VERSION
+
 from .conftest import ROOT
 
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -115,6 +117,24 @@ def new_kecamatan(work: Path, command: str) -> None:
     renstra.write_text(text, encoding="utf-8")
 
 
+def migrate_check(work: Path, command: str) -> None:
+    """The 2024 file as a branch written before the format version would hold it: named, shown, not written."""
+    year_file = work / "data/wilayah/bengkalis/rupat-utara/2024.yaml"
+    year_file.write_text(year_file.read_text(encoding="utf-8").replace(f"versi_format: {FORMAT_VERSION}\n", ""),
+                         encoding="utf-8")
+    result = run(work, command)
+    assert result.returncode == 1, result.stderr
+    assert "rupat-utara/2024.yaml (versi 1 -> " in result.stdout and f"+versi_format: {FORMAT_VERSION}" in result.stdout
+    assert "versi_format" not in year_file.read_text(encoding="utf-8")
+
+
+def migrate(work: Path, command: str) -> None:
+    result = run(work, command)
+    assert result.returncode == 0, result.stderr
+    assert "1 berkas diperbarui" in result.stdout
+    assert f"versi_format: {FORMAT_VERSION}" in (work / "data/wilayah/bengkalis/rupat-utara/2024.yaml").read_text()
+
+
 def validate(work: Path, command: str) -> None:
     result = run(work, command)
     assert result.returncode == 0, result.stderr
@@ -158,6 +178,8 @@ RUNNERS = {
     ".venv/bin/python -m builder new-year bengkalis/rupat-utara 2024": new_year,
     '.venv/bin/python -m builder new-kecamatan bengkalis/rupat-selatan --nama "Rupat Selatan" --renstra 2021-2026':
         new_kecamatan,
+    ".venv/bin/python -m builder migrate --periksa": migrate_check,
+    ".venv/bin/python -m builder migrate": migrate,
     ".venv/bin/python -m builder validate": validate,
     ".venv/bin/python -m builder diff main HEAD": diff,
     "make serve": serve,

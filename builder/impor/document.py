@@ -82,9 +82,12 @@ class DocumentError(Exception):
     and what the user can do about it."""
 
     def __init__(self, path: str | Path, problem: str, action: str = "") -> None:
-        self.path = str(path)
+        self.path, self.problem, self.action = str(path), problem, action
         message = f"{printable(Path(path).name)}: {problem}"
         super().__init__(f"{message} {action}" if action else message)
+
+    def __reduce__(self):  # raised in a worker process (read_pdf), re-raised in the caller
+        return type(self), (self.path, self.problem, self.action)
 
 
 def thousands(n: int) -> str:

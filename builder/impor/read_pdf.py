@@ -12,11 +12,17 @@ A PDF without any text (a scan) is refused: the importer never guesses figures b
 from __future__ import annotations
 
 import bisect
+import multiprocessing
+import os
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+from pdfminer.layout import LTChar
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.pdfpage import PDFPage
 from pdfplumber.page import Page
@@ -27,6 +33,8 @@ from pdfplumber.utils.text import chars_to_textmap
 from .document import (MAX_COLUMNS, MAX_PAGES, Block, Document, DocumentError, Paragraph, Row, Table,
                        attach_captions, continue_table, is_furniture, normalise_space, thousands, too_wide)
 
+MAX_WORKERS = 4
+PAGES_PER_WORKER = 8  # fewer pages do not pay for a worker process
 MAX_PAGE_OBJECTS = 200_000  # characters, lines, rects and curves on one page; a dense real page has ~10.000
 EDGE_TOLERANCE = 1.0  # points: cell edges closer than this are one grid line
 MARGIN = 0.1  # the top and bottom tenth of a page hold its running header and page number
@@ -53,11 +61,10 @@ class _Placed:
 
 def read_pdf(path: Path) -> Document:
     """The document in a .pdf file."""
-    pdf = _open(path)
-    try:
-        placed, pages = _read_pages(path, pdf)
-    finally:
-        pdf.close()
+    pages = _count_pages(path)
+    placed = _read_in_parallel(path, pages)
+    if placed is None:
+        placed = _read_range(path, 1, pages)
     if not placed:  # no page has any text
         raise DocumentError(path, *SCANNED)
     blocks = attach_captions([item.block for item in placed])
@@ -84,22 +91,66 @@ def _damaged(path: Path, cause: object, page: int | None = None) -> DocumentErro
                          "Unduh ulang berkasnya dari sumbernya, atau minta salinan lain dari penyusun laporan.")
 
 
-def _read_pages(path: Path, pdf: pdfplumber.PDF) -> tuple[list[_Placed], int]:
-    """Every page's blocks in reading order; each page's parsed objects are dropped once it is read."""
-    placed: list[_Placed] = []
-    count = 0
-    for count, page in enumerate(_pages(path, pdf), start=1):
-        try:
-            placed.extend(_read_page(path, page))
-        except DocumentError:
-            raise
-        except Exception as error:  # pdfminer raises many kinds on a damaged content stream
-            raise _damaged(path, error, count) from error
-        finally:
-            page.close()
+def _count_pages(path: Path) -> int:
+    """The number of pages, from the page tree (no page content is parsed); refuses a PDF without pages."""
+    pdf = _open(path)
+    try:
+        count = sum(1 for _ in _pages(path, pdf))
+    finally:
+        pdf.close()
     if count == 0:
         raise _damaged(path, "tanpa halaman")
-    return placed, count
+    return count
+
+
+def _read_in_parallel(path: Path, pages: int) -> list[_Placed] | None:
+    """The pages read by a few worker processes, each a run of consecutive pages: pdfminer's parsing of the page
+    content is most of the time and runs at ~10 pages a second per core. None when not worth it or not safe, and
+    the caller reads the pages itself. Workers are forked (never spawned: spawning re-runs the caller's main
+    module), and only from a single-threaded process (forking one with threads can deadlock)."""
+    workers = min(MAX_WORKERS, _cpus(), pages // PAGES_PER_WORKER)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return None
+    bounds = [round(pages * part / workers) for part in range(workers + 1)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            pieces = pool.map(_read_range, [path] * workers, [b + 1 for b in bounds[:-1]], bounds[1:])
+            return [item for piece in pieces for item in piece]
+    except (OSError, AssertionError, BrokenProcessPool):  # AssertionError: a daemon process may not have children
+        return None
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _read_range(path: Path, first: int, last: int) -> list[_Placed]:
+    """The blocks of pages first..last in reading order; each page's parsed objects are dropped once it is read."""
+    placed: list[_Placed] = []
+    pdf = _open(path)
+    try:
+        for page in _pages(path, pdf):
+            if page.page_number > last:
+                break
+            if page.page_number >= first:
+                placed.extend(_read_page_safely(path, page))
+    finally:
+        pdf.close()
+    return placed
+
+
+def _read_page_safely(path: Path, page: Page) -> list[_Placed]:
+    try:
+        return _read_page(path, page)
+    except DocumentError:
+        raise
+    except Exception as error:  # pdfminer raises many kinds on a damaged content stream
+        raise _damaged(path, error, page.page_number) from error
+    finally:
+        page.close()
 
 
 def _pages(path: Path, pdf: pdfplumber.PDF) -> Iterator[Page]:
@@ -117,7 +168,23 @@ def _pages(path: Path, pdf: pdfplumber.PDF) -> Iterator[Page]:
         if number > MAX_PAGES:
             raise DocumentError(path, f"PDF ini lebih dari {thousands(MAX_PAGES)} halaman.",
                                 "Pisahkan laporan kinerjanya (Bab I-IV dan lampiran tabel) ke berkas tersendiri.")
-        yield Page(pdf, page, page_number=number)
+        yield _LeanPage(pdf, page, page_number=number)
+
+
+class _LeanPage(Page):
+    """A pdfplumber page keeping of each character only what reading needs. pdfplumber's own conversion resolves
+    every graphics-state attribute of every character: a third of the reading time."""
+
+    def process_object(self, obj):
+        if not isinstance(obj, LTChar):
+            return super().process_object(obj)
+        x_shift, y_shift = self.mediabox[0], self.mediabox[1]
+        top = self.height - obj.y1 + y_shift
+        return {"object_type": "char", "page_number": self.page_number, "text": obj.get_text(),
+                "fontname": obj.fontname, "size": obj.size, "adv": obj.adv, "upright": obj.upright,
+                "matrix": obj.matrix, "x0": obj.x0 + x_shift, "x1": obj.x1 + x_shift, "y0": obj.y0, "y1": obj.y1,
+                "top": top, "bottom": top + obj.height, "doctop": self.initial_doctop + top,
+                "width": obj.width, "height": obj.height}
 
 
 def _read_page(path: Path, page: Page) -> list[_Placed]:
