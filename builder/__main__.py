@@ -105,6 +105,8 @@ def cmd_migrate(args) -> int:
             print(f"  ! {note}")
         if args.periksa:
             print(plan.patch(item))
+    for source, target in plan.file_renames:
+        print(f"berkas {source.relative_to(Path(args.data).resolve().parent).as_posix()} -> {target.name}")
     for source, target in plan.renames:
         print(f"folder {source.relative_to(Path(args.data).resolve().parent).as_posix()} -> {target.name}")
     for refused in plan.refused:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from ..load import discover, file_kind, in_scope
+from ..load import discover, file_kind, in_scope, load_regions
 from ..models.common import FORMAT_VERSION, FORMAT_VERSION_KEY
 from .steps import STEPS, Context, Step
 from .text import YamlText
@@ -40,12 +40,14 @@ class FileMigration:
     changes: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a person must look at
     changed: bool = False
+    empty: bool = False  # no data at all (only comments, `---` or `~`)
 
 
 @dataclass
 class MigrationPlan:
     files: list[FileMigration] = field(default_factory=list)  # only those that change
-    renames: list[tuple[Path, Path]] = field(default_factory=list)
+    renames: list[tuple[Path, Path]] = field(default_factory=list)  # folders
+    file_renames: list[tuple[Path, Path]] = field(default_factory=list)  # (current name, new name)
     refused: list[str] = field(default_factory=list)  # files left alone, and why
 
     def patch(self, item: FileMigration) -> str:
@@ -55,7 +57,7 @@ class MigrationPlan:
 
     @property
     def empty(self) -> bool:
-        return not self.files and not self.renames and not self.refused
+        return not self.files and not self.renames and not self.file_renames and not self.refused
 
 
 def file_version(root: yaml.Node | None) -> int | str:
@@ -69,15 +71,16 @@ def file_version(root: yaml.Node | None) -> int | str:
     return 1
 
 
-def migrate_text(text: str, kind: str, folder: str) -> tuple[FileMigration, Context]:
+def migrate_text(text: str, kind: str, folder: str, regions: dict | None = None) -> tuple[FileMigration, Context]:
     """One file's text brought to FORMAT_VERSION (raises yaml.YAMLError on text that is not YAML)."""
     doc = YamlText(text)
     version = file_version(doc.root)
     if isinstance(version, str):
         raise ValueError(version)
     result = FileMigration(Path(), "", version, text, text)
-    ctx = Context(folder)
-    if version > FORMAT_VERSION or doc.root is None:
+    ctx = Context(folder, regions)
+    result.empty = doc.root is None or (isinstance(doc.root, yaml.ScalarNode) and doc.root.value in ("", "~", "null"))
+    if version > FORMAT_VERSION or not isinstance(doc.root, yaml.MappingNode):
         return result, ctx
     for step in _steps_after(version, kind):
         for change in step.apply(doc, ctx):
@@ -98,17 +101,20 @@ def plan_migration(data_dir: Path, scope: tuple[str, ...] = ()) -> MigrationPlan
     """What migrating the data folder (or the scope's folders) would change, without writing anything."""
     data_dir = Path(data_dir).resolve()
     plan = MigrationPlan()
+    regions = load_regions(data_dir)
     paths, _refused = discover(data_dir)
-    for path in paths:
+    renamed = _upper_case_extensions(data_dir, plan, scope)
+    for path in sorted(paths + list(renamed)):
+        source = renamed.get(path, path)  # the file as it is named now
         relative = path.relative_to(data_dir).as_posix()
         kind = file_kind(relative)
         if kind is None or not in_scope(relative, scope):
             continue
         display = path.relative_to(data_dir.parent).as_posix()
-        raw = path.read_bytes()
+        raw = source.read_bytes()
         try:
             text = raw.decode("utf-8-sig")
-            result, ctx = migrate_text(text, kind, str(Path(relative).parent.as_posix()))
+            result, ctx = migrate_text(text, kind, str(Path(relative).parent.as_posix()), regions)
         except (UnicodeDecodeError, yaml.YAMLError, ValueError) as error:
             plan.refused.append(f"{display}: tidak dapat dibaca sebagai YAML, dibiarkan ({_first_line(error)}); "
                                 "perbaiki dulu menurut python -m builder validate")
@@ -120,17 +126,38 @@ def plan_migration(data_dir: Path, scope: tuple[str, ...] = ()) -> MigrationPlan
         if raw.startswith(b"\xef\xbb\xbf") and result.changed:
             result.text = "\ufeff" + result.text
         result.path, result.display = path, display
-        if result.changed:
+        if result.changed or path in renamed:
             plan.files.append(result)
+        if result.empty:
+            plan.refused.append(f"{display}: berkas kosong (hanya komentar, --- atau ~), yang dulu dilewati dan kini "
+                                "ditolak; isi datanya atau hapus berkas ini (migrate tidak menghapus berkas)")
         if ctx.rename_folder:
-            source = path.parent
-            target = source.with_name(ctx.rename_folder)
+            folder = path.parent
+            target = folder.with_name(ctx.rename_folder)
             if target.exists():
-                plan.refused.append(f"{source.relative_to(data_dir.parent).as_posix()}: seharusnya bernama "
+                plan.refused.append(f"{folder.relative_to(data_dir.parent).as_posix()}: seharusnya bernama "
                                     f"{ctx.rename_folder}, tetapi folder itu sudah ada; gabungkan sendiri")
             else:
-                plan.renames.append((source, target))
+                plan.renames.append((folder, target))
     return plan
+
+
+def _upper_case_extensions(data_dir: Path, plan: MigrationPlan, scope: tuple[str, ...]) -> dict[Path, Path]:
+    """Data files named .YAML or .Yaml, which the model of 2026-11-24 skipped and today's refuses: renamed to .yaml
+    (new name -> current name) where that name is free."""
+    renamed = {}
+    for path in sorted(data_dir.rglob("*")):
+        if (path.suffix.lower() == ".yaml" and path.suffix != ".yaml" and path.is_file() and not path.is_symlink()
+                and in_scope(path.relative_to(data_dir).as_posix(), scope)):
+            target = path.with_suffix(".yaml")
+            shown = path.relative_to(data_dir.parent).as_posix()
+            if target.exists():
+                plan.refused.append(f"{shown}: seharusnya berakhiran .yaml, tetapi {target.name} sudah ada; gabungkan "
+                                    "sendiri")
+            else:
+                renamed[target] = path
+                plan.file_renames.append((path, target))
+    return renamed
 
 
 def _first_line(error: Exception) -> str:
@@ -140,6 +167,8 @@ def _first_line(error: Exception) -> str:
 def apply_plan(plan: MigrationPlan) -> None:
     """Write every migrated file (each replaced in one rename, so a file is never half written), then rename
     the folders."""
+    for source, target in plan.file_renames:
+        source.rename(target)
     for item in plan.files:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=item.path.parent, delete=False,
                                          prefix=".migrasi-", suffix=".tmp", newline="") as handle:

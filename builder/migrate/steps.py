@@ -11,8 +11,16 @@ schema fingerprint (tests/test_migrate.py::test_the_model_changed_only_with_a_mi
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
+
+import yaml
+
+from ..dataset import kabupaten_slug
+from ..models.common import LARGEST, MOST_DECIMALS
 
 from .text import Entry, MigrationConflict, YamlText
 
@@ -22,6 +30,7 @@ class Context:
     """What a step may ask for besides editing the text: the file's folder and a new name for it."""
 
     folder: str  # the file's folder under data/, e.g. wilayah/dumai
+    regions: dict | None = None  # the Kemendagri list (load.load_regions), where the data has it
     rename_folder: str | None = None  # a new name for that folder (same parent)
     notes: list[str] = field(default_factory=list)  # what the staff member must look at themselves
 
@@ -65,19 +74,64 @@ def move(doc: YamlText, ctx: Context, source: tuple, target: tuple) -> list[str]
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def pk_revision_in_its_own_block(doc: YamlText, ctx: Context) -> list[str]:
-    """The revised agreement got its own block (date, reason, rows): its source moved into it."""
-    return move(doc, ctx, ("perjanjian_kinerja", "perubahan_sumber"), ("perjanjian_kinerja", "perubahan", "sumber"))
+def numbers_within_bounds(doc: YamlText, ctx: Context) -> list[str]:
+    """Numbers got bounds (at most 10 decimals, below 10^15): a value with more decimals was a pasted computation,
+    never a printed figure, so it is rounded (half up) to 10 with the value as written in a comment; a value too
+    large is a copying error only the report can settle, so it is left for the staff member, with a note."""
+    changes = []
+    while (node := _first(doc, _too_many_decimals)) is not None:
+        written = node.value
+        doc.replace_scalar(node, _round_half_up(written, MOST_DECIMALS), f"builder migrate: tertulis {written}")
+        changes.append(f"baris {node.start_mark.line + 1}: {written} dibulatkan ke {MOST_DECIMALS} desimal")
+    for node in _all_scalars(doc.root):
+        if _plain_number(node) and abs(Decimal(node.value.replace("_", ""))) >= LARGEST:
+            ctx.notes.append(f"baris {node.start_mark.line + 1}: {node.value} terlalu besar untuk angka laporan "
+                             "(paling besar 999.999.999.999.999); periksa salinannya di laporan")
+    return changes
+
+
+def award_dates_without_time(doc: YamlText, ctx: Context) -> list[str]:
+    """An award's date is a date or only its year: a timestamp at midnight (all the old model accepted) keeps its
+    date."""
+    changes = []
+    awards = doc.sequence("penghargaan")
+    for index in range(len(awards.value) if awards is not None else 0):
+        node = doc.node("penghargaan", index, "tanggal")
+        day = _midnight_date(node) if isinstance(node, yaml.ScalarNode) else None
+        if day is not None:
+            doc.replace_scalar(node, day)
+            changes.append(f"penghargaan[{index}].tanggal: {node.value} -> {day}")
+    return changes
 
 
 def kota_folder_named_kota(doc: YamlText, ctx: Context) -> list[str]:
-    """A kota's folder is named kota-<nama>, so that a kota and a kabupaten of one name (Kota and Kabupaten
-    Bekasi) can both be in the data."""
+    """A kota's folder is named kota-<nama> and only a kota's is (Kota and Kabupaten Bekasi can both be in the
+    data). Which of folder and `jenis` is right follows from `kode` in the Kemendagri list where the data has it."""
     folder = ctx.folder.rsplit("/", 1)[-1]
-    if doc.scalar("jenis") != "kota" or folder.startswith("kota-"):
-        return []
-    ctx.rename_folder = f"kota-{folder}"
-    return [f"folder {folder} -> kota-{folder}"]
+    jenis, kode = doc.scalar("jenis"), doc.scalar("kode")
+    official = ((ctx.regions or {}).get("kabupaten") or {}).get(kode or "", "")
+    listed = official.split(" ", 1)[0].lower() if official else None  # "kota" or "kabupaten"
+    if jenis == "kota" and not folder.startswith("kota-"):
+        if listed == "kabupaten":
+            ctx.notes.append(f"jenis: kota, tetapi kode {kode} adalah {official} menurut daftar Kemendagri; "
+                             "perbaiki jenis atau kode")
+            return []
+        ctx.rename_folder = f"kota-{folder}"
+        return [f"folder {folder} -> kota-{folder}"]
+    if jenis == "kabupaten" and folder.startswith("kota-"):
+        if listed == "kota":
+            doc.replace_scalar(doc.node("jenis"), "kota")
+            return [f"jenis: kabupaten -> kota ({official} menurut daftar Kemendagri)"]
+        if listed == "kabupaten":
+            ctx.rename_folder = kabupaten_slug(official)
+            return [f"folder {folder} -> {ctx.rename_folder} ({official})"]
+        ctx.notes.append(f"folder {folder} diawali kota-, tetapi jenis: kabupaten; ganti nama folder atau jenisnya")
+    return []
+
+
+def pk_revision_in_its_own_block(doc: YamlText, ctx: Context) -> list[str]:
+    """The revised agreement got its own block (date, reason, rows): its source moved into it."""
+    return move(doc, ctx, ("perjanjian_kinerja", "perubahan_sumber"), ("perjanjian_kinerja", "perubahan", "sumber"))
 
 
 def format_version_in_every_file(doc: YamlText, ctx: Context) -> list[str]:
@@ -85,12 +139,61 @@ def format_version_in_every_file(doc: YamlText, ctx: Context) -> list[str]:
     return []
 
 
+# ---------------------------------------------------------------------------------------------------------------
+
+_DECIMAL = re.compile(r"^[+-]?(\d[\d_]*)?\.\d+$")
+_INTEGER = re.compile(r"^[+-]?\d[\d_]*$")
+_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[Tt ]|\s+)0?0:00(?::00(?:\.0*)?)?\s*(?:Z|[+-]00(?::?00)?)?$")
+
+
+def _all_scalars(node):
+    if isinstance(node, yaml.ScalarNode):
+        yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _all_scalars(item)
+    elif isinstance(node, yaml.MappingNode):
+        for _key, value in node.value:
+            yield from _all_scalars(value)
+
+
+def _plain_number(node: yaml.ScalarNode) -> bool:
+    return not node.style and bool(_DECIMAL.match(node.value) or _INTEGER.match(node.value))
+
+
+def _too_many_decimals(node: yaml.ScalarNode) -> bool:
+    return not node.style and bool(_DECIMAL.match(node.value)) and len(node.value.split(".")[1]) > MOST_DECIMALS
+
+
+def _first(doc: YamlText, wanted):
+    return next((n for n in _all_scalars(doc.root) if wanted(n)), None)
+
+
+def _round_half_up(text: str, places: int) -> str:
+    return str(Decimal(text.replace("_", "")).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def _midnight_date(node: yaml.ScalarNode) -> str | None:
+    """The date of a timestamp at 00:00 (as YAML or as text), or of a whole number of days since 1970 in
+    seconds; None for anything else (a date, a year, a time of day that is not midnight)."""
+    match = _MIDNIGHT.match(node.value.strip())
+    if match:
+        return match.group(1)
+    if not node.style and _INTEGER.match(node.value) and int(node.value) > 10_000 and int(node.value) % 86_400 == 0:
+        return (dt.date(1970, 1, 1) + dt.timedelta(days=int(node.value) // 86_400)).isoformat()
+    return None
+
+
 STEPS: list[Step] = [
-    Step(2, "2026-12-02", "335aa29", "PK perubahan dalam bloknya sendiri (perjanjian_kinerja.perubahan)",
-         frozenset({"tahunan"}), pk_revision_in_its_own_block),
-    Step(3, "2026-12-02", "3595967", "folder kota bernama kota-<nama>", frozenset({"kabupaten"}),
+    Step(2, "2026-12-01", "8594312", "angka dibatasi: paling banyak 10 desimal, di bawah 10^15",
+         frozenset({"kabupaten", "profil", "renstra", "tahunan"}), numbers_within_bounds),
+    Step(3, "2026-12-02", "3a6e2af", "tanggal penghargaan: tanggal atau tahun saja, tanpa jam",
+         frozenset({"tahunan"}), award_dates_without_time),
+    Step(4, "2026-12-02", "3a6e2af", "folder kota bernama kota-<nama>, dan hanya folder kota", frozenset({"kabupaten"}),
          kota_folder_named_kota),
-    Step(4, "2026-12-07", "", "versi format di setiap berkas (versi_format)",
+    Step(5, "2026-12-02", "335aa29", "PK perubahan dalam bloknya sendiri (perjanjian_kinerja.perubahan)",
+         frozenset({"tahunan"}), pk_revision_in_its_own_block),
+    Step(6, "2026-12-07", "", "versi format di setiap berkas (versi_format)",
          frozenset({"skala", "rumus", "indikator", "akip", "kabupaten", "profil", "renstra", "tahunan"}),
          format_version_in_every_file),
 ]

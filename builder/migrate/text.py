@@ -134,6 +134,26 @@ class YamlText:
         lines = self.lines
         self._set_lines(lines[:at_line] + new_lines + lines[at_line:])
 
+    def replace_scalar(self, node: yaml.ScalarNode, new: str, comment: str = "") -> None:
+        """A scalar's text replaced (quotes included); `comment` added at the end of its line, or above the line
+        when more of a flow collection follows it."""
+        start, end = node.start_mark.index, node.end_mark.index
+        text = self.text[:start] + new + self.text[end:]
+        if comment:
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end < 0 else line_end
+            rest = text[start + len(new):line_end]
+            if not rest.strip():
+                text = text[:line_end] + f"  # {comment}" + text[line_end:]
+            elif rest.lstrip().startswith("#"):
+                text = text[:line_end] + f"; {comment}" + text[line_end:]
+            else:
+                line_start = text.rfind("\n", 0, start) + 1
+                pad = text[line_start:start][:len(text[line_start:start]) - len(text[line_start:start].lstrip())]
+                text = text[:line_start] + f"{pad}# {comment}\n" + text[line_start:]
+        self.text = text
+        self._parse()
+
     def comment_out(self, entry: Entry, why: str) -> None:
         """Keep an entry the step cannot place as a comment, with the reason above it."""
         lines = self.lines
