@@ -17,13 +17,13 @@ from .pipeline import (
 from .problems import DataError, Problem
 from .provenance import Provenance
 from .site import Pages, Publication
-from .scaffold import ScaffoldError, new_kecamatan, new_year, write_new
+from .scaffold import Scaffold, ScaffoldError, new_kecamatan, new_year, write_new
 from .schema import check_schemas, write_schemas
 from .validate import load_and_validate
 from .versions import VersionError
 
 __all__ = [
-    "DataError", "FORMAT_VERSION", "FORMAT_VERSION_KEY", "HistoryCache", "OutputError", "Pages", "PartCache", "Provenance", "Publication", "Problem", "ScaffoldError", "VersionError", "analyse_data", "audit_kecamatan", "check_output_folder", "check_schemas",
+    "DataError", "FORMAT_VERSION", "FORMAT_VERSION_KEY", "HistoryCache", "OutputError", "Pages", "PartCache", "Provenance", "Publication", "Problem", "Scaffold", "ScaffoldError", "VersionError", "analyse_data", "audit_kecamatan", "check_output_folder", "check_schemas",
     "data_history", "diff_sources", "head_commit", "load_and_validate", "new_kecamatan", "new_year", "provinsi_of_folders", "run", "run_national", "run_shard",
     "valid_dataset", "write_new", "write_pages", "write_schemas",
 ]

@@ -2,6 +2,8 @@
 
   validate [FOLDER ...]
                       check all of data/, or only those kabupaten[/kecamatan] folders (exit 1 on any error)
+  impor BERKAS --kecamatan KABUPATEN/KECAMATAN [--nama NAMA] [--tahun TAHUN]
+                      draft a new kecamatan's data files from its report (PDF, DOCX, text)
   migrate [FOLDER ...] [--periksa]
                       bring files written for an earlier data format to the current one (--periksa: only list)
   schema [--check]    write (or check) the JSON Schema files in schema/
@@ -89,6 +91,46 @@ def cmd_validate(args) -> int:
         print(f"\n{errors} galat, {warnings} peringatan di {files} berkas. Perbaiki galat di atas.", file=sys.stderr)
         return 1
     print(f"Data sah: {files} berkas, {len(dataset.kecamatan)} kecamatan, {warnings} peringatan.")
+    return 0
+
+
+def cmd_impor(args) -> int:
+    """Draft a kecamatan's files from its report; then say what was recognised and what the staff member must
+    check first: the validator's messages and the audit's differences on the draft."""
+    from builder import impor
+
+    data_dir = Path(args.data)
+    try:
+        result = impor.import_report(Path(args.berkas), data_dir, args.kecamatan.strip("/"), args.nama, args.tahun)
+        written = api.write_new(api.Scaffold(result.files, []))
+    except (impor.DocumentError, api.ScaffoldError) as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return 1
+    lines = result.table_lines()
+    counts = {word: sum(line.startswith(word) for line in lines) for word in ("dikenali", "sebagian", "tidak dikenali")}
+    print(f"Laporan tahun {result.year}: {len(result.recognised)} tabel; {counts['dikenali']} dikenali, "
+          f"{counts['sebagian']} sebagian, {counts['tidak dikenali']} tidak dikenali; "
+          f"{sum(result.used.values())} angka ditulis, masing-masing dengan tabel dan baris/halamannya.")
+    for line in lines:
+        print(f"- {line}")
+    for path in written:
+        print(f"Dibuat: {path}")
+    _, problems = api.load_and_validate(data_dir, (args.kecamatan.strip("/"),))
+    errors = [p for p in problems if p.is_error]
+    print(f"\nPeriksa dulu ({len(errors)} galat, {len(problems) - len(errors)} peringatan dari validate):")
+    for problem in problems:
+        print(f"  {problem}")
+    if errors:
+        print("Isi baris bertanda ISI dan periksa baris PERIKSA, lalu jalankan: python -m builder validate "
+              f"{args.kecamatan}; sesudah sah, python -m builder audit menunjukkan angka laporan yang tidak cocok.")
+        return 0
+    _reference, results = api.analyse_data(data_dir, (args.kecamatan.strip("/"),))
+    for kec in results:
+        findings = api.audit_kecamatan(kec)
+        for year in kec.years:
+            for finding in findings[year.year]:
+                print(f"  audit {year.year}: {finding.kind.label}: {finding.table}: {finding.what}: laporan "
+                      f"{finding.stated_text}, dihitung {finding.computed_text}")
     return 0
 
 
@@ -265,6 +307,12 @@ def main(argv: list[str] | None = None) -> int:
                           help="berkas yang diubah (mis. dari git diff --name-only): masalahnya ditampilkan dulu, "
                                "peringatan berkas lain hanya dihitung")
     validate.set_defaults(func=cmd_validate)
+    impor_cmd = sub.add_parser("impor", help="buat draf berkas data dari berkas laporan (PDF, DOCX atau teks)")
+    impor_cmd.add_argument("berkas", help="berkas laporan: .pdf (dengan lapisan teks), .docx, .txt atau .md")
+    impor_cmd.add_argument("--kecamatan", required=True, help="<kabupaten>/<kecamatan>, mis. bengkalis/rupat-utara")
+    impor_cmd.add_argument("--nama", help="nama kecamatan tanpa kata Kecamatan (bawaan: dari daftar Kemendagri)")
+    impor_cmd.add_argument("--tahun", type=int, help="tahun laporan (bawaan: dari halaman judul)")
+    impor_cmd.set_defaults(func=cmd_impor)
     migrate = sub.add_parser("migrate", help="perbarui berkas data yang ditulis untuk format lama")
     migrate.add_argument("hanya", nargs="*", help="hanya folder ini: <kabupaten> atau <kabupaten>/<kecamatan>")
     migrate.add_argument("--periksa", action="store_true", help="hanya laporkan, jangan tulis apa pun")

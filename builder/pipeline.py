@@ -34,9 +34,9 @@ def valid_dataset(data_dir: Path, scope: tuple[str, ...] = ()) -> Dataset:
     return dataset
 
 
-def analyse_data(data_dir: Path) -> tuple[Reference, list[KecamatanResult]]:
+def analyse_data(data_dir: Path, scope: tuple[str, ...] = ()) -> tuple[Reference, list[KecamatanResult]]:
     """Every kecamatan's results (for the diff and the audit command; the site streams them instead)."""
-    dataset = valid_dataset(data_dir)
+    dataset = valid_dataset(data_dir, scope)
     reference = reference_of(dataset.referensi)
     return reference, list(iter_results(dataset, reference))
 

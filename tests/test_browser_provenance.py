@@ -34,6 +34,6 @@ def test_a_figure_leads_to_its_yaml_line(page):
     target = page.locator("tr:target")
     assert target.count() == 1 and "- indikator: ikm" in target.inner_text()
     box = target.bounding_box()
-    assert box and 0 <= box["y"] < 740  # scrolled to, on a phone screen
+    assert box and -1 < box["y"] < 740  # scrolled to, on a phone screen (sub-pixel offsets happen)
     page.get_by_role("link", name="Kembali ke halaman Kecamatan Rupat Utara").click()
     page.wait_for_url("**/wilayah/bengkalis/rupat-utara/2023.html")

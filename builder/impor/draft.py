@@ -1,0 +1,427 @@
+"""Stage 4 of the import: the data files a careful contributor would write from the figures found, as YAML text.
+
+Every value is a cell as printed, with a comment saying where (table, page or line); the report's own derived
+figures (capaian, predikat, %, totals) go to `dinyatakan` so the audit compares them with ours. What the report
+does not give is left blank and marked ISI, as the scaffolds do. Nothing is computed here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import yaml
+
+from ..dataset import slug_of
+from .cells import Printed
+from .document import Document
+from .extract import (BudgetLine, Figure, IndicatorRow, NamedValues, Source, budget_lines, indicator_rows,
+                      named_rows, normal, same_name)
+from .recognise import Recognised
+
+PERFORMANCE_KINDS = ("perjanjian", "pengukuran", "efisiensi", "renstra")
+DECLARED = {"capaian": "capaian", "predikat": "predikat", "capaian_tahun_lalu": "capaian_terhadap_tahun_lalu",
+            "kemajuan": "kemajuan_renstra", "target_akhir": "target_akhir", "penyerapan": "penyerapan",
+            "efisiensi": "efisiensi", "target": "target", "realisasi": "realisasi"}
+
+
+class Quoted(str):
+    """A text written in double quotes whatever it looks like (codes: "1.10", "A")."""
+
+
+class Commented:
+    """A scalar with a comment after it in the YAML."""
+
+    def __init__(self, value, comment: str = "", figure: Figure | None = None):
+        self.value, self.comment, self.figure = value, comment, figure
+
+
+@dataclass
+class Indicator:
+    id: str
+    nama: str
+    sasaran: str = ""
+    tujuan: str = ""
+    satuan: str = ""
+    rows: list[IndicatorRow] = field(default_factory=list)
+
+    def figures(self, name: str, year: int, report_year: int) -> list[Figure]:
+        """Every printed figure of a field for a year, in the report's order (a yearless column is the report's
+        year)."""
+        found = []
+        for row in self.rows:
+            for (field_name, field_year), figure in row.figures.items():
+                if field_name == name and (field_year or report_year) == year:
+                    found.append(figure)
+        return found
+
+
+@dataclass
+class Outcome:
+    """What the draft took from the report: figures per table, and what it could not place."""
+
+    files: dict[str, str] = field(default_factory=dict)  # path relative to the kecamatan folder -> text
+    used: Counter = field(default_factory=Counter)  # table index -> figures drafted
+    notes: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Indicators: the same indicator in several tables, by its name
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def indicators_of(recognised: list[Recognised], known: dict[str, str] | None = None) -> list[Indicator]:
+    """Every indicator the performance tables name, once each (names matched loosely: reports spell them
+    differently from table to table); `known` maps an existing Renstra's indicator names to their ids."""
+    found: list[Indicator] = []
+    for table in recognised:
+        if table.kind not in PERFORMANCE_KINDS:
+            continue
+        for row in indicator_rows(table):
+            match = next((i for i in found if same_name(i.nama, row.nama)), None)
+            if match is None and table.kind == "efisiensi" and not row.sasaran:
+                continue
+            if match is None:
+                match = Indicator(_new_id(row.nama, found, known), row.nama)
+                found.append(match)
+            match.sasaran = match.sasaran or row.sasaran
+            match.tujuan = match.tujuan or row.tujuan
+            match.satuan = match.satuan or row.satuan
+            match.rows.append(row)
+    return found
+
+
+def _new_id(name: str, taken: list[Indicator], known: dict[str, str] | None) -> str:
+    for known_name, known_id in (known or {}).items():
+        if same_name(known_name, name):
+            return known_id
+    words = slug_of(name).split("-")
+    kept = [w for w in words if w not in ("dan", "yang", "di", "ke", "dari", "terhadap", "dengan")]
+    base = "-".join(kept[:6]) or "indikator"
+    ident, n = base or "indikator", 2
+    while any(i.id == ident for i in taken):
+        ident, n = f"{base}-{n}", n + 1
+    return ident
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# YAML with comments
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def scalar(value) -> str:
+    if isinstance(value, Quoted):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: ""}[value]
+    if isinstance(value, int):
+        return str(value)
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
+    return text.removesuffix("...").strip()
+
+
+def flow(mapping: dict) -> str:
+    def inline(value) -> str:
+        value = value.value if isinstance(value, Commented) else value
+        if isinstance(value, str) and re.search(r"[,\[\]{}:#]", value):
+            value = Quoted(value)  # a comma or colon would end the value inside { }
+        return scalar(value)
+
+    return "{" + ", ".join(f"{k}: {inline(v)}" for k, v in mapping.items()) + "}"
+
+
+def emit(value, indent: int = 0) -> list[str]:
+    """Block YAML of dicts, lists and scalars; `Commented` scalars carry their comment; a dict under `sumber` keys
+    is written in flow style, as the guide's examples are."""
+    pad = " " * indent
+    lines: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, Commented):
+                comment = f"  # {item.comment}" if item.comment else ""
+                lines.append(f"{pad}{key}: {scalar(item.value)}{comment}".rstrip())
+            elif isinstance(item, dict) and item and (str(key).endswith("sumber") or len(item) <= 3 and not any(
+                    isinstance(v, (dict, list, Commented)) for v in item.values())):
+                lines.append(f"{pad}{key}: {flow(item)}")
+            elif isinstance(item, (dict, list)):
+                if not item:
+                    continue
+                lines.append(f"{pad}{key}:")
+                lines += emit(item, indent + 2)
+            else:
+                lines.append(f"{pad}{key}: {scalar(item)}")
+    elif isinstance(value, list):
+        for item in value:
+            block = emit(item, indent + 2)
+            if block:
+                lines.append(f"{pad}- {block[0].lstrip()}")
+                lines += block[1:]
+    return lines
+
+
+def printed_value(figure: Figure) -> Commented:
+    """A printed figure for the YAML: its value, and a comment saying where it was printed (and how, when its
+    printed form is not the YAML one: "103%", "10.374.789.534,00")."""
+    printed: Printed = figure.value
+    value = printed.number if printed.number is not None else printed.code
+    shown = scalar(value)
+    how = f'dicetak "{printed.text}", ' if printed.text != shown else ""
+    return Commented(value, f"{how}{figure.source.tabel}, {figure.source.place()}".rstrip(", "), figure)
+
+
+def source_list(figures: list[Figure]) -> dict:
+    tables = list(dict.fromkeys(f.source.tabel for f in figures))
+    return {"tabel": "; ".join(tables)}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The year file
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def kinerja_rows(indicators: list[Indicator], year: int, report_year: int, outcome: Outcome) -> list[dict]:
+    rows = []
+    for indicator in indicators:
+        entry: dict = {"indikator": indicator.id}
+        used: list[Figure] = []
+        agreement = [f for f in indicator.figures("target", year, report_year) if f.source.table.kind == "perjanjian"]
+        target = (agreement or [f for f in indicator.figures("target", year, report_year)
+                                if f.source.table.kind in ("pengukuran", "efisiensi")] or [None])[0]
+        realisasi = (indicator.figures("realisasi", year, report_year) or [None])[0]
+        for name, figure in (("target", target), ("realisasi", realisasi)):
+            if figure is not None and not figure.value.empty:
+                entry[name] = printed_value(figure)
+                used.append(figure)
+        if realisasi is not None and realisasi.value.empty:
+            entry["tidak_diukur"] = Commented(f'Realisasi tercetak "{realisasi.value.text}"',
+                                              f"{realisasi.source.tabel}, {realisasi.source.place()}")
+        declared = declared_entries(indicator, year, report_year, used)
+        if not used and not declared:
+            continue
+        if used:
+            entry["sumber"] = source_list(used)
+        if declared:
+            entry["dinyatakan"] = declared
+        for figure in used:
+            outcome.used[figure.source.table.table.index] += 1
+        for block in declared:
+            for key, value in block.items():
+                if isinstance(value, Commented) and value.figure is not None:
+                    outcome.used[value.figure.source.table.table.index] += 1
+        rows.append(entry)
+    return rows
+
+
+def declared_entries(indicator: Indicator, year: int, report_year: int, used: list[Figure]) -> list[dict]:
+    """The report's own figures per table: capaian, predikat, and target or realisasi printed again elsewhere."""
+    entries: dict[int, dict] = {}
+    for row in indicator.rows:
+        if row.source.table.kind == "renstra" and not any(k[0] == "realisasi" for k in row.figures):
+            continue  # a Renstra matrix: its targets are the Renstra file's
+        for (name, field_year), figure in row.figures.items():
+            if (field_year or report_year) != year or name not in DECLARED or figure.value.empty:
+                continue
+            if any(figure is u for u in used) or (name in ("target", "realisasi") and
+                                                  any(u.source.table is figure.source.table for u in used)):
+                continue
+            key = DECLARED[name]
+            if name == "target" and (figure.source.table.kind == "renstra"
+                                     or "renstra" in figure.source.table.table.title.lower()):
+                key = "target_renstra"
+            block = entries.setdefault(id(row), {"sumber": figure.source.sumber()})
+            if key not in block:
+                block[key] = printed_value(figure)
+    return [b for b in entries.values() if len(b) > 1]
+
+
+def budget_block(recognised: list[Recognised], outcome: Outcome) -> dict:
+    table = next((t for t in recognised if t.kind == "anggaran" and _structured(budget_lines(t))), None)
+    if table is None:
+        return {}
+    lines = budget_lines(table)
+    anggaran: dict = {"sumber": Source(table, table.body[0]).sumber() if table.body else {}}
+    totals, programs = [], []
+    stack: dict[str, dict] = {}
+    children = {"program": ("kegiatan", "sub_kegiatan"), "kegiatan": ("sub_kegiatan",), "sub_kegiatan": ("rincian",)}
+    for line in lines:
+        item = _budget_item(line, outcome)
+        if line.level == "total":
+            total = {"sumber": {"tabel": f"{line.source.tabel}, baris {line.nama}"}}
+            total.update({k: v for k, v in item.items() if k in ("pagu", "realisasi")})
+            total.update(item.get("dinyatakan", {}))
+            totals.append(total)
+            continue
+        if line.level == "program":
+            programs.append(item)
+            stack = {"program": item}
+            continue
+        parent_level = {"kegiatan": ("program",), "sub_kegiatan": ("kegiatan", "program"),
+                        "rincian": ("sub_kegiatan",)}[line.level]
+        parent = next((stack[p] for p in parent_level if p in stack), None)
+        if parent is None:  # a line before any programme: keep it as a programme of its own
+            programs.append(item)
+            stack = {"program": item}
+            continue
+        parent.setdefault(line.level, []).append(item)
+        stack[line.level] = item
+        for lower in children.get(line.level, ()):
+            stack.pop(lower, None)
+    anggaran["program"] = programs
+    if totals:
+        anggaran["dinyatakan"] = totals
+    return anggaran
+
+
+def _structured(lines: list[BudgetLine]) -> bool:
+    return any(line.level == "program" for line in lines)
+
+
+def _budget_item(line: BudgetLine, outcome: Outcome) -> dict:
+    item: dict = {}
+    if line.kode:
+        item["kode"] = Quoted(line.kode)
+    item["nama"] = line.nama
+    declared = {}
+    for name in ("pagu", "realisasi", "penyerapan", "sisa"):
+        figure = line.figures.get(name)
+        if figure is None:
+            continue
+        printed = figure.value
+        if printed.empty:
+            if name in ("pagu", "sisa"):  # the guide: a pagu printed "-" is written 0
+                value = Commented(0, f'dicetak "{printed.text}", {figure.source.tabel}, {figure.source.place()}')
+            else:
+                continue
+        else:
+            value = printed_value(figure)
+        outcome.used[figure.source.table.table.index] += 1
+        if name in ("pagu", "realisasi"):
+            item[name] = value
+        else:
+            declared[name] = value.value
+    if "pagu" not in item:
+        item["pagu"] = Commented(None, "ISI: pagu tidak tercetak di baris ini")
+    if declared:
+        item["dinyatakan"] = declared
+    return item
+
+
+def ikm_block(recognised: list[Recognised], outcome: Outcome) -> dict:
+    table = next((t for t in recognised if t.kind == "ikm"), None)
+    if table is None:
+        return {}
+    unsur, declared = [], []
+    for row in named_rows(table, "unsur", ("nrr",)):
+        figure = row.figures.get("nrr")
+        if figure is None:
+            continue
+        outcome.used[table.table.index] += 1
+        if re.search(r"\b(ikm|indeks|nilai|jumlah|rata)", row.nama.lower()) and not re.match(r"^(u|unsur)?\s*\d", row.nama.lower()):
+            value = figure.value.number
+            key = "nilai" if value is not None and value > 4 else None
+            if key:
+                declared.append({"sumber": figure.source.sumber(), key: printed_value(figure)})
+            continue
+        unsur.append({"nama": row.nama, "nrr": printed_value(figure)})
+    block: dict = {"sumber": {"tabel": Source(table, table.body[0]).tabel}} if table.body else {}
+    if unsur:
+        block["unsur"] = unsur
+    if declared:
+        block["dinyatakan"] = declared
+    return block if unsur or declared else {}
+
+
+def idm_block(recognised: list[Recognised], outcome: Outcome) -> dict:
+    table = next((t for t in recognised if t.kind == "idm"), None)
+    if table is None:
+        return {}
+    desa = []
+    for row in named_rows(table, "desa", ("iks", "ike", "ikl", "idm", "status")):
+        if not all(k in row.figures for k in ("iks", "ike", "ikl")):
+            continue
+        item: dict = {}
+        if row.kode:
+            item["kode"] = Quoted(_desa_code(row.kode))
+        item["nama"] = row.nama.title() if row.nama.isupper() else row.nama
+        for key in ("iks", "ike", "ikl"):
+            item[key] = printed_value(row.figures[key])
+        declared = {k: row.figures[k].value.value for k in ("idm", "status") if k in row.figures}
+        if declared:
+            item["dinyatakan"] = declared
+        outcome.used[table.table.index] += len(item) - 1
+        desa.append(item)
+    return {"sumber": {"tabel": Source(table, table.body[0]).tabel}, "desa": desa} if desa else {}
+
+
+def _desa_code(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 10:  # 1403112001 -> 14.03.11.2001
+        return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:]}"
+    return text
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The Renstra file
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def renstra_tree(indicators: list[Indicator], report_year: int, period: tuple[int, int]) -> list[dict]:
+    """tujuan -> sasaran -> indikator, with every target a Renstra matrix prints."""
+    tujuan: dict[str, dict] = {}
+    for indicator in indicators:
+        goal = tujuan.setdefault(normal(indicator.tujuan) or "", {
+            "id": slug_of(indicator.tujuan)[:40].strip("-") or "tujuan",
+            "nama": indicator.tujuan or Commented(None, "ISI: rumusan tujuan"), "sasaran": {}})
+        target = goal["sasaran"].setdefault(normal(indicator.sasaran), {
+            "id": slug_of(indicator.sasaran)[:40].strip("-") or f"sasaran-{len(goal['sasaran']) + 1}",
+            "nama": indicator.sasaran or Commented(None, "ISI: rumusan sasaran"), "indikator": []})
+        target["indikator"].append(_renstra_indicator(indicator, report_year, period))
+    out = []
+    for goal in tujuan.values():
+        goal["sasaran"] = list(goal["sasaran"].values())
+        out.append(goal)
+    return out
+
+
+def _printed_unit(indicator: Indicator) -> Commented | None:
+    """The unit the report prints with the indicator's targets or results: "%" after them, or a rating code."""
+    values = [f.value for row in indicator.rows for (name, _), f in row.figures.items() if name in ("target", "realisasi")]
+    if values and any(v.percent for v in values):
+        return Commented("%", "dicetak dengan tanda % pada target/realisasi")
+    if values and all(v.code for v in values if not v.empty):
+        return Commented("predikat", "target/realisasi dicetak sebagai kode predikat")
+    return None
+
+
+def _renstra_indicator(indicator: Indicator, report_year: int, period: tuple[int, int]) -> dict:
+    values = [f.value for row in indicator.rows for f in row.figures.values()]
+    categorical = any(v.code and len(v.code) <= 2 for v in values) and not any(v.number is not None for v in values
+                                                                               if v is not None and v.percent)
+    item: dict = {"id": indicator.id, "nama": indicator.nama,
+                  "satuan": indicator.satuan or _printed_unit(indicator) or Commented(
+                      None, "ISI: satuan, mis. %, nilai, predikat (tidak tercetak di tabel)"),
+                  "polaritas": Commented("naik", "PERIKSA: dugaan; tulis turun bila makin kecil makin baik")}
+    if categorical:
+        item["jenis"] = "kategori"
+        item["skala_kategori"] = Commented("predikat-akip", "PERIKSA: skala kode predikat ini")
+    matrix = [row for row in indicator.rows if row.source.table.kind == "renstra"]
+    targets: dict = {}
+    for row in matrix:
+        for (name, year), figure in row.figures.items():
+            if name == "target" and year and period[0] <= year <= period[1] and year not in targets \
+                    and not figure.value.empty:
+                targets[year] = printed_value(figure)
+            elif name == "baseline" and "baseline" not in item and not figure.value.empty:
+                item["baseline"] = {"tahun": year or period[0] - 1, "nilai": printed_value(figure).value}
+            elif name == "target_akhir" and "target_akhir" not in item and not figure.value.empty:
+                item["target_akhir"] = printed_value(figure)
+    if targets:
+        item["target"] = {year: targets[year] for year in sorted(targets)}
+        item["sumber"] = matrix[0].source.sumber()
+    else:
+        item["target"] = {report_year: Commented(None, "ISI: target Renstra tahun ini (tabel Renstra tidak dikenali)")}
+    return item

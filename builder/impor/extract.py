@@ -1,0 +1,234 @@
+"""Stage 3 of the import: the figures of each recognised table, each with the cell it was printed in.
+
+Nothing here computes a figure: every value is a cell as printed (cells.Printed), and every one keeps where it
+came from (`Source`), so the draft can say it and the summary can list what it could not place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from .cells import Printed, read_cell
+from .document import Row
+from .recognise import Recognised
+
+
+@dataclass(frozen=True)
+class Source:
+    """A table row as staff find it in their report."""
+
+    table: Recognised
+    row: Row
+
+    @property
+    def tabel(self) -> str:
+        number = self.table.table.number
+        return f"Tabel {number}" if number else f"tabel tanpa nomor: {self.table.table.title or _first_header(self.table)}"
+
+    def sumber(self) -> dict:
+        found = {"tabel": self.tabel}
+        if self.row.page:
+            found["halaman"] = self.row.page
+        return found
+
+    def place(self) -> str:
+        return f"halaman {self.row.page}" if self.row.page else f"baris {self.row.line}" if self.row.line else ""
+
+
+def _first_header(found: Recognised) -> str:
+    return " / ".join(c.label for c in found.columns[:3] if c.label)[:60] or "tanpa judul"
+
+
+@dataclass
+class Figure:
+    value: Printed
+    source: Source
+
+
+@dataclass
+class IndicatorRow:
+    """One indicator's row of a performance table: its names and its figures by (field, year)."""
+
+    nama: str
+    sasaran: str
+    tujuan: str
+    satuan: str
+    figures: dict[tuple[str, int | None], Figure] = field(default_factory=dict)
+    source: Source | None = None
+
+
+@dataclass
+class BudgetLine:
+    level: str  # total, program, kegiatan, sub_kegiatan, rincian
+    kode: str | None
+    nama: str
+    figures: dict[str, Figure] = field(default_factory=dict)
+    source: Source | None = None
+
+
+INDICATOR_FIELDS = ("target", "realisasi", "capaian", "predikat", "capaian_tahun_lalu", "target_akhir", "kemajuan",
+                    "baseline", "penyerapan", "efisiensi")
+
+
+def cell(row: Row, found: Recognised, role: str, year: int | None = None) -> str:
+    column = found.column(role, year)
+    return row.cells[column.index].strip() if column is not None and column.index < len(row.cells) else ""
+
+
+def filled_down(found: Recognised, roles: tuple[str, ...]) -> list[dict[str, str]]:
+    """Each body row's text for the naming columns, an empty cell taking the one above (a merged cell)."""
+    last: dict[str, str] = {}
+    out = []
+    for row in found.body:
+        values = {}
+        for role in roles:
+            text = cell(row, found, role)
+            if text:
+                last[role] = text
+            values[role] = text or last.get(role, "")
+        out.append(values)
+    return out
+
+
+def indicator_rows(found: Recognised) -> list[IndicatorRow]:
+    """The indicator rows of a performance, agreement, Renstra or efficiency table."""
+    names = filled_down(found, ("tujuan", "sasaran", "indikator"))
+    rows = []
+    for row, named in zip(found.body, names):
+        nama = cell(row, found, "indikator") or (named["sasaran"] if found.kind == "efisiensi" else "")
+        if not nama or _is_total(nama) or read_cell(nama).number is not None:
+            continue
+        item = IndicatorRow(_clean(nama), _clean(named["sasaran"]), _clean(named["tujuan"]),
+                            _clean(cell(row, found, "satuan")), source=Source(found, row))
+        for column in found.columns:
+            role = column.role
+            if found.kind == "efisiensi" and role in ("realisasi_uang", "realisasi"):
+                role = "penyerapan"  # an efficiency table's "Realisasi Anggaran" is the absorption in %
+            if role == "tahun":  # a bare year column under no group: a target (Renstra matrix)
+                role = "target"
+            if role not in INDICATOR_FIELDS:
+                continue
+            printed = read_cell(row.cells[column.index]) if column.index < len(row.cells) else read_cell("")
+            if printed.number is None and printed.code is None and not printed.empty:
+                continue
+            year = column.year if column.role != "tahun" else int(column.label)
+            item.figures.setdefault((role, year), Figure(printed, Source(found, row)))
+        rows.append(item)
+    return rows
+
+
+_ROMAN = re.compile(r"^[IVX]+\.?$")
+_LETTER = re.compile(r"^[A-Z]\.?$")
+
+
+def budget_lines(found: Recognised) -> list[BudgetLine]:
+    """The lines of a budget table, each with its level: from the row's own words (Program, Kegiatan, Sub
+    Kegiatan), else from a program column, else from the shape of its code (A / 1 / 1.1 / 1.1.1, or the
+    Permendagri 90/2019 codes 7.01.01 / 7.01.01.2.01 / 7.01.01.2.01.01)."""
+    lines: list[BudgetLine] = []
+    program = ""
+    for row in found.body:
+        kode = cell(row, found, "kode") or cell(row, found, "no")
+        program_cell = cell(row, found, "program")
+        name = cell(row, found, "kegiatan") or cell(row, found, "uraian")
+        if program_cell and program_cell != program:
+            program = program_cell
+            lines.append(BudgetLine("program", None, _clean(program_cell), source=Source(found, row)))
+            if not name:  # the programme's own row
+                _budget_figures(lines[-1], row, found)
+                continue
+        if not name and not kode:
+            continue
+        level = _level(kode, _clean(name), bool(found.column("program")))
+        line = BudgetLine(level, kode.rstrip(".") if kode and level != "total" else None, _clean(name) or _clean(kode),
+                          source=Source(found, row))
+        _budget_figures(line, row, found)
+        if line.figures:
+            lines.append(line)
+    return lines
+
+
+def _budget_figures(line: BudgetLine, row: Row, found: Recognised) -> None:
+    for role, name in (("pagu", "pagu"), ("realisasi_uang", "realisasi"), ("sisa", "sisa"),
+                       ("penyerapan", "penyerapan"), ("capaian", "penyerapan")):
+        text = cell(row, found, role)
+        if not text or name in line.figures:
+            continue
+        printed = read_cell(text, money=name in ("pagu", "realisasi", "sisa"))
+        if printed.number is not None or printed.empty:
+            line.figures[name] = Figure(printed, Source(found, row))
+
+
+def _level(kode: str, name: str, program_column: bool) -> str:
+    lowered = name.lower()
+    if _is_total(name) or _is_total(kode) or _ROMAN.match(kode) or lowered in ("belanja", "jumlah belanja"):
+        return "total"
+    for prefix, level in (("sub kegiatan", "sub_kegiatan"), ("kegiatan", "kegiatan"), ("program", "program")):
+        if lowered.startswith(prefix):
+            return level
+    if program_column:
+        return "kegiatan"
+    if _LETTER.match(kode):
+        return "program"
+    parts = [p for p in kode.split(".") if p]
+    if len(parts) >= 3 and len(parts[0]) == 1 and len(parts[1]) == 2:  # Permendagri 90/2019: 7.01.01[.2.01[.01]]
+        return {3: "program", 5: "kegiatan"}.get(len(parts), "sub_kegiatan" if len(parts) == 6 else "rincian")
+    level = {1: "kegiatan", 2: "sub_kegiatan"}.get(len(parts), "rincian")
+    if level == "kegiatan" and lowered.startswith("belanja "):  # an expense line whose code lost its parts
+        return "rincian"
+    return level
+
+
+def _is_total(name: str) -> bool:
+    return bool(re.match(r"^(jumlah|total|sub ?total)\b", name.strip(" *").lower()))
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("**", "").replace("<b>", "").replace("</b>", "").split()).strip()
+
+
+@dataclass
+class NamedValues:
+    """A row of a table of named values (IKM unsur, IDM desa): its name and figures by role."""
+
+    nama: str
+    kode: str | None
+    figures: dict[str, Figure]
+    source: Source
+
+
+def named_rows(found: Recognised, name_role: str, roles: tuple[str, ...]) -> list[NamedValues]:
+    out = []
+    for row in found.body:
+        nama = _clean(cell(row, found, name_role))
+        if not nama:
+            continue
+        figures = {}
+        for role in roles:
+            for column in (c for c in found.columns if c.role == role):
+                printed = read_cell(row.cells[column.index])
+                if (printed.number is not None or printed.code is not None) and role not in figures:
+                    figures[role] = Figure(printed, Source(found, row))
+        kode = cell(row, found, "kode_desa") or None
+        out.append(NamedValues(nama, kode, figures, Source(found, row)))
+    return out
+
+
+SPELLINGS = {"presentase": "persentase", "prosentase": "persentase", "kantibmas": "kamtibmas", "berkinerja": "kinerja"}
+FILLER = {"dengan", "yang", "dan", "di", "ke", "dari", "terhadap", "pada", "oleh", "untuk", "kelurahan"}
+
+
+def normal(name: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", name.lower()).split())
+
+
+def name_key(name: str) -> str:
+    """A name as tables spell it differently: misspellings reports share, filler words dropped."""
+    return " ".join(SPELLINGS.get(w, w) for w in normal(name).split() if w not in FILLER)
+
+
+def same_name(a: str, b: str, threshold: float = 0.85) -> bool:
+    x, y = name_key(a), name_key(b)
+    return bool(x) and (x == y or difflib.SequenceMatcher(None, x, y).ratio() >= threshold)

@@ -1,0 +1,129 @@
+"""Stage 2 of the import: what each table is and what each of its columns holds, from the header words alone
+(builder/impor/kosakata.yaml), never from which report it is."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .cells import is_year, looks_numeric, year_in
+from .document import Document, Row, Table
+
+VOCABULARY = Path(__file__).with_name("kosakata.yaml")
+MAX_HEADER_ROWS = 4
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    role: str | None  # None: a column no pattern names
+    year: int | None  # the year a header names (Target 2023, Tahun 2022 Realisasi)
+    label: str  # the header rows joined
+
+
+@dataclass
+class Recognised:
+    table: Table
+    kind: str | None  # None: not recognised
+    columns: list[Column] = field(default_factory=list)
+    body: list[Row] = field(default_factory=list)  # the rows below the header
+
+    def where(self) -> str:
+        """The table as staff find it in their report: number and title, page or line."""
+        name = f"Tabel {self.table.number}" if self.table.number else "tabel tanpa nomor"
+        place = (f"halaman {self.table.page}" if self.table.page else
+                 f"baris {self.table.line}" if self.table.line else "")
+        title = f" ({self.table.title[:60]})" if self.table.title else ""
+        return f"{name}{title}" + (f", {place}" if place else "")
+
+    def roles(self) -> set[str]:
+        return {c.role for c in self.columns if c.role}
+
+    def column(self, role: str, year: int | None = None) -> Column | None:
+        """The first column of a role (and year, when given; a yearless column when year is None and one exists)."""
+        matches = [c for c in self.columns if c.role == role and (year is None or c.year == year)]
+        if year is None:
+            matches.sort(key=lambda c: c.year is not None)
+        return matches[0] if matches else None
+
+    def years(self, role: str) -> list[int]:
+        return sorted({c.year for c in self.columns if c.role == role and c.year})
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    data = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    data["kolom"] = [(entry["peran"], re.compile(entry["pola"])) for entry in data["kolom"]]
+    return data
+
+
+def recognise(document: Document) -> list[Recognised]:
+    return [recognise_table(table) for table in document.tables]
+
+
+def recognise_table(table: Table) -> Recognised:
+    rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
+    depth = header_depth(rows)
+    if depth == 0:
+        return Recognised(table, None, body=rows)
+    labels = header_labels([r.cells for r in rows[:depth]])
+    columns = [Column(i, role_of(label), year_in(label), label) for i, label in enumerate(labels)]
+    found = Recognised(table, None, columns, rows[depth:])
+    found.kind = kind_of(found)
+    return found
+
+
+def header_depth(rows: list[Row]) -> int:
+    """How many leading rows are header: rows without a figure outside the first column (years are header)."""
+    depth = 0
+    for row in rows[:MAX_HEADER_ROWS + 1]:
+        if any(looks_numeric(cell) for cell in row.cells[1:]):
+            break
+        depth += 1
+    return min(depth, MAX_HEADER_ROWS) if depth < len(rows) else 0
+
+
+def header_labels(header: list[list[str]]) -> list[str]:
+    """Each column's header rows joined, a group header ("Target" over 2021 … 2025) carried to the columns it
+    spans: an empty header cell takes its left neighbour's text where a lower header row names the column."""
+    width = max(len(r) for r in header)
+    grid = [list(r) + [""] * (width - len(r)) for r in header]
+    for level, row in enumerate(grid[:-1]):
+        for i in range(1, width):
+            below = any(grid[lower][i].strip() for lower in range(level + 1, len(grid)))
+            if not row[i].strip() and below and row[i - 1].strip() and not is_year(row[i - 1]):
+                row[i] = row[i - 1]
+    return [" ".join(" ".join(grid[r][i].split()) for r in range(len(grid)) if grid[r][i].strip()) for i in range(width)]
+
+
+def role_of(label: str) -> str | None:
+    text = " ".join(label.lower().replace("*", "").split())
+    if not text:
+        return None
+    if is_year(text):
+        return "tahun"
+    for role, pattern in vocabulary()["kolom"]:
+        if pattern.search(text):
+            return role
+    return None
+
+
+def kind_of(found: Recognised) -> str | None:
+    roles = found.roles()
+    for rule in vocabulary()["jenis"]:
+        if not set(rule.get("perlu", [])) <= roles:
+            continue
+        if rule.get("salah_satu") and not roles & set(rule["salah_satu"]):
+            continue
+        if len(found.years("target")) < rule.get("tahun_target", 0):
+            continue
+        return rule["jenis"]
+    return None
+
+
+def kind_title(kind: str) -> str:
+    return next(rule["judul"] for rule in vocabulary()["jenis"] if rule["jenis"] == kind)
