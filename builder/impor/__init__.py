@@ -71,18 +71,24 @@ def report_kind(document: Document) -> str:
 
 
 def renstra_period(recognised: list[Recognised], document: Document, year: int) -> tuple[int, int]:
-    """The Renstra period: the years its matrix prints targets for, else a "Renstra 2021-2026" in the text."""
+    """The Renstra period: as the text names it ("Renstra 2021-2026") where the matrix's years fall inside it, else
+    the years the matrix prints targets for."""
+    matrix: tuple[int, int] | None = None
     for found in recognised:
-        if found.kind == "renstra":
-            years = found.years("target")
+        years = found.years("target") if found.kind == "renstra" else []
+        if years:
             end = max(years + found.years("target_akhir"))
-            if years and years[0] <= year <= end:
-                return years[0], end
+            if years[0] <= year <= end:
+                matrix = (years[0], end)
+                break
     for paragraph in document.paragraphs:
-        match = re.search(r"renstra\D{0,60}((?:19|20)\d\d)\s*[-–—s/d.]+\s*((?:19|20)\d\d)", paragraph.text, re.I)
-        if match and int(match.group(1)) <= year <= int(match.group(2)):
-            return int(match.group(1)), int(match.group(2))
-    return year - 1, year + 3
+        match = re.search(r"renstra\D{0,60}?((?:19|20)\d\d)\s*(?:[-–—/]|s\.?/?d\.?)\s*((?:19|20)\d\d)", paragraph.text, re.I)
+        if not match:
+            continue
+        named = int(match.group(1)), int(match.group(2))
+        if named[0] <= year <= named[1] and (matrix is None or named[0] <= matrix[0] and matrix[1] <= named[1]):
+            return named
+    return matrix or (year - 1, year + 3)
 
 
 def draft_files(document: Document, data_dir: Path, slug: str, nama: str | None = None,

@@ -90,20 +90,29 @@ def indicators_of(recognised: list[Recognised], known: dict[str, str] | None = N
             match.tujuan = match.tujuan or row.tujuan
             match.satuan = match.satuan or row.satuan
             match.rows.append(row)
-    return found
+    measured = [i for i in found if any(r.source.table.kind != "perjanjian" for r in i.rows)]
+    # An indicator only an agreement names (a unit's PK, an annex) is not a Renstra indicator of the kecamatan.
+    return measured or found
 
 
 def _new_id(name: str, taken: list[Indicator], known: dict[str, str] | None) -> str:
     for known_name, known_id in (known or {}).items():
         if same_name(known_name, name):
             return known_id
-    words = slug_of(name).split("-")
-    kept = [w for w in words if w not in ("dan", "yang", "di", "ke", "dari", "terhadap", "dengan")]
-    base = "-".join(kept[:6]) or "indikator"
-    ident, n = base or "indikator", 2
+    base = short_id(name, "indikator")
+    ident, n = base, 2
     while any(i.id == ident for i in taken):
         ident, n = f"{base}-{n}", n + 1
     return ident
+
+
+FILLER_WORDS = {"dan", "yang", "di", "ke", "dari", "terhadap", "dengan", "pada", "untuk", "kecamatan"}
+
+
+def short_id(name: str, fallback: str) -> str:
+    """An id from the first meaningful words of a name: "Indeks Kepuasan Masyarakat (IKM)" -> indeks-kepuasan-masyarakat-ikm."""
+    words = [w for w in slug_of(name).split("-") if w and w not in FILLER_WORDS] if name.strip() else []
+    return "-".join(words[:6]) or fallback
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -270,10 +279,27 @@ def budget_block(recognised: list[Recognised], outcome: Outcome) -> dict:
         stack[line.level] = item
         for lower in children.get(line.level, ()):
             stack.pop(lower, None)
+    _fill_from_other_tables(programs, [t for t in recognised if t.kind == "anggaran" and t is not table], outcome)
     anggaran["program"] = programs
     if totals:
         anggaran["dinyatakan"] = totals
     return anggaran
+
+
+def _fill_from_other_tables(programs: list[dict], others: list[Recognised], outcome: Outcome) -> None:
+    """A programme whose own row prints no figures (a table that lists programmes only as a column) takes them
+    from another budget table that prints that programme's row (per sasaran, per programme)."""
+    for program in programs:
+        if not isinstance(program.get("pagu"), Commented) or program["pagu"].value is not None:
+            continue
+        for table in others:
+            line = next((l for l in budget_lines(table) if same_name(l.nama, program["nama"]) and "pagu" in l.figures), None)
+            if line is not None:
+                found = _budget_item(line, outcome)
+                program.update({k: found[k] for k in ("pagu", "realisasi", "dinyatakan") if k in found})
+                if "dinyatakan" in program:
+                    program["dinyatakan"]["sumber"] = line.source.sumber()
+                break
 
 
 def _structured(lines: list[BudgetLine]) -> bool:
@@ -374,10 +400,10 @@ def renstra_tree(indicators: list[Indicator], report_year: int, period: tuple[in
     tujuan: dict[str, dict] = {}
     for indicator in indicators:
         goal = tujuan.setdefault(normal(indicator.tujuan) or "", {
-            "id": slug_of(indicator.tujuan)[:40].strip("-") or "tujuan",
+            "id": short_id(indicator.tujuan, f"tujuan-{len(tujuan) + 1}"),
             "nama": indicator.tujuan or Commented(None, "ISI: rumusan tujuan"), "sasaran": {}})
         target = goal["sasaran"].setdefault(normal(indicator.sasaran), {
-            "id": slug_of(indicator.sasaran)[:40].strip("-") or f"sasaran-{len(goal['sasaran']) + 1}",
+            "id": short_id(indicator.sasaran, f"sasaran-{len(goal['sasaran']) + 1}"),
             "nama": indicator.sasaran or Commented(None, "ISI: rumusan sasaran"), "indikator": []})
         target["indikator"].append(_renstra_indicator(indicator, report_year, period))
     out = []

@@ -100,7 +100,7 @@ def indicator_rows(found: Recognised) -> list[IndicatorRow]:
         nama = cell(row, found, "indikator") or (named["sasaran"] if found.kind == "efisiensi" else "")
         if not nama or _is_total(nama) or read_cell(nama).number is not None:
             continue
-        item = IndicatorRow(_clean(nama), _clean(named["sasaran"]), _clean(named["tujuan"]),
+        item = IndicatorRow(_name(nama), _name(named["sasaran"]), _name(named["tujuan"]),
                             _clean(cell(row, found, "satuan")), source=Source(found, row))
         for column in found.columns:
             role = column.role
@@ -185,8 +185,16 @@ def _is_total(name: str) -> bool:
     return bool(re.match(r"^(jumlah|total|sub ?total)\b", name.strip(" *").lower()))
 
 
+_NUMBERING = re.compile(r"^\s*(\d+(\.\d+)*\.?(?=\s*[A-Za-z])|[a-z]\.(?=\s)|[IVX]+\.(?=\s))\s*")
+
+
 def _clean(text: str) -> str:
     return " ".join(text.replace("**", "").replace("<b>", "").replace("</b>", "").split()).strip()
+
+
+def _name(text: str) -> str:
+    """A tujuan, sasaran or indicator name without the numbering a table puts before it ("1.1.Meningkatkan")."""
+    return _NUMBERING.sub("", _clean(text))
 
 
 @dataclass
@@ -217,7 +225,7 @@ def named_rows(found: Recognised, name_role: str, roles: tuple[str, ...]) -> lis
 
 
 SPELLINGS = {"presentase": "persentase", "prosentase": "persentase", "kantibmas": "kamtibmas", "berkinerja": "kinerja"}
-FILLER = {"dengan", "yang", "dan", "di", "ke", "dari", "terhadap", "pada", "oleh", "untuk", "kelurahan"}
+FILLER = {"dengan", "yang", "dan", "di", "ke", "dari", "terhadap", "pada", "oleh", "untuk", "kelurahan", "kecamatan"}
 
 
 def normal(name: str) -> str:
