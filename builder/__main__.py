@@ -114,7 +114,7 @@ def cmd_impor(args) -> int:
     for line in lines:
         print(f"- {line}")
     for path in written:
-        print(f"Dibuat: {path}")
+        print(f"Dibuat: {path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path}")
     _, problems = api.load_and_validate(data_dir, (args.kecamatan.strip("/"),))
     errors = [p for p in problems if p.is_error]
     print(f"\nPeriksa dulu ({len(errors)} galat, {len(problems) - len(errors)} peringatan dari validate):")

@@ -117,6 +117,25 @@ def new_kecamatan(work: Path, command: str) -> None:
     renstra.write_text(text, encoding="utf-8")
 
 
+def impor(work: Path, command: str) -> None:
+    """The guide's first step, in a copy of the project without that kecamatan: the report as the DOCX staff hold,
+    drafted into files that validate as they are (this report's tables are all in the vocabulary)."""
+    from .documents import make_docx
+
+    (work.parent / "impor").mkdir()
+    own = project_copy(work.parent / "impor", "impor-laporan")
+    shutil.rmtree(own / "data/wilayah/bengkalis/rupat-utara")
+    git(own, "commit", "-qam", "tanpa Rupat Utara")
+    make_docx(ROOT / "tests/fixtures/laporan/000_f5c815a18d890b49.txt", own / "LAKIP-Rupat-Utara-2023.docx")
+    result = run(own, command)
+    assert result.returncode == 0, result.stderr
+    assert "Dibuat: data/wilayah/bengkalis/rupat-utara/2023.yaml" in result.stdout
+    assert "(0 galat," in result.stdout and "tidak dikenali: Tabel 1.1" in result.stdout
+    year = (own / "data/wilayah/bengkalis/rupat-utara/2023.yaml").read_text(encoding="utf-8")
+    assert 'realisasi: 89.81  # dicetak "89,81", Tabel 3.2' in year
+    assert run(own, ".venv/bin/python -m builder validate").returncode == 0
+
+
 def migrate_check(work: Path, command: str) -> None:
     """The 2024 file as a branch written before the format version would hold it: named, shown, not written."""
     year_file = work / "data/wilayah/bengkalis/rupat-utara/2024.yaml"
@@ -175,6 +194,7 @@ def serve(work: Path, command: str) -> None:
 
 
 RUNNERS = {
+    ".venv/bin/python -m builder impor LAKIP-Rupat-Utara-2023.docx --kecamatan bengkalis/rupat-utara": impor,
     ".venv/bin/python -m builder new-year bengkalis/rupat-utara 2024": new_year,
     '.venv/bin/python -m builder new-kecamatan bengkalis/rupat-selatan --nama "Rupat Selatan" --renstra 2021-2026':
         new_kecamatan,
