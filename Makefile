@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test validate bench bench-serve weight screenshots chromium java
+.PHONY: serve build test validate bench bench-serve weight screenshots chromium java libreoffice
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,9 @@ $(STAMP): requirements.txt pyproject.toml
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q chromium)
+
+libreoffice:  # DOCX -> PDF for the import tests' documents (tests/documents.py)
+	@command -v soffice >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q --no-install-recommends libreoffice-writer-nogui)
 
 java:  # the Nu HTML checker (tests/test_quality.py) runs on Java
 	@command -v java >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q default-jre-headless)
@@ -38,7 +41,7 @@ build: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m builder validate
 
-test: $(STAMP) chromium java
+test: $(STAMP) chromium java libreoffice
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP) chromium
