@@ -20,6 +20,7 @@ from builder.problems import printable
 
 MAX_COLUMNS = 200  # wider than any real report table; a wider one is a damaged or hostile file
 MAX_PAGES = 1000
+MAX_CELLS = 1_000_000  # table cells in one file; a whole report has a few thousand
 CAPTION_WINDOW = 4  # a caption is at most this many non-empty paragraphs above its table (caption + title lines)
 TITLE_LINE_MAX = 250  # a longer paragraph between a caption and a table is body text, not a title
 FURNITURE_MAX = 100  # running headers and page numbers between the pieces of a continued table are short lines
@@ -100,6 +101,13 @@ def too_wide(path: str | Path, where: str, columns: int) -> DocumentError:
         path, f"tabel {where} memiliki {thousands(columns)} kolom; batasnya {MAX_COLUMNS} kolom.",
         "Berkas seperti ini biasanya rusak atau salah konversi. Periksa tabel itu di berkas aslinya, atau ketik "
         "datanya mengikuti panduan.")
+
+
+def too_many_cells(path: str | Path) -> DocumentError:
+    return DocumentError(
+        path, f"tabel-tabel berkas ini berisi lebih dari {thousands(MAX_CELLS)} sel; laporan biasa berisi beberapa "
+              f"ribu.", "Berkas seperti ini biasanya rusak atau bukan laporan. Periksa berkasnya, atau minta berkas "
+                        "DOCX/PDF aslinya dari penyusun laporan.")
 
 
 # --- text -------------------------------------------------------------------------------------------------------

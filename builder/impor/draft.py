@@ -194,10 +194,14 @@ def source_list(figures: list[Figure]) -> dict:
 
 def kinerja_rows(indicators: list[Indicator], year: int, report_year: int, outcome: Outcome) -> list[dict]:
     rows = []
+    numbered_agreement = any(r.source.table.kind == "perjanjian" and r.source.table.table.number
+                             for i in indicators for r in i.rows)
     for indicator in indicators:
         entry: dict = {"indikator": indicator.id}
         used: list[Figure] = []
-        agreement = [f for f in indicator.figures("target", year, report_year) if f.source.table.kind == "perjanjian"]
+        # The kecamatan's own agreement is the numbered table; untitled ones further on are often units' agreements.
+        agreement = [f for f in indicator.figures("target", year, report_year) if f.source.table.kind == "perjanjian"
+                     and (f.source.table.table.number or not numbered_agreement)]
         target = (agreement or [f for f in indicator.figures("target", year, report_year)
                                 if f.source.table.kind in ("pengukuran", "efisiensi")] or [None])[0]
         realisasi = (indicator.figures("realisasi", year, report_year) or [None])[0]

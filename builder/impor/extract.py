@@ -129,6 +129,7 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
     Permendagri 90/2019 codes 7.01.01 / 7.01.01.2.01 / 7.01.01.2.01.01)."""
     lines: list[BudgetLine] = []
     program = ""
+    coded = bool(found.column("kode") or found.column("no"))
     for row in found.body:
         kode = cell(row, found, "kode") or cell(row, found, "no")
         program_cell = cell(row, found, "program")
@@ -141,12 +142,28 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
                 continue
         if not name and not kode:
             continue
-        level = _level(kode, _clean(name), bool(found.column("program")))
+        level = _level(kode, _clean(name), bool(found.column("program")) or not coded)
         line = BudgetLine(level, kode.rstrip(".") if kode and level != "total" else None, _clean(name) or _clean(kode),
                           source=Source(found, row))
         _budget_figures(line, row, found)
         if line.figures:
             lines.append(line)
+    return _absorption_checked(lines)
+
+
+def _absorption_checked(lines: list[BudgetLine]) -> list[BudgetLine]:
+    """A column read as absorption (%) is kept only where it agrees with realisasi ÷ pagu on most rows that print
+    all three: a header misaligned with its data (a converter's shifted cells) would otherwise put the wrong
+    column's figures in the draft. Disagreeing figures are the audit's business only when the column is right."""
+    checked = agreed = 0
+    for line in lines:
+        pagu, real, pct = (line.figures.get(k) for k in ("pagu", "realisasi", "penyerapan"))
+        if pagu and real and pct and pagu.value.number and real.value.number is not None and pct.value.number is not None:
+            checked += 1
+            agreed += abs(real.value.number / pagu.value.number * 100 - pct.value.number) < 1
+    if not checked or agreed < 0.8 * checked:  # unverifiable or wrong: not placed
+        for line in lines:
+            line.figures.pop("penyerapan", None)
     return lines
 
 
@@ -168,7 +185,7 @@ def _level(kode: str, name: str, program_column: bool) -> str:
     for prefix, level in (("sub kegiatan", "sub_kegiatan"), ("kegiatan", "kegiatan"), ("program", "program")):
         if lowered.startswith(prefix):
             return level
-    if program_column:
+    if program_column:  # a programme column, or no code at all: the level below the programme
         return "kegiatan"
     if _LETTER.match(kode):
         return "program"

@@ -55,6 +55,9 @@ def _format(path: Path) -> str:
     suffix = path.suffix.lower()
     if b"%PDF-" in head:
         return "pdf"
+    if head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        raise DocumentError(path, "isi berkas ini halaman web (HTML), bukan laporan.",
+                            "Unduhannya mungkin gagal atau meminta login: unduh ulang berkas PDF/DOCX-nya.")
     if head.startswith(_OLE):
         raise DocumentError(path, "ini berkas Word lama (.doc) atau berkas Office lama lainnya, yang tidak dapat "
                                   "dibaca importir.",

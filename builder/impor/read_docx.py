@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from lxml import etree
 
-from .document import (MAX_COLUMNS, Block, Document, DocumentError, Paragraph, Row, Table, attach_captions,
-                       normalise_space, pad_rows, thousands, too_wide)
+from .document import (MAX_CELLS, MAX_COLUMNS, Block, Document, DocumentError, Paragraph, Row, Table,
+                       attach_captions, normalise_space, pad_rows, thousands, too_many_cells, too_wide)
 
 MAX_UNPACKED = 200 * 2**20  # all members together, unpacked
 MAX_PART = 50 * 2**20  # any one member: a 100-page report's document.xml is a few MB
@@ -39,7 +40,7 @@ def read_docx(path: Path) -> Document:
         raise DocumentError(path, f"DOCX ini rusak atau bukan dokumen Word ({type(error).__name__}).",
                             "Buka di Word atau LibreOffice lalu simpan ulang sebagai DOCX, atau minta salinan "
                             "lain dari penyusun laporan.") from error
-    blocks = list(_blocks(path, body, count=[0]))
+    blocks = list(_blocks(path, body, _Tally()))
     return Document(str(path), "docx", attach_captions(blocks))
 
 
@@ -65,7 +66,15 @@ def check_archive(path: Path) -> None:
             "Buka di Word/LibreOffice dan simpan ulang sebagai DOCX, atau kirim PDF aslinya.")
 
 
-def _blocks(path: Path, container: etree._Element, count: list[int]) -> Iterator[Block]:
+@dataclass
+class _Tally:
+    """Tables and grid cells read so far: a table's number for messages, and the bound on all cells."""
+
+    tables: int = 0
+    cells: int = 0
+
+
+def _blocks(path: Path, container: etree._Element, tally: _Tally) -> Iterator[Block]:
     """Paragraphs and tables of the body in order (content controls and custom XML looked into)."""
     for child in container.iterchildren():
         if child.tag == W + "p":
@@ -73,10 +82,12 @@ def _blocks(path: Path, container: etree._Element, count: list[int]) -> Iterator
             if text:
                 yield Paragraph(text)
         elif child.tag == W + "tbl":
-            count[0] += 1
-            yield _table(path, child, count[0])
+            tally.tables += 1
+            table = _table(path, child, tally)
+            if table.width:
+                yield table
         elif child.tag in _WRAPPERS:
-            yield from _blocks(path, child, count)
+            yield from _blocks(path, child, tally)
 
 
 def _text(element: etree._Element) -> str:
@@ -98,27 +109,35 @@ def _text(element: etree._Element) -> str:
     return "".join(parts)
 
 
-def _table(path: Path, tbl: etree._Element, number: int) -> Table:
+def _table(path: Path, tbl: etree._Element, tally: _Tally) -> Table:
     """The grid of a w:tbl, merged cells repeated in every position they cover."""
     rows: list[Row] = []
     above: list[str] = []
     for tr in _children(tbl, W + "tr"):
         cells = [""] * _int(tr.find(f"{W}trPr/{W}gridBefore"), default=0)
-        for tc in _children(tr, W + "tc"):
-            span = max(1, _int(tc.find(f"{W}tcPr/{W}gridSpan"), default=1))
-            column = len(cells)
-            if _continues(tc.find(f"{W}tcPr/{W}vMerge")):
-                text = above[column] if column < len(above) else ""
-            elif _continues(tc.find(f"{W}tcPr/{W}hMerge")):
-                text = cells[-1] if cells else ""
-            else:
-                text = normalise_space(_text(tc))
-            if column + span > MAX_COLUMNS:
-                raise too_wide(path, f"ke-{number}", column + span)
-            cells.extend([text] * span)
+        spanned = [(tc, max(1, _int(tc.find(f"{W}tcPr/{W}gridSpan"), default=1))) for tc in _children(tr, W + "tc")]
+        width = len(cells) + sum(span for _, span in spanned)
+        if width > MAX_COLUMNS:
+            raise too_wide(path, f"ke-{tally.tables}", width)
+        tally.cells += width
+        if tally.cells > MAX_CELLS:
+            raise too_many_cells(path)
+        for tc, span in spanned:
+            cells.extend([_cell_text(tc, cells, above)] * span)
         rows.append(Row(cells))
         above = cells
     return Table(None, "", pad_rows(rows))
+
+
+def _cell_text(tc: etree._Element, left: list[str], above: list[str]) -> str:
+    """A cell's text; a cell continuing a vertical merge repeats the text above it, a horizontal one (the legacy
+    w:hMerge) the text on its left."""
+    column = len(left)
+    if _continues(tc.find(f"{W}tcPr/{W}vMerge")):
+        return above[column] if column < len(above) else ""
+    if _continues(tc.find(f"{W}tcPr/{W}hMerge")):
+        return left[-1] if left else ""
+    return normalise_space(_text(tc))
 
 
 def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:

@@ -1,7 +1,7 @@
 """Reading a report saved as PDF, with pdfplumber, one page at a time.
 
-Tables are found from their ruling lines; on a page with no ruling at all but lines of text in aligned columns,
-from the text's alignment instead. A table's grid comes from its cells' edges, so a cell spanning columns or rows
+Tables are found from their ruling lines; on a page without a ruled table but with lines of text in aligned
+columns, from the text's alignment instead. A table's grid comes from its cells' edges, so a cell spanning columns or rows
 has its text repeated in every grid position it covers. Text outside the tables becomes one paragraph per printed
 line. A table that ends at the bottom of a page and one that starts at the top of the next, with the same number
 of columns and no caption of its own, are one table: the second piece is appended without the header it repeats.
@@ -14,7 +14,10 @@ from __future__ import annotations
 import bisect
 import multiprocessing
 import os
+import re
 import threading
+import time
+import zlib
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,24 +28,31 @@ import pdfplumber
 from pdfminer.layout import LTChar
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+from pdfminer.psparser import LIT
 from pdfplumber.page import Page
 from pdfplumber.utils import extract_text
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.text import chars_to_textmap
 
-from .document import (MAX_COLUMNS, MAX_PAGES, Block, Document, DocumentError, Paragraph, Row, Table,
-                       attach_captions, continue_table, is_furniture, normalise_space, thousands, too_wide)
+from .document import (MAX_CELLS, MAX_COLUMNS, MAX_PAGES, Block, Document, DocumentError, Paragraph, Row, Table,
+                       attach_captions, continue_table, is_furniture, normalise_space, thousands, too_many_cells,
+                       too_wide)
 
 MAX_WORKERS = 4
 PAGES_PER_WORKER = 8  # fewer pages do not pay for a worker process
 MAX_PAGE_OBJECTS = 200_000  # characters, lines, rects and curves on one page; a dense real page has ~10.000
+MAX_PAGE_CONTENT = 5 * 2**20  # bytes of drawing instructions on one page, inflated; a dense real page has ~200 KB
+MAX_SECONDS = 180  # for the whole file; real reports take a few seconds
 EDGE_TOLERANCE = 1.0  # points: cell edges closer than this are one grid line
-MARGIN = 0.1  # the top and bottom tenth of a page hold its running header and page number
+MARGIN = 0.07  # of the page height: where a running header or page number sits, and body text does not
 TEXT_TABLE_GAP = 15.0  # points of blank between two words that make them two columns
 TEXT_TABLE_MIN_LINES = 3
 TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "snap_tolerance": 3}
 # Two glyphs further apart than this share of the font size are two words (for PDFs that print no space glyph).
 WORDS = {"x_tolerance_ratio": 0.15}
+
+_WRAPPED_HYPHEN = re.compile(r"(?<=\w)-\n(?=\w)")
 
 SCANNED = ("PDF ini hasil pindaian (tidak ada lapisan teks); importir tidak menebak angka dengan OCR.",
            "Minta berkas DOCX atau PDF asli dari penyusun laporan, atau ketik datanya mengikuti panduan.")
@@ -62,14 +72,15 @@ class _Placed:
 def read_pdf(path: Path) -> Document:
     """The document in a .pdf file."""
     pages = _count_pages(path)
-    placed = _read_in_parallel(path, pages)
+    deadline = time.monotonic() + MAX_SECONDS
+    placed = _read_in_parallel(path, pages, deadline)
     if placed is None:
-        placed = _read_range(path, 1, pages)
+        placed = _read_range(path, 1, pages, deadline)
     if not placed:  # no page has any text
         raise DocumentError(path, *SCANNED)
-    blocks = attach_captions([item.block for item in placed])
+    blocks = attach_captions([item.block for item in placed if not _margin_text(item)])
     kept = {id(block) for block in blocks}
-    blocks = _join_across_pages([item for item in placed if id(item.block) in kept])
+    blocks = _join_across_pages([item for item in placed if id(item.block) in kept or _margin_text(item)])
     return Document(str(path), "pdf", blocks, pages=pages)
 
 
@@ -103,7 +114,7 @@ def _count_pages(path: Path) -> int:
     return count
 
 
-def _read_in_parallel(path: Path, pages: int) -> list[_Placed] | None:
+def _read_in_parallel(path: Path, pages: int, deadline: float) -> list[_Placed] | None:
     """The pages read by a few worker processes, each a run of consecutive pages: pdfminer's parsing of the page
     content is most of the time and runs at ~10 pages a second per core. None when not worth it or not safe, and
     the caller reads the pages itself. Workers are forked (never spawned: spawning re-runs the caller's main
@@ -114,7 +125,8 @@ def _read_in_parallel(path: Path, pages: int) -> list[_Placed] | None:
     bounds = [round(pages * part / workers) for part in range(workers + 1)]
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            pieces = pool.map(_read_range, [path] * workers, [b + 1 for b in bounds[:-1]], bounds[1:])
+            pieces = pool.map(_read_range, [path] * workers, [b + 1 for b in bounds[:-1]], bounds[1:],
+                              [deadline] * workers)
             return [item for piece in pieces for item in piece]
     except (OSError, AssertionError, BrokenProcessPool):  # AssertionError: a daemon process may not have children
         return None
@@ -127,16 +139,26 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _read_range(path: Path, first: int, last: int) -> list[_Placed]:
+def _read_range(path: Path, first: int, last: int, deadline: float) -> list[_Placed]:
     """The blocks of pages first..last in reading order; each page's parsed objects are dropped once it is read."""
     placed: list[_Placed] = []
+    cells = 0
     pdf = _open(path)
     try:
         for page in _pages(path, pdf):
             if page.page_number > last:
                 break
-            if page.page_number >= first:
-                placed.extend(_read_page_safely(path, page))
+            if time.monotonic() > deadline:
+                raise DocumentError(path, f"membaca PDF ini makan waktu lebih dari {MAX_SECONDS} detik (sampai "
+                                          f"halaman {thousands(page.page_number)}); laporan biasa hanya beberapa "
+                                          f"detik.", "Periksa berkasnya, atau minta berkas DOCX dari penyusunnya.")
+            if page.page_number < first:
+                continue
+            blocks = _read_page_safely(path, page)
+            cells += sum(len(item.block.rows) * item.block.width for item in blocks if isinstance(item.block, Table))
+            if cells > MAX_CELLS:
+                raise too_many_cells(path)
+            placed.extend(blocks)
     finally:
         pdf.close()
     return placed
@@ -188,6 +210,7 @@ class _LeanPage(Page):
 
 
 def _read_page(path: Path, page: Page) -> list[_Placed]:
+    _check_content(path, page)
     objects = page.objects
     if sum(len(items) for items in objects.values()) > MAX_PAGE_OBJECTS:
         raise DocumentError(path, f"halaman {thousands(page.page_number)} berisi terlalu banyak objek gambar dan "
@@ -196,14 +219,53 @@ def _read_page(path: Path, page: Page) -> list[_Placed]:
     chars = page.chars
     if not any(char["text"].strip() for char in chars):
         return []
-    tables = [table for table in page.find_tables() if len(table.cells) >= 2]
-    if not tables:
-        tables = _text_aligned_tables(page, chars)
+    ruled = [table for table in page.find_tables() if len(table.cells) >= 2]
+    tables = ruled or _text_aligned_tables(page, chars)
     boxes = [table.bbox for table in tables]
-    placed = [_placed_table(path, page, table, chars) for table in tables]
+    placed = [_placed_table(path, page, table, chars, ruled=bool(ruled)) for table in tables]
     outside = [char for char in chars if not any(_inside(char, box) for box in boxes)]
     placed.extend(_lines(page, outside))
     return sorted(placed, key=lambda item: item.top)
+
+
+def _check_content(path: Path, page: Page) -> None:
+    """Refuse a page whose drawing instructions inflate past MAX_PAGE_CONTENT (a decompression bomb), measured
+    before pdfminer inflates them whole in memory: the page's content streams and the forms it draws."""
+    total = 0
+    for stream in _content_streams(page.page_obj):
+        total += _inflated_size(stream, MAX_PAGE_CONTENT + 1 - total)
+        if total > MAX_PAGE_CONTENT:
+            raise DocumentError(path, f"isi halaman {thousands(page.page_number)} membengkak lebih dari "
+                                      f"{MAX_PAGE_CONTENT // 2**20} MB saat dibuka; ini bukan halaman laporan biasa.",
+                                "Periksa berkasnya, atau minta berkas DOCX dari penyusun laporan.")
+
+
+def _content_streams(page_obj: PDFPage) -> Iterator[object]:
+    yield from (resolve1(content) for content in page_obj.contents)
+    xobjects = resolve1(page_obj.resources.get("XObject")) if isinstance(page_obj.resources, dict) else None
+    if isinstance(xobjects, dict):
+        for reference in xobjects.values():
+            xobject = resolve1(reference)
+            if isinstance(xobject, PDFStream) and xobject.get("Subtype") is LIT("Form"):
+                yield xobject
+
+
+def _inflated_size(stream: object, limit: int) -> int:
+    """Bytes a stream inflates to, counting no further than `limit` (only Flate, the usual compression, inflates
+    far; other and encrypted streams count as stored)."""
+    if not isinstance(stream, PDFStream):
+        return 0
+    if stream.data is not None or stream.rawdata is None:
+        return len(stream.data or b"")
+    filters = stream.get_filters()
+    if stream.decipher or not filters or any(name not in LITERALS_FLATE_DECODE for name, _ in filters):
+        return len(stream.rawdata)
+    inflater = zlib.decompressobj()
+    try:
+        inflated = inflater.decompress(stream.rawdata, max(limit, 1))
+    except zlib.error:
+        return len(stream.rawdata)  # pdfminer reports the damage
+    return len(inflated) + (limit if inflater.unconsumed_tail else 0)
 
 
 def _inside(char: dict, box: tuple[float, float, float, float]) -> bool:
@@ -223,12 +285,15 @@ def _lines(page: Page, chars: list[dict]) -> list[_Placed]:
 
 # --- tables -------------------------------------------------------------------------------------------------------
 
-def _placed_table(path: Path, page: Page, table, chars: list[dict]) -> _Placed:
-    """The table's grid: every grid position holds the text of the cell covering it ("" where none does)."""
+def _placed_table(path: Path, page: Page, table, chars: list[dict], ruled: bool) -> _Placed:
+    """The table's grid: every grid position holds the text of the cell covering it ("" where none does). A table
+    found from text alignment has no empty rows (its grid also has a row in every gap between two lines)."""
     xs = _edges([x for cell in table.cells for x in (cell[0], cell[2])])
     ys = _edges([y for cell in table.cells for y in (cell[1], cell[3])])
     if len(xs) - 1 > MAX_COLUMNS:
         raise too_wide(path, f"di halaman {thousands(page.page_number)}", len(xs) - 1)
+    if (len(xs) - 1) * (len(ys) - 1) > MAX_CELLS:
+        raise too_many_cells(path)
     owner: list[list[int | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     for index, (x0, top, x1, bottom) in enumerate(table.cells):
         for row in range(_at(ys, top), _at(ys, bottom)):
@@ -237,7 +302,9 @@ def _placed_table(path: Path, page: Page, table, chars: list[dict]) -> _Placed:
     texts = _cell_texts(table, chars, xs, ys, owner)
     rows = [Row([texts.get(index, "") if index is not None else "" for index in line], page=page.page_number)
             for line in owner]
-    x0, top, x1, bottom = table.bbox
+    if not ruled:
+        rows = [row for row in rows if any(row.cells)]
+    _, top, _, bottom = table.bbox
     return _Placed(Table(None, "", rows, page=page.page_number), page.page_number, top, bottom,
                    float(page.height))
 
@@ -274,14 +341,18 @@ def _cell_texts(table, chars: list[dict], xs: list[float], ys: list[float],
         index = owner[row][column]
         if index is not None:
             by_cell.setdefault(index, []).append(char)
-    return {index: normalise_space(extract_text(cell_chars, **WORDS)) for index, cell_chars in by_cell.items()}
+    return {index: _cell_text(cell_chars) for index, cell_chars in by_cell.items()}
+
+
+def _cell_text(chars: list[dict]) -> str:
+    """The lines of a cell joined by a space, except after a hyphen a line broke at ("Komputer-|Jaringan")."""
+    return normalise_space(_WRAPPED_HYPHEN.sub("-", extract_text(chars, **WORDS)))
 
 
 def _text_aligned_tables(page: Page, chars: list[dict]) -> list:
-    """Tables of a page printed without ruling lines, in columns aligned by tabs or spaces: found by pdfplumber's
-    text strategy, but only on the lines where words stand far apart, so that body text is never a table."""
-    if len(page.lines) + len(page.rects) > 2:
-        return []
+    """Tables of a page without ruled tables, in columns aligned by tabs or spaces (perhaps with horizontal rules
+    only): found by pdfplumber's text strategy, but only on runs of lines where words stand far apart, so that
+    body text is never a table."""
     lines = chars_to_textmap(chars, **WORDS).extract_text_lines(strip=True, return_chars=True)
     tables = []
     for run in _gapped_runs(lines):
@@ -332,8 +403,11 @@ def _continues(last: _Placed, between: list[_Placed], item: _Placed) -> bool:
     table, more = last.block, item.block
     if more.number is not None or more.width != table.width or table.width < 2 or item.page != last.page + 1:
         return False
-    return all(is_furniture(other.block) and _in_margin(other) for other in between)
+    return all(_margin_text(other) for other in between)
 
 
-def _in_margin(item: _Placed) -> bool:
-    return item.bottom <= item.height * MARGIN or item.top >= item.height * (1 - MARGIN)
+def _margin_text(item: _Placed) -> bool:
+    """A running header or page number: a short line in the top or bottom margin. It stays a paragraph, but is
+    never a caption and never separates the pieces of a table."""
+    return is_furniture(item.block) and (item.bottom <= item.height * MARGIN
+                                         or item.top >= item.height * (1 - MARGIN))

@@ -12,18 +12,19 @@ import html
 import re
 from pathlib import Path
 
-from .document import (MAX_COLUMNS, Block, Document, DocumentError, Paragraph, Row, Table, attach_captions,
-                       continue_table, is_furniture, normalise_space, pad_rows, similar_rows, thousands, too_wide)
+from .document import (MAX_CELLS, MAX_COLUMNS, Block, Document, DocumentError, Paragraph, Row, Table,
+                       attach_captions, continue_table, is_furniture, normalise_space, pad_rows, similar_rows,
+                       thousands, too_many_cells, too_wide)
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a converted report is well under 1 MB
 FURNITURE_LINES = 2  # running header lines tolerated between the pieces of a continued table
 
 _HTML_TAG = re.compile(r"</?(?:b|i|u|s|em|strong|sup|sub|span|font|p|div|mark)(?:\s[^<>]*)?>", re.IGNORECASE)
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
-_STRAY_STARS = re.compile(r"\*{2,}")
+# Emphasis marks: a run of asterisks touching a word (not "a * b", not an escaped "\*"), "__" at a word's edge.
+# Converters escape a printed asterisk, so every other one is markup. Linear: no pairing, no backtracking.
+_EMPHASIS = re.compile(r"(?<![\\\s])\*+|(?<!\\)\*+(?!\s)|(?<!\w)__+(?=\S)|(?<=\S)__+(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|%$])")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)|\s+#+\s*$")
 _RULE = re.compile(r"^[-*_=\s]{3,}$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
@@ -68,11 +69,8 @@ def clean_inline(text: str) -> str:
         text = _HTML_TAG.sub("", _HTML_BREAK.sub(" ", text))
     if "&" in text:
         text = html.unescape(text)
-    if "*" in text or "_" in text:
-        previous = None
-        while previous != text:
-            previous, text = text, _EMPHASIS.sub(r"\2", text)
-        text = _STRAY_STARS.sub("", text)
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     return normalise_space(text)
@@ -80,7 +78,18 @@ def clean_inline(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """A paragraph line as printed: also without the Markdown heading marks."""
-    return clean_inline(_HEADING.sub(" ", text))
+    return clean_inline(_without_heading_marks(text))
+
+
+def _without_heading_marks(text: str) -> str:
+    """"## Judul ##" -> "Judul" (the marks of an ATX heading; "#1" or "C#" are text)."""
+    stripped = text.lstrip()
+    marks = len(stripped) - len(stripped.lstrip("#"))
+    if not 1 <= marks <= 6 or (len(stripped) > marks and not stripped[marks].isspace()):
+        return text
+    body = stripped[marks:].rstrip()
+    unclosed = body.rstrip("#")
+    return unclosed if not unclosed or unclosed[-1].isspace() else body
 
 
 # --- lines -> blocks ----------------------------------------------------------------------------------------------
@@ -90,6 +99,7 @@ def _scan(path: Path, lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     run: list[Row] = []
     run_kind = ""
+    cells = 0
     for number, line in enumerate(lines, start=1):
         kind = _kind(line)
         if run and kind != run_kind and kind != "rule":
@@ -98,6 +108,9 @@ def _scan(path: Path, lines: list[str]) -> list[Block]:
         if kind in ("tab", "pipe"):
             run.append(Row(_cells(path, line, kind, number), line=number))
             run_kind = kind
+            cells += len(run[-1].cells)
+            if cells > MAX_CELLS:
+                raise too_many_cells(path)
         elif kind == "text":
             text = clean_line(line)
             if text and not _RULE.match(text):
@@ -120,9 +133,8 @@ def _kind(line: str) -> str:
 
 
 def _cells(path: Path, line: str, kind: str, number: int) -> list[str]:
-    separator = "\t" if kind == "tab" else "|"
-    columns = line.count(separator) + 1
-    if columns > MAX_COLUMNS + 2:  # a pipe row has two outer bars
+    columns = line.count("\t") + 1 if kind == "tab" else line.count("|") - 1  # a pipe row has two outer bars
+    if columns > MAX_COLUMNS:
         raise too_wide(path, f"di baris {thousands(number)}", columns)
     if kind == "tab":
         return [clean_inline(cell) for cell in line.split("\t")]

@@ -78,10 +78,17 @@ def recognise_table(table: Table) -> Recognised:
 
 
 def header_depth(rows: list[Row]) -> int:
-    """How many leading rows are header: rows without a figure outside the first column (years are header)."""
+    """How many leading rows are header: rows without a figure outside the first column (years are header) that
+    name columns (most of their cells are column words) or only label a few columns (a group's second line); a
+    row that fills most columns with words no column is named by is the first data row."""
     depth = 0
     for row in rows[:MAX_HEADER_ROWS + 1]:
         if any(looks_numeric(cell) for cell in row.cells[1:]):
+            break
+        filled = [c for c in row.cells if c.strip()]
+        header_words = set(vocabulary()["kata_kepala"])
+        named = sum(1 for c in filled if role_of(c) or is_year(c) or " ".join(c.lower().split()) in header_words)
+        if depth and filled and named < len(filled) / 2 and len(filled) > len(row.cells) / 2:
             break
         depth += 1
     return min(depth, MAX_HEADER_ROWS) if depth < len(rows) else 0
