@@ -81,8 +81,8 @@ def indicators_of(recognised: list[Recognised], known: dict[str, str] | None = N
             continue
         for row in indicator_rows(table):
             match = next((i for i in found if same_name(i.nama, row.nama)), None)
-            if match is None and table.kind == "efisiensi" and not row.sasaran:
-                continue
+            if match is None and table.kind == "efisiensi":
+                continue  # an efficiency row adds figures to an indicator named elsewhere, never a new one
             if match is None:
                 match = Indicator(_new_id(row.nama, found, known), row.nama)
                 found.append(match)

@@ -199,7 +199,7 @@ def _level(kode: str, name: str, program_column: bool) -> str:
 
 
 def _is_total(name: str) -> bool:
-    return bool(re.match(r"^(jumlah|total|sub ?total)\b", name.strip(" *").lower()))
+    return bool(re.match(r"^(jumlah|total|sub ?total|rata[- ]?rata|capaian rata)", name.strip(" *").lower()))
 
 
 _NUMBERING = re.compile(r"^\s*(\d+(\.\d+)*\.?(?=\s*[A-Za-z])|[a-z]\.(?=\s)|[IVX]+\.(?=\s))\s*")
@@ -241,17 +241,18 @@ def named_rows(found: Recognised, name_role: str, roles: tuple[str, ...]) -> lis
     return out
 
 
-SPELLINGS = {"presentase": "persentase", "prosentase": "persentase", "kantibmas": "kamtibmas", "berkinerja": "kinerja"}
-FILLER = {"dengan", "yang", "dan", "di", "ke", "dari", "terhadap", "pada", "oleh", "untuk", "kelurahan", "kecamatan"}
-
-
 def normal(name: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", name.lower()).split())
 
 
 def name_key(name: str) -> str:
-    """A name as tables spell it differently: misspellings reports share, filler words dropped."""
-    return " ".join(SPELLINGS.get(w, w) for w in normal(name).split() if w not in FILLER)
+    """A name as tables spell it differently: abbreviations spelled out, shared misspellings mended, filler words
+    dropped, each word once (kosakata.yaml)."""
+    from .recognise import vocabulary
+
+    words = " ".join(vocabulary()["singkatan"].get(w, w) for w in normal(name).split()).split()
+    filler = set(vocabulary()["kata_pengisi"])
+    return " ".join(dict.fromkeys(w for w in words if w not in filler))
 
 
 def same_name(a: str, b: str, threshold: float = 0.85) -> bool:

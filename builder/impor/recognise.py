@@ -72,7 +72,7 @@ def recognise_table(table: Table) -> Recognised:
         return Recognised(table, None, body=rows)
     labels = header_labels([r.cells for r in rows[:depth]])
     columns = [Column(i, role_of(label), year_in(label), label) for i, label in enumerate(labels)]
-    found = Recognised(table, None, columns, rows[depth:])
+    found = Recognised(table, None, columns, [r for r in rows[depth:] if not column_numbers(r)])
     found.kind = kind_of(found)
     return found
 
@@ -92,6 +92,13 @@ def header_depth(rows: list[Row]) -> int:
             break
         depth += 1
     return min(depth, MAX_HEADER_ROWS) if depth < len(rows) else 0
+
+
+def column_numbers(row: Row) -> bool:
+    """A row that only numbers the columns (1 2 3 … under the header)."""
+    filled = [c.strip() for c in row.cells if c.strip()]
+    return len(filled) >= 3 and all(c.isdigit() for c in filled) and [int(c) for c in filled] == sorted(
+        int(c) for c in filled) and int(filled[-1]) <= len(row.cells) + 2
 
 
 def header_labels(header: list[list[str]]) -> list[str]:
