@@ -113,6 +113,8 @@ def cmd_impor(args) -> int:
           f"{sum(result.used.values())} angka ditulis, masing-masing dengan tabel dan baris/halamannya.")
     for line in lines:
         print(f"- {line}")
+    for note in result.notes:
+        print(f"! {note}")
     for path in written:
         print(f"Dibuat: {path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path}")
     _, problems = api.load_and_validate(data_dir, (args.kecamatan.strip("/"),))

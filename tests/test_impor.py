@@ -157,3 +157,16 @@ def test_files_that_are_not_reports_get_a_message_and_nothing_is_written(tmp_pat
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
         assert words in result.stderr and result.stderr.startswith("galat: ")
     assert not (data / "wilayah").exists()
+
+
+def test_for_a_kecamatan_already_in_the_data_only_its_missing_year_is_drafted_with_its_own_ids(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("kemendagri"))
+    (data / "wilayah/bengkalis/rupat-utara/2023.yaml").unlink()
+    kept = {p: p.read_bytes() for p in (data / "wilayah").rglob("*") if p.is_file()}
+    result = impor(data, REPORTS / "000_f5c815a18d890b49.txt", "bengkalis/rupat-utara")
+    assert result.returncode == 0, result.stderr
+    assert "! 2022.yaml sudah ada: tidak ditulis ulang" in result.stdout and "(0 galat," in result.stdout
+    assert {p: p.read_bytes() for p in kept} == kept  # nothing of ours changed
+    year = (data / "wilayah/bengkalis/rupat-utara/2023.yaml").read_text(encoding="utf-8")
+    assert "  - indikator: ikm\n    target: 87.00" in year  # the Renstra's own id, found by the indicator's name

@@ -211,13 +211,90 @@ def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: in
     return "\n".join(lines) + "\n"
 
 
+def draft_new_years(document: Document, data_dir: Path, slug: str, tahun: int | None = None) -> ImportResult:
+    """For a kecamatan already in the data: only the years it has no file for, with its own Renstra's ids; where
+    the report's Renstra or indicators differ from ours, a note (nothing of ours is changed)."""
+    from ..validate import load_and_validate
+
+    year = tahun or report_year(document)
+    if year is None:
+        raise ScaffoldError("tahun laporan tidak ditemukan di halaman judul; tulis --tahun, mis. --tahun 2023")
+    dataset, problems = load_and_validate(data_dir, (slug,))
+    kec = dataset.kecamatan.get(slug)
+    if kec is None or any(p.is_error for p in problems):
+        raise ScaffoldError(f"data {slug} belum sah; jalankan dulu python -m builder validate {slug} dan perbaiki "
+                            "galatnya, lalu impor lagi")
+    if kec.renstra_for(year) is None:
+        raise ScaffoldError(f"tidak ada Renstra {kec.profil.nama} yang mencakup {year}; tambahkan dulu berkas "
+                            "renstra-<mulai>-<selesai>.yaml (atau impor laporan itu ke folder baru untuk drafnya)")
+    recognised = recognise(document)
+    outcome = Outcome()
+    places = kec.indicators_in_force(year)
+    known = {p.indikator.nama: p.indikator.id for p in places}
+    drafted = indicators_of(recognised, known)
+    ours = [i for i in drafted if i.id in known.values()]
+    for indicator in drafted:
+        if indicator.id not in known.values():
+            outcome.notes.append(f'indikator "{indicator.nama}" ({indicator.rows[0].source.tabel}) tidak ada di Renstra '
+                                 f"{kec.profil.nama} yang berlaku {year}: angkanya tidak ditulis; tambahkan ke Renstra "
+                                 "bila memang indikatornya")
+    outcome.notes += renstra_differences(drafted, places, year)
+    report_id = next((lap.id for lap in kec.profil.laporan if lap.tahun == year), f"{report_kind(document).lower()}-{year}")
+    if report_id not in kec.report_ids():
+        outcome.notes.append(f"daftarkan laporan ini di profil.yaml bagian laporan: - id: {report_id}, jenis: "
+                             f"{report_kind(document)}, tahun: {year}, berkas: {Path(document.path).name}")
+    kec_dir = data_dir / "wilayah" / slug
+    files: dict[Path, str] = {}
+    for draft_year in _years_printed(ours, year):
+        path = kec_dir / f"{draft_year}.yaml"
+        if path.exists():
+            outcome.notes.append(f"{path.name} sudah ada: tidak ditulis ulang; angka {draft_year} dari laporan ini "
+                                 "dapat dibandingkan dengan python -m builder audit")
+            continue
+        text = _year_text(path, data_dir, kec.profil.nama, draft_year, year, report_id, recognised, ours, outcome,
+                          document)
+        if text:
+            files[path] = text
+    return ImportResult(files, recognised, outcome.used, outcome.notes, year)
+
+
+def renstra_differences(drafted, places, year: int) -> list[str]:
+    """Where a Renstra matrix of the report prints another target than our Renstra file holds."""
+    by_id = {p.indikator.id: p.indikator for p in places}
+    notes = []
+    for indicator in drafted:
+        ours = by_id.get(indicator.id)
+        if ours is None:
+            continue
+        for row in indicator.rows:
+            if row.source.table.kind != "renstra":
+                continue
+            for (name, target_year), figure in row.figures.items():
+                if name != "target" or not target_year or figure.value.value is None:
+                    continue
+                held = ours.target.get(target_year)
+                if held is not None and not _same_value(held, figure.value.value):
+                    notes.append(f"Renstra berbeda: {ours.nama} target {target_year}: laporan {figure.value.text} "
+                                 f"({figure.source.tabel}, {figure.source.place()}), data kita {held}")
+    return notes
+
+
+def _same_value(held, printed) -> bool:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(str(held)) == Decimal(str(printed))
+    except (InvalidOperation, ValueError):
+        return str(held).strip().upper() == str(printed).strip().upper()
+
+
 def import_report(path: Path, data_dir: Path, slug: str, nama: str | None = None,
                   tahun: int | None = None) -> ImportResult:
-    document = read_document(path)
+    """Read a report and draft its files: a new kecamatan's every file, or an existing one's missing years."""
     kab, _, kec = slug.partition("/")
-    if (data_dir / "wilayah" / kab / kec).exists():
-        raise ScaffoldError(f"kecamatan {slug} sudah ada di data; impor untuk kecamatan yang sudah ada belum "
-                            "didukung: tambahkan tahunnya dengan python -m builder new-year dan salin angkanya")
-    if not slug_of(kec) == kec:
+    if not kab or not kec or slug_of(kec) != kec or slug_of(kab) != kab:
         raise ScaffoldError(f'"{slug}" bukan nama folder yang sah: tulis <kabupaten>/<kecamatan>, huruf kecil dan -')
+    document = read_document(path)
+    if (data_dir / "wilayah" / kab / kec).exists():
+        return draft_new_years(document, data_dir, slug, tahun)
     return draft_files(document, data_dir, slug, nama, tahun)
