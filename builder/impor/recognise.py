@@ -111,7 +111,9 @@ def header_labels(header: list[list[str]]) -> list[str]:
             below = any(grid[lower][i].strip() for lower in range(level + 1, len(grid)))
             if not row[i].strip() and below and row[i - 1].strip() and not is_year(row[i - 1]):
                 row[i] = row[i - 1]
-    return [" ".join(" ".join(grid[r][i].split()) for r in range(len(grid)) if grid[r][i].strip()) for i in range(width)]
+    # A cell merged over several header rows is repeated in each (document.py): its words count once.
+    return [" ".join(dict.fromkeys(" ".join(grid[r][i].split()) for r in range(len(grid)) if grid[r][i].strip()))
+            for i in range(width)]
 
 
 def role_of(label: str) -> str | None:
