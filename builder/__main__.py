@@ -115,6 +115,10 @@ def cmd_impor(args) -> int:
         print(f"- {line}")
     for note in result.notes:
         print(f"! {note}")
+    if not written:
+        print("galat: tidak ada berkas baru yang ditulis: setiap tahun yang dicetak laporan ini sudah ada di data "
+              "(berkas yang ada tidak pernah ditimpa)", file=sys.stderr)
+        return 1
     for path in written:
         print(f"Dibuat: {path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path}")
     _, problems = api.load_and_validate(data_dir, (args.kecamatan.strip("/"),))

@@ -140,7 +140,8 @@ def test_nothing_is_overwritten_and_an_existing_kecamatan_is_refused(tmp_path):
     assert impor(data, report, "bengkalis/rupat-utara").returncode == 0
     before = {p: p.read_bytes() for p in (data / "wilayah").rglob("*") if p.is_file()}
     again = impor(data, report, "bengkalis/rupat-utara")
-    assert again.returncode == 1 and "sudah ada" in again.stderr
+    assert again.returncode == 1 and "2023.yaml sudah ada: tidak ditulis ulang" in again.stdout
+    assert "tidak ada berkas baru yang ditulis" in again.stderr
     assert {p: p.read_bytes() for p in (data / "wilayah").rglob("*") if p.is_file()} == before
     assert subprocess.run([sys.executable, "-m", "builder", "impor", str(report), "--kecamatan",
                            "bengkalis/rupat-utara"], cwd=ROOT, capture_output=True, text=True).returncode == 1
