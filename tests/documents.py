@@ -22,15 +22,16 @@ from builder.impor.document import Paragraph, Table
 from builder.impor.read_text import read_text
 
 MERGED_COLUMNS = 2  # an empty cell under a filled one in these columns is merged into it (vMerge)
-COLUMN_WIDTH = 2.6  # cm of page width per column of the widest table, so that no word is broken inside a cell
+COLUMN_WIDTH = 3.2  # cm of page width per column of the widest table, so that no word is broken inside a cell
 
 
 def make_docx(text_path: Path, out_path: Path) -> Path:
-    """A DOCX with the text's paragraphs, and each of its tables (as read_text reads them) as a Word table with
-    borders under a caption paragraph "Tabel N.N Title"."""
+    """A DOCX (A4 landscape or wider, a running header, page numbers) with the text's paragraphs, and each of its
+    tables (as read_text reads them) as a Word table with borders under a caption paragraph "Tabel N.N Title"."""
     source = read_text(Path(text_path))
     document = docx.Document()
     _page_setup(document, max((table.width for table in source.tables), default=0))
+    _running_header_and_page_number(document, "Laporan Kinerja Instansi Pemerintah")
     for block in source.blocks:
         if isinstance(block, Paragraph):
             document.add_paragraph(block.text)
@@ -66,6 +67,21 @@ def _page_setup(document: docx.document.Document, columns: int) -> None:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.5))
     document.styles["Normal"].font.size = Pt(8)
+
+
+def _running_header_and_page_number(document: docx.document.Document, text: str) -> None:
+    """Page furniture as reports have it: a line at the top of every page, the page number at the bottom."""
+    section = document.sections[0]
+    section.header_distance = section.footer_distance = Cm(0.5)
+    section.header.paragraphs[0].text = text
+    number = OxmlElement("w:fldSimple")
+    number.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    placeholder = OxmlElement("w:t")
+    placeholder.text = "1"
+    run.append(placeholder)
+    number.append(run)
+    section.footer.paragraphs[0]._p.append(number)
 
 
 def _add_table(document: docx.document.Document, table: Table) -> None:

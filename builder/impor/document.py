@@ -136,7 +136,8 @@ _CAPTION = re.compile(r"^tabel\s+((?:\d+|[IVX]+)(?:\.\d+)*)\.?(?=$|[\s:\-\u2013\
 
 
 def parse_caption(text: str) -> tuple[str, str] | None:
-    """("3.2", "Judul") from "Tabel 3.2. Judul"; None when the text is not a caption. Markup is stripped first."""
+    """("3.2", "Judul") from "Tabel 3.2. Judul" (text as printed, markup already removed); None when the text is
+    not a caption."""
     match = _CAPTION.match(text)
     return (match.group(1), match.group(2)) if match else None
 
