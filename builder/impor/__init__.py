@@ -20,7 +20,7 @@ from .. import models as m
 from ..dataset import slug_of
 from ..scaffold import FORMAT_LINE, ScaffoldError, modeline, new_kecamatan
 from .document import Document, DocumentError
-from .draft import (Outcome, budget_block, emit, idm_block, ikm_block, indicators_of, kinerja_rows,
+from .draft import (Outcome, budget_block, emit, idm_block, ikm_block, indicators_of, kinerja_rows, plan_tree,
                     renstra_tree)
 from .methods import efficiency_formula, rating_scale
 from .read import read_document
@@ -115,7 +115,7 @@ def draft_files(document: Document, data_dir: Path, slug: str, nama: str | None 
     indicators = indicators_of(recognised)
     renstra_path = kec_dir / f"renstra-{period[0]}-{period[1]}.yaml"
     files[renstra_path] = _renstra_text(renstra_path, data_dir, nama, period, renstra_tree(indicators, year, period),
-                                        document)
+                                        plan_tree(recognised, period), document)
     for draft_year in _years_printed(indicators, year):
         path = kec_dir / f"{draft_year}.yaml"
         text = _year_text(path, data_dir, nama, draft_year, year, report_id, recognised, indicators, outcome, document)
@@ -175,14 +175,14 @@ def _header(path: Path, data_dir: Path, model, lines: list[str]) -> list[str]:
 
 
 def _renstra_text(path: Path, data_dir: Path, nama: str, period: tuple[int, int], tree: list[dict],
-                  document: Document) -> str:
+                  program: list[dict], document: Document) -> str:
     lines = _header(path, data_dir, m.Renstra, [
         f"Renstra Kecamatan {nama} {period[0]}–{period[1]}, dibuat oleh `python -m builder impor` dari "
         f"{Path(document.path).name}.",
         "Setiap angka seperti dicetak, dengan tabel dan halaman/barisnya di komentar. Periksa baris PERIKSA dan isi "
         "baris ISI.",
     ])
-    lines += emit({"periode": {"mulai": period[0], "selesai": period[1]}, "tujuan": tree})
+    lines += emit({"periode": {"mulai": period[0], "selesai": period[1]}, "tujuan": tree, "program": program})
     return "\n".join(lines) + "\n"
 
 

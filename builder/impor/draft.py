@@ -18,7 +18,7 @@ from ..dataset import slug_of
 from .cells import Printed
 from .document import Document
 from .extract import (BudgetLine, Figure, IndicatorRow, NamedValues, Source, budget_lines, indicator_rows,
-                      named_rows, normal, same_name)
+                      named_rows, normal, plan_lines, same_name)
 from .recognise import Recognised
 
 PERFORMANCE_KINDS = ("perjanjian", "pengukuran", "efisiensi", "renstra")
@@ -455,3 +455,44 @@ def _renstra_indicator(indicator: Indicator, report_year: int, period: tuple[int
     else:
         item["target"] = {report_year: Commented(None, "ISI: target Renstra tahun ini (tabel Renstra tidak dikenali)")}
     return item
+
+
+def plan_tree(recognised: list[Recognised], period: tuple[int, int]) -> list[dict]:
+    """The Renstra programme matrix: programme -> kegiatan -> sub kegiatan with targets and money per year."""
+    table = next((t for t in recognised if t.kind == "rencana_program"), None)
+    if table is None:
+        return []
+    programs: list[dict] = []
+    stack: dict[str, dict] = {}
+    for line in plan_lines(table):
+        item: dict = {"tingkat": line.level, "kode": Quoted(line.kode), "nama": line.nama}
+        for key in ("indikator", "satuan"):
+            if getattr(line, key):
+                item[key] = getattr(line, key)
+        baseline = line.figures.get(("baseline", None))
+        if baseline is not None and not baseline.value.empty:
+            item["baseline"] = printed_value(baseline)
+        years = sorted({y for (_, y) in line.figures if y and period[0] <= y <= period[1]})
+        targets = {}
+        for year in years:
+            pair = {name: printed_value(line.figures[(role, year)]).value
+                    for name, role in (("kinerja", "target"), ("pagu", "pagu"))
+                    if (role, year) in line.figures and not line.figures[(role, year)].value.empty}
+            if pair:
+                targets[year] = pair
+        if targets:
+            item["target"] = targets
+        akhir = {name: line.figures[(role, None)].value.value for name, role in (("kinerja", "target_akhir"),
+                                                                                ("pagu", "pagu"))
+                 if (role, None) in line.figures and not line.figures[(role, None)].value.empty}
+        if akhir:
+            item["target_akhir"] = akhir
+        if line.penanggung_jawab:
+            item["penanggung_jawab"] = line.penanggung_jawab
+        parent = {"program": None, "kegiatan": "program", "sub_kegiatan": "kegiatan"}[line.level]
+        if parent is None or parent not in stack:
+            programs.append(item)
+        else:
+            stack[parent].setdefault("anak", []).append(item)
+        stack[line.level] = item
+    return programs

@@ -258,3 +258,45 @@ def name_key(name: str) -> str:
 def same_name(a: str, b: str, threshold: float = 0.85) -> bool:
     x, y = name_key(a), name_key(b)
     return bool(x) and (x == y or difflib.SequenceMatcher(None, x, y).ratio() >= threshold)
+
+
+@dataclass
+class PlanLine:
+    """A line of a Renstra programme matrix: programme, kegiatan or sub kegiatan with its output indicator and a
+    target and money per year."""
+
+    level: str  # program, kegiatan, sub_kegiatan
+    kode: str
+    nama: str
+    indikator: str
+    satuan: str
+    penanggung_jawab: str
+    figures: dict[tuple[str, int | None], Figure] = field(default_factory=dict)
+    source: Source | None = None
+
+
+def plan_lines(found: Recognised) -> list[PlanLine]:
+    """The coded lines of a Renstra programme matrix; the programme's own indicator is the last indicator column
+    (the first names the sasaran's)."""
+    indicator_columns = [c for c in found.columns if c.role == "indikator"]
+    lines = []
+    for row in found.body:
+        kode = cell(row, found, "kode")
+        parts = [p for p in kode.split(".") if p]
+        if len(parts) < 3 or not all(p.isdigit() for p in parts):
+            continue
+        level = {3: "program", 5: "kegiatan", 6: "sub_kegiatan"}.get(len(parts))
+        name = _clean(cell(row, found, "uraian"))
+        if level is None or not name:
+            continue
+        indikator = _clean(row.cells[indicator_columns[-1].index]) if indicator_columns else ""
+        line = PlanLine(level, kode, name, indikator, _clean(cell(row, found, "satuan")),
+                        _clean(cell(row, found, "penanggung_jawab")), source=Source(found, row))
+        for column in found.columns:
+            if column.role in ("target", "pagu", "baseline", "target_akhir"):
+                printed = read_cell(row.cells[column.index], money=column.role == "pagu")
+                key = (column.role, column.year if column.role in ("target", "pagu") else None)
+                if printed.value is not None and key not in line.figures:
+                    line.figures[key] = Figure(printed, Source(found, row))
+        lines.append(line)
+    return lines

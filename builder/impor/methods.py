@@ -50,6 +50,8 @@ def efficiency_formula(recognised: list[Recognised]) -> tuple[str, str] | None:
     where = ""
     for table in (t for t in recognised if t.kind == "efisiensi"):
         for row in table.body:
+            if any(re.match(r"^(rata|jumlah|total)", c.strip().lower()) for c in row.cells):
+                continue  # an average or total row: the audit checks it, it does not tell the formula
             figures = {}
             for role in ("capaian", "penyerapan", "efisiensi"):
                 column = table.column(role) or (table.column("realisasi_uang") if role == "penyerapan" else None)
@@ -62,9 +64,10 @@ def efficiency_formula(recognised: list[Recognised]) -> tuple[str, str] | None:
                 value = formula(figures["capaian"], figures["penyerapan"])
                 if value is not None and _printed_as(value, figures["efisiensi"]):
                     hits[name] += 1
-    best = max(hits, key=hits.get)
-    if rows and hits[best] == rows:
-        return best, f"{rows} baris efisiensi di {where} mengikuti rumus ini"
+    ranked = sorted(hits, key=hits.get, reverse=True)
+    best, runner_up = ranked[0], ranked[1]
+    if hits[best] >= max(2, 0.6 * rows) and hits[best] > hits[runner_up]:
+        return best, f"{hits[best]} dari {rows} baris efisiensi di {where} mengikuti rumus ini"
     return None
 
 

@@ -94,11 +94,17 @@ def header_depth(rows: list[Row]) -> int:
     return min(depth, MAX_HEADER_ROWS) if depth < len(rows) else 0
 
 
+_NUMBERING_CELL = re.compile(r"^(\d+)(\s*=.*)?$")  # "5", or "5 = (3 : 4)" for a computed column
+
+
 def column_numbers(row: Row) -> bool:
-    """A row that only numbers the columns (1 2 3 … under the header)."""
+    """A row that only numbers the columns (1 2 3 … under the header, a computed one as "5 = (3 : 4)")."""
     filled = [c.strip() for c in row.cells if c.strip()]
-    return len(filled) >= 3 and all(c.isdigit() for c in filled) and [int(c) for c in filled] == sorted(
-        int(c) for c in filled) and int(filled[-1]) <= len(row.cells) + 2
+    matches = [_NUMBERING_CELL.match(c) for c in filled]
+    if len(filled) < 3 or not all(matches):
+        return False
+    numbers = [int(m.group(1)) for m in matches]
+    return numbers == sorted(set(numbers)) and numbers[-1] <= len(row.cells) + 2
 
 
 def header_labels(header: list[list[str]]) -> list[str]:
