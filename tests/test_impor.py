@@ -52,7 +52,7 @@ def test_a_report_is_drafted_with_each_figure_traced_to_its_table_and_line(rupat
     data, result = rupat_utara
     assert result.returncode == 0, result.stderr
     folder = data / "wilayah" / "bengkalis" / "rupat-utara"
-    assert sorted(p.name for p in folder.iterdir()) == ["2021.yaml", "2022.yaml", "2023.yaml", "profil.yaml",
+    assert sorted(p.name for p in folder.iterdir()) == ["2021.yaml", "2022.yaml", "2023.yaml", "SUMBER.md", "profil.yaml",
                                                         "renstra-2021-2026.yaml"]
     report = (REPORTS / "000_f5c815a18d890b49.txt").read_text(encoding="utf-8")
     year = (folder / "2023.yaml").read_text(encoding="utf-8")
@@ -197,3 +197,10 @@ def test_the_same_draft_from_the_text_the_docx_and_the_pdf(tmp_path):
         total = score.total
         assert total.different == 0 and not score.invented, name
         assert total.identical >= 0.98 * total.hand, (name, total)
+
+
+def test_sumber_md_maps_every_table_of_the_report(rupat_utara):
+    data, _ = rupat_utara
+    sumber = (data / "wilayah/bengkalis/rupat-utara/SUMBER.md").read_text(encoding="utf-8")
+    assert "| Tabel 3.6 (Nilai Rata-rata (NRR) dan Indeks Kepuasan Masyarakat (IKM)), baris 528 | dikenali |" in sumber
+    assert "| Tabel 1.1 (Rasio Pegawai Negeri Sipil berdasarkan Golongan), baris 210 | tidak dikenali |" in sumber

@@ -121,7 +121,29 @@ def draft_files(document: Document, data_dir: Path, slug: str, nama: str | None 
         text = _year_text(path, data_dir, nama, draft_year, year, report_id, recognised, indicators, outcome, document)
         if text:
             files[path] = text
-    return ImportResult(files, recognised, outcome.used, outcome.notes, year)
+    result = ImportResult(files, recognised, outcome.used, outcome.notes, year)
+    files[kec_dir / "SUMBER.md"] = sources_text(result, document, nama, report_id)
+    return result
+
+
+def sources_text(result: ImportResult, document: Document, nama: str, report_id: str) -> str:
+    """SUMBER.md: which table of the report went where, for the staff member finishing the draft and the
+    reviewer (the guide's map of a report, started by the importer)."""
+    lines = [f"# Sumber data: laporan kinerja Kecamatan {nama} tahun {result.year}", "",
+             f"- Id laporan: `{report_id}` (profil.yaml). Berkas sumber: `{Path(document.path).name}` "
+             f"({document.format}{f', {document.pages} halaman' if document.pages else ''}).",
+             "- Draf dibuat oleh `python -m builder impor`; setiap angka di berkas YAML menyebut tabel dan "
+             "halaman/barisnya di komentar. Lengkapi tabel di bawah saat memeriksa draf.", "",
+             "## Peta tabel laporan", "", "| Tabel laporan | Status | Catatan |", "|---|---|---|"]
+    for line in result.table_lines():
+        status, _, rest = line.partition(": ")
+        where, _, note = rest.partition(": ") if status != "tidak dikenali" else rest.partition(" — ")
+        lines.append(f"| {_cell(where)} | {status} | {_cell(note)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _official_name(data_dir: Path, kab: str, kec: str) -> str | None:
