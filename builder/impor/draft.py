@@ -16,8 +16,7 @@ import yaml
 
 from ..dataset import slug_of
 from .cells import Printed
-from .document import Document
-from .extract import (BudgetLine, Figure, IndicatorRow, NamedValues, Source, budget_lines, indicator_rows,
+from .extract import (BudgetLine, Figure, IndicatorRow, Source, budget_lines, indicator_rows,
                       named_rows, normal, plan_lines, same_name)
 from .recognise import Recognised
 
