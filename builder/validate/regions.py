@@ -159,9 +159,16 @@ def check_kabupaten(report: Reporter, source: SourceFile, kab: KabupatenData, re
     check_method(report, source, ("metode",), model.metode, ref)
     folder_kind = "kota" if kab.slug.startswith("kota-") else "kabupaten"
     if model.jenis != folder_kind:
-        report.report(source, ("jenis",), f"{model.jenis} tidak cocok dengan nama folder {kab.slug}; " + (
-            "folder sebuah kota diawali kota-: tulis jenis: kota" if folder_kind == "kota" else
-            f"tulis jenis: kabupaten, atau bila ini kota, ganti nama foldernya menjadi kota-{kab.slug}"))
+        official = ((regions or {}).get("kabupaten") or {}).get(model.kode, "")
+        if official.startswith("Kota ") and folder_kind == "kabupaten":  # the list settles which side is wrong
+            fix = f"{model.kode} adalah {official}: ganti nama foldernya menjadi kota-{kab.slug}"
+        elif official.startswith("Kabupaten ") and folder_kind == "kota":
+            fix = f"{model.kode} adalah {official}: folder kabupaten tidak diawali kota-"
+        elif folder_kind == "kota":
+            fix = "folder sebuah kota diawali kota-: tulis jenis: kota"
+        else:
+            fix = f"tulis jenis: kabupaten, atau bila ini kota, ganti nama foldernya menjadi kota-{kab.slug}"
+        report.report(source, ("jenis",), f"{model.jenis} tidak cocok dengan nama folder {kab.slug}; {fix}")
     if not model.kode.startswith(model.provinsi.kode + "."):
         report.report(source, ("kode",), f"kode kabupaten harus diawali kode provinsi {model.provinsi.kode}.")
     check_official(report, source, ("provinsi",), "provinsi", model.provinsi.kode, model.provinsi.nama, regions)
