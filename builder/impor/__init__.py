@@ -215,7 +215,8 @@ def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: in
     if kinerja:
         body["kinerja"] = kinerja
     if year == report_year:
-        for key, block in (("anggaran", budget_block(recognised, outcome)), ("ikm", ikm_block(recognised, outcome)),
+        for key, block in (("anggaran", budget_block(recognised, outcome, indicators)),
+                           ("ikm", ikm_block(recognised, outcome)),
                            ("idm", idm_block(recognised, outcome))):
             if block:
                 body[key] = block

@@ -250,10 +250,11 @@ def declared_entries(indicator: Indicator, year: int, report_year: int, used: li
     return [b for b in entries.values() if len(b) > 1]
 
 
-def budget_block(recognised: list[Recognised], outcome: Outcome) -> dict:
+def budget_block(recognised: list[Recognised], outcome: Outcome, indicators: list[Indicator] = ()) -> dict:
+    per_kinerja = per_indicator_budget(recognised, indicators, outcome)
     table = next((t for t in recognised if t.kind == "anggaran" and _structured(budget_lines(t))), None)
     if table is None:
-        return {}
+        return per_kinerja
     lines = budget_lines(table)
     anggaran: dict = {"sumber": Source(table, table.body[0]).sumber() if table.body else {}}
     totals, programs = [], []
@@ -284,9 +285,39 @@ def budget_block(recognised: list[Recognised], outcome: Outcome) -> dict:
             stack.pop(lower, None)
     _fill_from_other_tables(programs, [t for t in recognised if t.kind == "anggaran" and t is not table], outcome)
     anggaran["program"] = programs
-    if totals:
-        anggaran["dinyatakan"] = totals
+    if totals or per_kinerja.get("dinyatakan"):
+        anggaran["dinyatakan"] = totals + per_kinerja.pop("dinyatakan", [])
+    anggaran.update(per_kinerja)
     return anggaran
+
+
+def per_indicator_budget(recognised: list[Recognised], indicators: list[Indicator], outcome: Outcome) -> dict:
+    """A table of the budget per indicator (pagu, realisasi, %) for the indicators drafted; its total row is the
+    report's own total."""
+    table = next((t for t in recognised if t.kind == "anggaran_kinerja"), None)
+    if table is None:
+        return {}
+    rows, totals = [], []
+    for line in budget_lines(table):
+        item = _budget_item(line, outcome)
+        item.pop("kode", None)
+        if line.level == "total":
+            total = {"sumber": {"tabel": f"{line.source.tabel}, baris {line.nama}"}}
+            total.update({k: v for k, v in item.items() if k in ("pagu", "realisasi")})
+            total.update(item.get("dinyatakan", {}))
+            totals.append(total)
+            continue
+        match = next((i for i in indicators if same_name(i.nama, line.nama)), None)
+        if match is None:
+            outcome.notes.append(f'{line.source.tabel}: anggaran untuk "{line.nama}" tidak ditulis: indikatornya tidak '
+                                 "dikenali di tabel kinerja")
+            continue
+        item.pop("nama")
+        rows.append({"indikator": match.id, **item})
+    block: dict = {"per_kinerja_sumber": {"tabel": Source(table, table.body[0]).tabel}, "per_kinerja": rows} if rows else {}
+    if totals:
+        block["dinyatakan"] = totals
+    return block
 
 
 def _fill_from_other_tables(programs: list[dict], others: list[Recognised], outcome: Outcome) -> None:

@@ -133,7 +133,7 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
     for row in found.body:
         kode = cell(row, found, "kode") or cell(row, found, "no")
         program_cell = cell(row, found, "program")
-        name = cell(row, found, "kegiatan") or cell(row, found, "uraian")
+        name = cell(row, found, "kegiatan") or cell(row, found, "uraian") or cell(row, found, "indikator")
         if program_cell and program_cell != program:
             program = program_cell
             lines.append(BudgetLine("program", None, _clean(program_cell), source=Source(found, row)))
@@ -148,7 +148,31 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
         _budget_figures(line, row, found)
         if line.figures:
             lines.append(line)
+    _unnamed_remainder(found, lines)
     return _absorption_checked(lines)
+
+
+def _unnamed_remainder(found: Recognised, lines: list[BudgetLine]) -> None:
+    """A budget column without a header whose every figure is pagu − realisasi of its row ("-" where they are
+    equal) is the remainder (sisa): its cells, as printed, become the line's printed sisa."""
+    if found.column("sisa"):
+        return
+    for column in (c for c in found.columns if c.role is None):
+        pairs = [(line, read_cell(line.source.row.cells[column.index], money=True)) for line in lines
+                 if "pagu" in line.figures and "realisasi" in line.figures and column.index < len(line.source.row.cells)]
+        checked = [(line, printed) for line, printed in pairs
+                   if line.figures["pagu"].value.number is not None and line.figures["realisasi"].value.number is not None]
+        agree = sum(1 for line, printed in checked if _is_remainder(line, printed))
+        if len(checked) >= 3 and agree >= 0.9 * len(checked):
+            for line, printed in pairs:
+                if printed.number is not None or printed.empty:
+                    line.figures["sisa"] = Figure(printed, Source(found, line.source.row))
+            return
+
+
+def _is_remainder(line: BudgetLine, printed) -> bool:
+    remainder = line.figures["pagu"].value.number - line.figures["realisasi"].value.number
+    return printed.number == remainder if printed.number is not None else printed.empty and remainder == 0
 
 
 def _absorption_checked(lines: list[BudgetLine]) -> list[BudgetLine]:

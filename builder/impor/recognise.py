@@ -141,6 +141,8 @@ def kind_of(found: Recognised) -> str | None:
             continue
         if rule.get("salah_satu") and not roles & set(rule["salah_satu"]):
             continue
+        if roles & set(rule.get("tanpa", [])):
+            continue
         if len(found.years("target")) < rule.get("tahun_target", 0):
             continue
         return rule["jenis"]
