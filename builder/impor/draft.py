@@ -15,7 +15,7 @@ from decimal import Decimal
 import yaml
 
 from ..dataset import slug_of
-from .cells import Printed
+from .cells import Printed, read_cell
 from .extract import (BudgetLine, Figure, IndicatorRow, Source, budget_lines, indicator_rows,
                       named_rows, normal, plan_lines, same_name)
 from .recognise import Recognised
@@ -526,3 +526,72 @@ def plan_tree(recognised: list[Recognised], period: tuple[int, int]) -> list[dic
             stack[parent].setdefault("anak", []).append(item)
         stack[line.level] = item
     return programs
+
+
+def akip_blocks(recognised: list[Recognised], data_dir, report_year: int, outcome: Outcome) -> dict[int, dict]:
+    """Per year, the AKIP evaluation's component scores of the first table that prints them (a year column each,
+    or one column for the report's year), on the methodology whose components are exactly the ones printed; the
+    TOTAL row is the report's own score."""
+    methods = _akip_methods(data_dir)
+    blocks: dict[int, dict] = {}
+    for table in (t for t in recognised if t.kind == "akip" and methods):
+        for column in (c for c in table.columns if c.role in ("target", "nilai")):  # a year's column, or the score
+            year = column.year or report_year
+            if year not in blocks:
+                block = _akip_block(table, column, methods, outcome)
+                if block:
+                    blocks[year] = block
+    return blocks
+
+
+def _akip_block(table: Recognised, column, methods: dict, outcome: Outcome) -> dict | None:
+    scores, total = {}, None
+    for row in table.body:
+        name = " ".join(row.cells[table.column("komponen").index].split())
+        printed = read_cell(row.cells[column.index])
+        if printed.number is None:
+            continue
+        figure = Figure(printed, Source(table, row))
+        if not name or re.match(r"^(total|jumlah|nilai akhir|nilai akip)", name.lower()):
+            total = figure
+        else:
+            scores[name] = figure
+    method = _matching_method(methods, list(scores))
+    if method is None:
+        return None
+    method_id, ids = method
+    block: dict = {"metodologi": Commented(method_id, f"PERIKSA: komponen yang dicetak di {table.where()}"),
+                   "komponen": [{"komponen": ids[name], "nilai": printed_value(f)} for name, f in scores.items()],
+                   "sumber": {"tabel": Source(table, table.body[0]).tabel}}
+    if total is not None:
+        block["dinyatakan"] = [{"sumber": total.source.sumber(), "nilai": printed_value(total)}]
+    outcome.used[table.table.index] += len(scores) + (total is not None)
+    return block
+
+
+def _akip_methods(data_dir) -> dict[str, dict[str, str]]:
+    path = data_dir / "referensi" / "akip.yaml"
+    if not path.is_file():
+        return {}
+    reference = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {method_id: {c["id"]: c["nama"] for c in method.get("komponen", [])}
+            for method_id, method in (reference.get("metodologi") or {}).items()}
+
+
+def _matching_method(methods: dict[str, dict[str, str]], printed: list[str]) -> tuple[str, dict[str, str]] | None:
+    """The methodology with exactly as many components as printed, each printed name matching one of its names
+    (by its first word: Perencanaan, Pengukuran, Pelaporan, Evaluasi, Pencapaian)."""
+    for method_id, components in methods.items():
+        if len(components) != len(printed):
+            continue
+        ids = {}
+        for name in printed:
+            first = normal(name).split(" ")[0]
+            match = next((i for i, label in components.items()
+                          if normal(label).split(" ")[0] == first and i not in ids.values()), None)
+            if match is None:
+                break
+            ids[name] = match
+        if len(ids) == len(printed):
+            return method_id, ids
+    return None
