@@ -20,7 +20,7 @@ from .. import models as m
 from ..dataset import slug_of
 from ..scaffold import FORMAT_LINE, ScaffoldError, modeline, new_kecamatan
 from .document import Document, DocumentError
-from .draft import (Outcome, akip_blocks, budget_block, emit, idm_block, ikm_block, indicators_of, kinerja_rows, plan_tree,
+from .draft import (Outcome, akip_blocks, budget_block, pegawai_block, emit, idm_block, ikm_block, indicators_of, kinerja_rows, plan_tree,
                     renstra_tree)
 from .methods import efficiency_formula, rating_scale
 from .read import read_document
@@ -221,7 +221,7 @@ def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: in
         body["akip"] = akip
     if year == report_year:
         for key, block in (("anggaran", budget_block(recognised, outcome, indicators)),
-                           ("ikm", ikm_block(recognised, outcome)),
+                           ("ikm", ikm_block(recognised, outcome)), ("pegawai", pegawai_block(recognised, outcome)),
                            ("idm", idm_block(recognised, outcome))):
             if block:
                 body[key] = block

@@ -595,3 +595,39 @@ def _matching_method(methods: dict[str, dict[str, str]], printed: list[str]) -> 
         if len(ids) == len(printed):
             return method_id, ids
     return None
+
+
+PEGAWAI_GROUPS = (("kelamin", "jenis_kelamin"), ("pendidikan", "pendidikan"), ("eselon", "eselon"),
+                  ("golongan", "golongan"), ("pangkat", "golongan"))
+
+
+def pegawai_block(recognised: list[Recognised], outcome: Outcome) -> dict:
+    """Staff counts per golongan, sex, education and eselon, each table's group from its title (a report may head
+    the education column "Jenis Kelamin") or else from its category column."""
+    block: dict = {}
+    tables = []
+    for table in (t for t in recognised if t.kind == "pegawai"):
+        words = f"{table.table.title} {table.column('kategori_pegawai').label}".lower()
+        group = next((g for word, g in PEGAWAI_GROUPS if word in words), None)
+        if group is None or group in block:
+            continue
+        rows = []
+        for row in table.body:
+            kategori = " ".join(row.cells[table.column("kategori_pegawai").index].split())
+            count = read_cell(row.cells[table.column("jumlah").index])
+            if not kategori or count.number is None or count.number != count.number.to_integral_value():
+                continue
+            item = {"kategori": kategori, "jumlah": printed_value(Figure(count, Source(table, row)))}
+            share = table.column("persentase")
+            if share is not None:
+                printed = read_cell(row.cells[share.index])
+                if printed.number is not None:
+                    item["persen_dinyatakan"] = printed.number
+            outcome.used[table.table.index] += len(item) - 1
+            rows.append(item)
+        if rows:
+            block[group] = rows
+            tables.append(Source(table, table.body[0]).tabel)
+    if block:
+        block = {"sumber": {"tabel": ", ".join(tables)}, **block}
+    return block
