@@ -130,7 +130,7 @@ def impor(work: Path, command: str) -> None:
     result = run(own, command)
     assert result.returncode == 0, result.stderr
     assert "Dibuat: data/wilayah/bengkalis/rupat-utara/2023.yaml" in result.stdout
-    assert "(0 galat," in result.stdout and "tidak dikenali: Tabel 1.1" in result.stdout
+    assert "(0 galat," in result.stdout and "tidak dikenali: Tabel 2.2" in result.stdout
     year = (own / "data/wilayah/bengkalis/rupat-utara/2023.yaml").read_text(encoding="utf-8")
     assert 'realisasi: 89.81  # dicetak "89,81", Tabel 3.2' in year
     assert run(own, ".venv/bin/python -m builder validate").returncode == 0
