@@ -552,9 +552,9 @@ def _akip_block(table: Recognised, column, methods: dict, outcome: Outcome) -> d
         if printed.number is None:
             continue
         figure = Figure(printed, Source(table, row))
-        if not name or re.match(r"^(total|jumlah|nilai akhir|nilai akip)", name.lower()):
+        if not name or any(re.match(r"^(total|jumlah|nilai akhir|nilai akip)", c.strip().lower()) for c in row.cells):
             total = figure
-        else:
+        elif name not in scores:  # a name repeated from the row above is a merged cell, not a component
             scores[name] = figure
     method = _matching_method(methods, list(scores))
     if method is None:
