@@ -177,6 +177,7 @@ def _join_continued(blocks: list[Block]) -> list[Block]:
         if isinstance(block, Table):
             if last_table is not None and _continues(last_table, between, block):
                 continue_table(last_table, block)
+                last_table.rows = pad_rows(last_table.rows, last_table.width)
                 between = []
                 continue
             last_table, between = block, []
@@ -187,9 +188,11 @@ def _join_continued(blocks: list[Block]) -> list[Block]:
 
 
 def _continues(table: Table, between: list[Block], more: Table) -> bool:
-    if more.number is not None or more.width != table.width or table.width < 2:
+    if more.number is not None or table.width < 2:
         return False
-    if not between:
-        return True
+    if not between:  # blank lines only: a converter may drop a piece's empty last columns
+        return table.width - 2 <= more.width <= table.width
+    if more.width != table.width:
+        return False
     return (len(between) <= FURNITURE_LINES and all(is_furniture(block) for block in between)
             and similar_rows(table.rows[0], more.rows[0]))
