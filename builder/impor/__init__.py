@@ -20,7 +20,7 @@ from .. import models as m
 from ..dataset import slug_of
 from ..scaffold import FORMAT_LINE, ScaffoldError, modeline, new_kecamatan
 from .document import Document, DocumentError
-from .draft import (Outcome, akip_blocks, budget_block, pegawai_block, emit, idm_block, ikm_block, indicators_of, kinerja_rows, plan_tree,
+from .draft import (Outcome, akip_blocks, budget_block, pegawai_block, survey_blocks, emit, idm_block, ikm_block, indicators_of, kinerja_rows, plan_tree,
                     renstra_tree)
 from .methods import efficiency_formula, rating_scale
 from .read import read_document
@@ -117,10 +117,11 @@ def draft_files(document: Document, data_dir: Path, slug: str, nama: str | None 
     files[renstra_path] = _renstra_text(renstra_path, data_dir, nama, period, renstra_tree(indicators, year, period),
                                         plan_tree(recognised, period), document)
     akip = akip_blocks(recognised, data_dir, year, outcome)
-    for draft_year in sorted(set(_years_printed(indicators, year)) | set(akip), reverse=True):
+    survey = survey_blocks(recognised, year, outcome)
+    for draft_year in sorted(set(_years_printed(indicators, year)) | set(akip) | set(survey), reverse=True):
         path = kec_dir / f"{draft_year}.yaml"
         text = _year_text(path, data_dir, nama, draft_year, year, report_id, recognised, indicators, outcome, document,
-                          akip.get(draft_year))
+                          akip.get(draft_year), survey.get(draft_year))
         if text:
             files[path] = text
     result = ImportResult(files, recognised, outcome.used, outcome.notes, year)
@@ -212,20 +213,23 @@ def _renstra_text(path: Path, data_dir: Path, nama: str, period: tuple[int, int]
 
 def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: int, report_id: str,
                recognised: list[Recognised], indicators, outcome: Outcome, document: Document,
-               akip: dict | None = None) -> str | None:
+               akip: dict | None = None, survey: dict | None = None) -> str | None:
     kinerja = kinerja_rows(indicators, year, report_year, outcome)
     body: dict = {"tahun": year, "laporan": report_id}
     if kinerja:
         body["kinerja"] = kinerja
     if akip:
         body["akip"] = akip
+    ikm = {**(ikm_block(recognised, outcome) if year == report_year else {}), **(survey or {})}
+    if ikm:
+        body["ikm"] = ikm
     if year == report_year:
         for key, block in (("anggaran", budget_block(recognised, outcome, indicators)),
-                           ("ikm", ikm_block(recognised, outcome)), ("pegawai", pegawai_block(recognised, outcome)),
+                           ("pegawai", pegawai_block(recognised, outcome)),
                            ("idm", idm_block(recognised, outcome))):
             if block:
                 body[key] = block
-    elif not kinerja and not akip:
+    elif not kinerja and not akip and not survey:
         return None
     what = ("tahun laporan" if year == report_year else
             f"angka tahun {year} yang dicetak laporan {report_year} (kolom tahun-tahun sebelumnya)")
@@ -274,14 +278,15 @@ def draft_new_years(document: Document, data_dir: Path, slug: str, tahun: int | 
     kec_dir = data_dir / "wilayah" / slug
     files: dict[Path, str] = {}
     akip = akip_blocks(recognised, data_dir, year, outcome)
-    for draft_year in sorted(set(_years_printed(ours, year)) | set(akip), reverse=True):
+    survey = survey_blocks(recognised, year, outcome)
+    for draft_year in sorted(set(_years_printed(ours, year)) | set(akip) | set(survey), reverse=True):
         path = kec_dir / f"{draft_year}.yaml"
         if path.exists():
             outcome.notes.append(f"{path.name} sudah ada: tidak ditulis ulang; angka {draft_year} dari laporan ini "
                                  "dapat dibandingkan dengan python -m builder audit")
             continue
         text = _year_text(path, data_dir, kec.profil.nama, draft_year, year, report_id, recognised, ours, outcome,
-                          document, akip.get(draft_year))
+                          document, akip.get(draft_year), survey.get(draft_year))
         if text:
             files[path] = text
     return ImportResult(files, recognised, outcome.used, outcome.notes, year)

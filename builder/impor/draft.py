@@ -15,7 +15,7 @@ from decimal import Decimal
 import yaml
 
 from ..dataset import slug_of
-from .cells import Printed, read_cell
+from .cells import Printed, read_cell, year_in
 from .extract import (BudgetLine, Figure, IndicatorRow, Source, budget_lines, indicator_rows,
                       named_rows, normal, plan_lines, same_name)
 from .recognise import Recognised
@@ -631,3 +631,47 @@ def pegawai_block(recognised: list[Recognised], outcome: Outcome) -> dict:
     if block:
         block = {"sumber": {"tabel": ", ".join(tables)}, **block}
     return block
+
+
+def survey_blocks(recognised: list[Recognised], report_year: int, outcome: Outcome) -> dict[int, dict]:
+    """Per year, what a satisfaction survey's own tables print besides the unsur: respondents satisfied and not
+    (the year its title names, else the report's) and the respondents' profile (the report's year)."""
+    blocks: dict[int, dict] = {}
+    for table in recognised:
+        if table.kind == "survei_ikm" and table.body:
+            row = table.body[0]
+            year = year_in(table.table.title) or report_year
+            block = blocks.setdefault(year, {})
+            block.setdefault("sumber", {"tabel": Source(table, row).tabel})
+            for role, key in (("responden", "responden"), ("puas", "puas"), ("tidak_puas", "tidak_puas")):
+                column = table.column(role)
+                printed = read_cell(row.cells[column.index]) if column else None
+                if printed is not None and printed.number is not None and key not in block:
+                    block[key] = printed_value(Figure(printed, Source(table, row)))
+                    outcome.used[table.table.index] += 1
+        elif table.kind == "responden_ikm":
+            rows = _respondent_rows(table, outcome)
+            if rows and "karakteristik" not in blocks.setdefault(report_year, {}):
+                blocks[report_year]["karakteristik_sumber"] = {"tabel": Source(table, table.body[0]).tabel}
+                blocks[report_year]["karakteristik"] = rows
+    return {year: block for year, block in blocks.items() if len(block) > 1}
+
+
+def _respondent_rows(table: Recognised, outcome: Outcome) -> list[dict]:
+    rows, group = [], ""
+    category = table.column("indikator") or table.column("kategori_pegawai")
+    for row in table.body:
+        group = " ".join(row.cells[table.column("karakteristik").index].split()) or group
+        kategori = " ".join(row.cells[category.index].split()) if category else ""
+        count = read_cell(row.cells[table.column("jumlah").index])
+        if not group or not kategori or count.number is None or count.number != count.number.to_integral_value():
+            continue
+        item = {"kelompok": group.capitalize() if group.isupper() else group, "kategori": kategori,
+                "jumlah": printed_value(Figure(count, Source(table, row)))}
+        share = table.column("persentase")
+        printed = read_cell(row.cells[share.index]) if share else None
+        if printed is not None and printed.number is not None:
+            item["persen_dinyatakan"] = printed.number
+        outcome.used[table.table.index] += len(item) - 2
+        rows.append(item)
+    return rows
