@@ -22,6 +22,7 @@ from ..scaffold import FORMAT_LINE, ScaffoldError, modeline, new_kecamatan
 from .document import Document, DocumentError
 from .draft import (Outcome, akip_blocks, budget_block, pegawai_block, survey_blocks, emit, idm_block, ikm_block, indicators_of, kinerja_rows, plan_tree,
                     renstra_tree)
+from .extract import realigned
 from .methods import efficiency_formula, rating_scale
 from .read import read_document
 from .recognise import Recognised, kind_title, recognise
@@ -43,7 +44,9 @@ class ImportResult:
         for found in self.recognised:
             count = self.used.get(found.table.index, 0)
             if found.kind and count:
-                out.append(f"dikenali: {found.where()}: {kind_title(found.kind)}, {count} angka")
+                shifted = " (kolom dibaca dari isinya, karena judul kolomnya bergeser dari datanya: periksa)" if (
+                    found.kind == "anggaran" and realigned(found).realigned) else ""
+                out.append(f"dikenali: {found.where()}: {kind_title(found.kind)}, {count} angka{shifted}")
             elif found.kind:
                 out.append(f"sebagian: {found.where()}: tampak seperti {kind_title(found.kind)}, tetapi angkanya "
                            "tidak ditempatkan (tabel lain dengan isi yang sama dipakai, atau susunannya tidak dikenali)"

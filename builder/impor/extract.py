@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .cells import Printed, read_cell
 from .document import Row
-from .recognise import Recognised
+from .recognise import Column, Recognised
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,7 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
     """The lines of a budget table, each with its level: from the row's own words (Program, Kegiatan, Sub
     Kegiatan), else from a program column, else from the shape of its code (A / 1 / 1.1 / 1.1.1, or the
     Permendagri 90/2019 codes 7.01.01 / 7.01.01.2.01 / 7.01.01.2.01.01)."""
+    found = realigned(found)
     lines: list[BudgetLine] = []
     program = ""
     coded = bool(found.column("kode") or found.column("no"))
@@ -149,7 +150,32 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
         if line.figures:
             lines.append(line)
     _unnamed_remainder(found, lines)
+    if not coded and not found.column("program"):
+        _nest_by_sums(lines)
     return _absorption_checked(lines)
+
+
+def _nest_by_sums(lines: list[BudgetLine]) -> None:
+    """Without codes, a kegiatan and its sub kegiatan look alike: a line whose pagu is exactly the sum of the
+    lines right after it is their parent (the report's own arithmetic tells the levels, nothing is guessed)."""
+    def pagu(line: BudgetLine):
+        figure = line.figures.get("pagu")
+        return figure.value.number if figure is not None else None
+
+    i = 0
+    while i < len(lines):
+        parent = lines[i]
+        if parent.level == "kegiatan" and pagu(parent):
+            total, j = 0, i + 1
+            while j < len(lines) and lines[j].level == "kegiatan" and pagu(lines[j]) is not None and total < pagu(parent):
+                total += pagu(lines[j])
+                j += 1
+            if j > i + 1 and total == pagu(parent):
+                for child in lines[i + 1:j]:
+                    child.level = "sub_kegiatan"
+                i = j
+                continue
+        i += 1
 
 
 def _unnamed_remainder(found: Recognised, lines: list[BudgetLine]) -> None:
@@ -189,6 +215,37 @@ def _absorption_checked(lines: list[BudgetLine]) -> list[BudgetLine]:
         for line in lines:
             line.figures.pop("penyerapan", None)
     return lines
+
+
+_MONEY = re.compile(r"^(Rp\.?\s*)?\d{1,3}(\.\d{3}){2,}(,\d+)?$")
+NAMING_ROLES = ("kode", "no", "uraian", "program", "kegiatan", "indikator", "satuan")
+
+
+def realigned(found: Recognised) -> Recognised:
+    """A budget table whose header does not sit over its data (a converter shifted the cells: "Target | Realisasi"
+    over "Rp | Kinerja | Satuan" triples) read by what its columns hold: the first two columns of rupiah figures
+    are pagu and realisasi; the last column of small figures may be the absorption, kept only where it agrees
+    with them (_absorption_checked). Tables whose header works are returned as they are."""
+    def share(index: int, test) -> float:
+        cells = [r.cells[index].strip() for r in found.body if index < len(r.cells)]
+        return sum(1 for c in cells if test(c)) / max(len(cells), 1)
+
+    def money_share(column) -> float:
+        return share(column.index, lambda c: bool(_MONEY.match(c))) if column else 0.0
+
+    if money_share(found.column("pagu")) >= 0.6 and money_share(found.column("realisasi_uang")) >= 0.6:
+        return found
+    money = [c for c in found.columns if share(c.index, lambda t: bool(_MONEY.match(t))) >= 0.6]
+    if len(money) < 2:
+        return found
+    small = [c for c in found.columns if c.index > money[1].index
+             and share(c.index, lambda t: (n := read_cell(t).number) is not None and n <= 200) >= 0.6]
+    roles = {money[0].index: "pagu", money[1].index: "realisasi_uang"}
+    if small:
+        roles[small[-1].index] = "penyerapan"
+    columns = [Column(c.index, roles.get(c.index, c.role if c.role in NAMING_ROLES else None), None, c.label)
+               for c in found.columns]
+    return Recognised(found.table, found.kind, columns, found.body, realigned=True)
 
 
 def _budget_figures(line: BudgetLine, row: Row, found: Recognised) -> None:

@@ -31,6 +31,7 @@ class Recognised:
     kind: str | None  # None: not recognised
     columns: list[Column] = field(default_factory=list)
     body: list[Row] = field(default_factory=list)  # the rows below the header
+    realigned: bool = False  # columns read by what they hold, the header being shifted from its data
 
     def where(self) -> str:
         """The table as staff find it in their report: number and title, page or line."""
