@@ -131,12 +131,9 @@ def cmd_impor(args) -> int:
               f"{args.kecamatan}; sesudah sah, python -m builder audit menunjukkan angka laporan yang tidak cocok.")
         return 0
     _reference, results = api.analyse_data(data_dir, (args.kecamatan.strip("/"),))
-    for kec in results:
-        findings = api.audit_kecamatan(kec)
-        for year in kec.years:
-            for finding in findings[year.year]:
-                print(f"  audit {year.year}: {finding.kind.label}: {finding.table}: {finding.what}: laporan "
-                      f"{finding.stated_text}, dihitung {finding.computed_text}")
+    for kec, year, finding in _findings(results):
+        print(f"  audit {year}: {finding.kind.label}: {finding.table}: {finding.what}: laporan "
+              f"{finding.stated_text}, dihitung {finding.computed_text}")
     return 0
 
 
@@ -191,13 +188,19 @@ def cmd_schema(args) -> int:
 
 def cmd_audit(args) -> int:
     _reference, results = api.analyse_data(Path(args.data))
+    for kec, year, finding in _findings(results):
+        print(f"{kec.name} {year}\t{finding.kind.label}\t{finding.table}\t{finding.what}\t"
+              f"laporan {finding.stated_text}\tdihitung {finding.computed_text}\t{finding.cause}")
+    return 0
+
+
+def _findings(results):
+    """(kecamatan, year, finding) for every printed figure the audit finds not ours at its precision."""
     for kec in results:
         findings = api.audit_kecamatan(kec)
         for year in kec.years:
             for finding in findings[year.year]:
-                print(f"{kec.name} {year.year}\t{finding.kind.label}\t{finding.table}\t{finding.what}\t"
-                      f"laporan {finding.stated_text}\tdihitung {finding.computed_text}\t{finding.cause}")
-    return 0
+                yield kec, year.year, finding
 
 
 def cmd_shards(args) -> int:

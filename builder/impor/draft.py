@@ -263,10 +263,7 @@ def budget_block(recognised: list[Recognised], outcome: Outcome, indicators: lis
     for line in lines:
         item = _budget_item(line, outcome)
         if line.level == "total":
-            total = {"sumber": {"tabel": f"{line.source.tabel}, baris {line.nama}"}}
-            total.update({k: v for k, v in item.items() if k in ("pagu", "realisasi")})
-            total.update(item.get("dinyatakan", {}))
-            totals.append(total)
+            totals.append(_printed_total(line, item))
             continue
         if line.level == "program":
             programs.append(item)
@@ -302,10 +299,7 @@ def per_indicator_budget(recognised: list[Recognised], indicators: list[Indicato
         item = _budget_item(line, outcome)
         item.pop("kode", None)
         if line.level == "total":
-            total = {"sumber": {"tabel": f"{line.source.tabel}, baris {line.nama}"}}
-            total.update({k: v for k, v in item.items() if k in ("pagu", "realisasi")})
-            total.update(item.get("dinyatakan", {}))
-            totals.append(total)
+            totals.append(_printed_total(line, item))
             continue
         match = next((i for i in indicators if same_name(i.nama, line.nama)), None)
         if match is None:
@@ -334,6 +328,14 @@ def _fill_from_other_tables(programs: list[dict], others: list[Recognised], outc
                 if "dinyatakan" in program:
                     program["dinyatakan"]["sumber"] = line.source.sumber()
                 break
+
+
+def _printed_total(line: BudgetLine, item: dict) -> dict:
+    """A JUMLAH/TOTAL row as the report's own total (anggaran.dinyatakan)."""
+    total = {"sumber": {"tabel": f"{line.source.tabel}, baris {line.nama}"}}
+    total.update({k: v for k, v in item.items() if k in ("pagu", "realisasi")})
+    total.update(item.get("dinyatakan", {}))
+    return total
 
 
 def _structured(lines: list[BudgetLine]) -> bool:
