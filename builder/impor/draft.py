@@ -251,7 +251,7 @@ def declared_entries(indicator: Indicator, year: int, report_year: int, used: li
 
 
 def budget_block(recognised: list[Recognised], outcome: Outcome, indicators: list[Indicator] = ()) -> dict:
-    per_kinerja = per_indicator_budget(recognised, indicators, outcome)
+    per_kinerja = {**per_indicator_budget(recognised, indicators, outcome), **belanja_block(recognised, outcome)}
     table = next((t for t in recognised if t.kind == "anggaran" and _structured(budget_lines(t))), None)
     if table is None:
         return per_kinerja
@@ -677,3 +677,27 @@ def _respondent_rows(table: Recognised, outcome: Outcome) -> list[dict]:
         outcome.used[table.table.index] += len(item) - 2
         rows.append(item)
     return rows
+
+
+def belanja_block(recognised: list[Recognised], outcome: Outcome) -> dict:
+    """Spending by type (Belanja Operasi with Pegawai and Barang dan Jasa under it, Belanja Modal …): a budget
+    table whose lines are mostly "Belanja …" names; its JUMLAH is the report's own total."""
+    from .recognise import vocabulary
+
+    heads = [normal(h) for h in vocabulary()["belanja_induk"]]
+    for table in (t for t in recognised if t.kind == "anggaran"):
+        lines = [line for line in budget_lines(table) if line.figures]
+        named = [line for line in lines if normal(line.nama).startswith("belanja")]
+        if len(named) < 2 or len(named) < len(lines) / 2 or _structured(lines):
+            continue  # (a programme tree's expense lines are rincian, not the spending by type)
+        belanja: list[dict] = []
+        for line in named:
+            item = _budget_item(line, outcome)
+            entry = {"jenis": line.nama.title() if line.nama.isupper() else line.nama,
+                     **{k: v for k, v in item.items() if k in ("pagu", "realisasi", "dinyatakan")}}
+            if any(normal(line.nama).startswith(h) for h in heads) or not belanja:
+                belanja.append(entry)
+            else:
+                belanja[-1].setdefault("rincian", []).append(entry)
+        return {"belanja_sumber": {"tabel": Source(table, table.body[0]).tabel}, "belanja": belanja}
+    return {}
