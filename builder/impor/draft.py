@@ -609,8 +609,8 @@ def pegawai_block(recognised: list[Recognised], outcome: Outcome) -> dict:
     block: dict = {}
     tables = []
     for table in (t for t in recognised if t.kind == "pegawai"):
-        words = f"{table.table.title} {table.column('kategori_pegawai').label}".lower()
-        group = next((g for word, g in PEGAWAI_GROUPS if word in words), None)
+        group = next((g for text in (table.table.title, table.column("kategori_pegawai").label)
+                      for word, g in PEGAWAI_GROUPS if word in text.lower()), None)  # the title says it first
         if group is None or group in block:
             continue
         rows = []
