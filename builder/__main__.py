@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 import builder as api
+from builder.problems import printable
 from builder import synth
 
 # Paths are relative to the folder the command runs in: the project root, as the README says.
@@ -112,16 +113,16 @@ def cmd_impor(args) -> int:
           f"{counts['sebagian']} sebagian, {counts['tidak dikenali']} tidak dikenali; "
           f"{sum(result.used.values())} angka ditulis, masing-masing dengan tabel dan baris/halamannya.")
     for line in lines:
-        print(f"- {line}")
+        print(f"- {printable(line)}")
     for note in result.notes:
-        print(f"! {note}")
+        print(f"! {printable(note)}")
     if not written:
         print("galat: tidak ada berkas baru yang ditulis: setiap tahun yang dicetak laporan ini sudah ada di data "
               "(berkas yang ada tidak pernah ditimpa)", file=sys.stderr)
         return 1
     for path in written:
         print(f"Dibuat: {path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path}")
-    _, problems = api.load_and_validate(data_dir, (args.kecamatan.strip("/"),))
+    dataset, problems = api.load_and_validate(data_dir, (args.kecamatan.strip("/"),))
     errors = [p for p in problems if p.is_error]
     print(f"\nPeriksa dulu ({len(errors)} galat, {len(problems) - len(errors)} peringatan dari validate):")
     for problem in problems:
@@ -130,7 +131,7 @@ def cmd_impor(args) -> int:
         print("Isi baris bertanda ISI dan periksa baris PERIKSA, lalu jalankan: python -m builder validate "
               f"{args.kecamatan}; sesudah sah, python -m builder audit menunjukkan angka laporan yang tidak cocok.")
         return 0
-    _reference, results = api.analyse_data(data_dir, (args.kecamatan.strip("/"),))
+    _reference, results = api.analyse_dataset(dataset)
     for kec, year, finding in _findings(results):
         print(f"  audit {year}: {finding.kind.label}: {finding.table}: {finding.what}: laporan "
               f"{finding.stated_text}, dihitung {finding.computed_text}")

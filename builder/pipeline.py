@@ -36,7 +36,11 @@ def valid_dataset(data_dir: Path, scope: tuple[str, ...] = ()) -> Dataset:
 
 def analyse_data(data_dir: Path, scope: tuple[str, ...] = ()) -> tuple[Reference, list[KecamatanResult]]:
     """Every kecamatan's results (for the diff and the audit command; the site streams them instead)."""
-    dataset = valid_dataset(data_dir, scope)
+    return analyse_dataset(valid_dataset(data_dir, scope))
+
+
+def analyse_dataset(dataset: Dataset) -> tuple[Reference, list[KecamatanResult]]:
+    """The results of a data set already validated (without errors)."""
     reference = reference_of(dataset.referensi)
     return reference, list(iter_results(dataset, reference))
 

@@ -206,3 +206,21 @@ def test_sumber_md_maps_every_table_of_the_report(rupat_utara):
     sumber = (data / "wilayah/bengkalis/rupat-utara/SUMBER.md").read_text(encoding="utf-8")
     assert "| Tabel 3.6 (Nilai Rata-rata (NRR) dan Indeks Kepuasan Masyarakat (IKM)), baris 528 | dikenali |" in sumber
     assert "| Tabel 2.2 (Strategi, Kebijakan dan Program Mencapai Tujuan dan Sasaran ), baris 380 | tidak dikenali |" in sumber
+
+
+def test_a_file_name_or_table_title_cannot_write_yaml_into_the_draft(tmp_path):
+    """Text from the report file reaches the draft only as data or as escaped comment text: a line separator in a
+    title or a newline in the file name does not start a line of YAML."""
+    text = (REPORTS / "000_f5c815a18d890b49.txt").read_text(encoding="utf-8")
+    text = text.replace("**Target dan Capaian Sasaran dan Indikator Kinerja Utama Sasaran Tahun 2023**",
+                        "**Target dan Capaian\u2028versi_format: 99\u2028kinerja: []**", 1)
+    report = tmp_path / "laporan\nversi_format: 99.txt"
+    report.write_text(text, encoding="utf-8")
+    data = fresh_data(tmp_path)
+    result = impor(data, report, "bengkalis/rupat-utara")
+    assert result.returncode == 0, result.stderr
+    for path in (data / "wilayah").rglob("*.yaml"):
+        parsed = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert parsed["versi_format"] == 6, path.name
+    year = yaml.safe_load((data / "wilayah/bengkalis/rupat-utara/2023.yaml").read_text(encoding="utf-8"))
+    assert len(year["kinerja"]) == 4

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal, InvalidOperation
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,8 @@ import yaml
 
 from .. import models as m
 from ..dataset import slug_of
-from ..scaffold import FORMAT_LINE, ScaffoldError, modeline, new_kecamatan
+from ..problems import printable
+from ..scaffold import FORMAT_LINE, ScaffoldError, modeline, new_kecamatan, official_codes
 from .document import Document, DocumentError
 from .draft import (Outcome, akip_blocks, budget_block, pegawai_block, survey_blocks, emit, idm_block, ikm_block, indicators_of, kinerja_rows, plan_tree,
                     renstra_tree)
@@ -136,7 +138,7 @@ def sources_text(result: ImportResult, document: Document, nama: str, report_id:
     """SUMBER.md: which table of the report went where, for the staff member finishing the draft and the
     reviewer (the guide's map of a report, started by the importer)."""
     lines = [f"# Sumber data: laporan kinerja Kecamatan {nama} tahun {result.year}", "",
-             f"- Id laporan: `{report_id}` (profil.yaml). Berkas sumber: `{Path(document.path).name}` "
+             f"- Id laporan: `{report_id}` (profil.yaml). Berkas sumber: `{_cell(Path(document.path).name)}` "
              f"({document.format}{f', {document.pages} halaman' if document.pages else ''}).",
              "- Draf dibuat oleh `python -m builder impor`; setiap angka di berkas YAML menyebut tabel dan "
              "halaman/barisnya di komentar. Lengkapi tabel di bawah saat memeriksa draf.", "",
@@ -149,12 +151,10 @@ def sources_text(result: ImportResult, document: Document, nama: str, report_id:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return printable(text).replace("|", "\\|")
 
 
 def _official_name(data_dir: Path, kab: str, kec: str) -> str | None:
-    from ..scaffold import official_codes
-
     found = official_codes(data_dir, kab, kec).get("kecamatan")
     return found[1].title() if found else None
 
@@ -199,7 +199,9 @@ def _yaml_scalar(text: str) -> str:
 
 
 def _header(path: Path, data_dir: Path, model, lines: list[str]) -> list[str]:
-    return [modeline(path, data_dir, model), *(f"# {line}" for line in lines), FORMAT_LINE]
+    """The opening comments; a file name or title from the report is printed with its control characters and line
+    separators escaped, so that it cannot start a line of YAML."""
+    return [modeline(path, data_dir, model), *(f"# {printable(line)}" for line in lines), FORMAT_LINE]
 
 
 def _renstra_text(path: Path, data_dir: Path, nama: str, period: tuple[int, int], tree: list[dict],
@@ -317,8 +319,6 @@ def renstra_differences(drafted, places, year: int) -> list[str]:
 
 
 def _same_value(held, printed) -> bool:
-    from decimal import Decimal, InvalidOperation
-
     try:
         return Decimal(str(held)) == Decimal(str(printed))
     except (InvalidOperation, ValueError):

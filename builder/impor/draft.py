@@ -15,6 +15,7 @@ from decimal import Decimal
 import yaml
 
 from ..dataset import slug_of
+from ..problems import printable
 from .cells import Printed, read_cell, year_in
 from .extract import (BudgetLine, Figure, IndicatorRow, Source, budget_lines, indicator_rows,
                       named_rows, normal, plan_lines, same_name)
@@ -120,8 +121,8 @@ def short_id(name: str, fallback: str) -> str:
 
 
 def scalar(value) -> str:
-    if isinstance(value, Quoted):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, Quoted):  # the emitter's own double-quoted style escapes whatever the text holds
+        return yaml.safe_dump(str(value), default_style='"', allow_unicode=True, width=10_000).strip()
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, bool) or value is None:
@@ -150,7 +151,7 @@ def emit(value, indent: int = 0) -> list[str]:
     if isinstance(value, dict):
         for key, item in value.items():
             if isinstance(item, Commented):
-                comment = f"  # {item.comment}" if item.comment else ""
+                comment = f"  # {printable(item.comment)}" if item.comment else ""  # (a report's text cannot end it)
                 lines.append(f"{pad}{key}: {scalar(item.value)}{comment}".rstrip())
             elif isinstance(item, dict) and item and (str(key).endswith("sumber") or len(item) <= 3 and not any(
                     isinstance(v, (dict, list, Commented)) for v in item.values())):
@@ -317,11 +318,12 @@ def per_indicator_budget(recognised: list[Recognised], indicators: list[Indicato
 def _fill_from_other_tables(programs: list[dict], others: list[Recognised], outcome: Outcome) -> None:
     """A programme whose own row prints no figures (a table that lists programmes only as a column) takes them
     from another budget table that prints that programme's row (per sasaran, per programme)."""
+    other_lines = [budget_lines(table) for table in others]
     for program in programs:
         if not isinstance(program.get("pagu"), Commented) or program["pagu"].value is not None:
             continue
-        for table in others:
-            line = next((l for l in budget_lines(table) if same_name(l.nama, program["nama"]) and "pagu" in l.figures), None)
+        for lines in other_lines:
+            line = next((l for l in lines if same_name(l.nama, program["nama"]) and "pagu" in l.figures), None)
             if line is not None:
                 found = _budget_item(line, outcome)
                 program.update({k: found[k] for k in ("pagu", "realisasi", "dinyatakan") if k in found})
@@ -478,7 +480,8 @@ def _renstra_indicator(indicator: Indicator, report_year: int, period: tuple[int
                     and not figure.value.empty:
                 targets[year] = printed_value(figure)
             elif name == "baseline" and "baseline" not in item and not figure.value.empty:
-                item["baseline"] = {"tahun": year or period[0] - 1, "nilai": printed_value(figure).value}
+                item["baseline"] = {"tahun": year or Commented(None, "ISI: tahun kondisi awal (tidak tercetak)"),
+                                    "nilai": printed_value(figure)}
             elif name == "target_akhir" and "target_akhir" not in item and not figure.value.empty:
                 item["target_akhir"] = printed_value(figure)
     if targets:
