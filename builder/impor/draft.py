@@ -356,7 +356,7 @@ def _budget_item(line: BudgetLine, outcome: Outcome) -> dict:
             continue
         printed = figure.value
         if printed.empty:
-            if name in ("pagu", "sisa"):  # the guide: a pagu printed "-" is written 0
+            if name in ("pagu", "sisa", "realisasi"):  # the guide: a pagu printed "-" is written 0 (so is spending)
                 value = Commented(0, f'dicetak "{printed.text}", {figure.source.tabel}, {figure.source.place()}')
             else:
                 continue
@@ -369,9 +369,24 @@ def _budget_item(line: BudgetLine, outcome: Outcome) -> dict:
             declared[name] = value.value
     if "pagu" not in item:
         item["pagu"] = Commented(None, "ISI: pagu tidak tercetak di baris ini")
+    if line.keluaran:
+        item["keluaran"] = _output(line, outcome)
     if declared:
         item["dinyatakan"] = declared
     return item
+
+
+def _output(line: BudgetLine, outcome: Outcome) -> dict:
+    """The output indicator a budget line prints beside its name, with its target and result as printed."""
+    output: dict = {"nama": line.keluaran}
+    if line.satuan:
+        output["satuan"] = line.satuan
+    for name in ("target", "realisasi"):
+        figure = line.figures.get(f"keluaran_{name}")
+        if figure is not None and not figure.value.empty:
+            output[name] = printed_value(figure)
+            outcome.used[figure.source.table.table.index] += 1
+    return output
 
 
 def ikm_block(recognised: list[Recognised], outcome: Outcome) -> dict:

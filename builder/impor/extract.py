@@ -64,8 +64,10 @@ class BudgetLine:
     level: str  # total, program, kegiatan, sub_kegiatan, rincian
     kode: str | None
     nama: str
-    figures: dict[str, Figure] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)  # pagu, realisasi, sisa, penyerapan, keluaran_*
     source: Source | None = None
+    keluaran: str = ""  # the line's output indicator, where the table prints one beside its name
+    satuan: str = ""  # the unit printed with that indicator's target
 
 
 INDICATOR_FIELDS = ("target", "realisasi", "capaian", "predikat", "capaian_tahun_lalu", "target_akhir", "kemajuan",
@@ -146,6 +148,9 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
         level = _level(kode, _clean(name), bool(found.column("program")) or not coded)
         line = BudgetLine(level, kode.rstrip(".") if kode and level != "total" else None, _clean(name) or _clean(kode),
                           source=Source(found, row))
+        if name != cell(row, found, "indikator"):
+            line.keluaran = _clean(cell(row, found, "indikator"))
+            line.satuan = _clean(cell(row, found, "satuan"))
         _budget_figures(line, row, found)
         if line.figures:
             lines.append(line)
@@ -171,6 +176,8 @@ def _nest_by_sums(lines: list[BudgetLine]) -> None:
                 total += pagu(lines[j])
                 j += 1
             if j > i + 1 and total == pagu(parent):
+                while j < len(lines) and lines[j].level == "kegiatan" and pagu(lines[j]) == 0:
+                    j += 1  # a child printed "-" after the others still belongs to them
                 for child in lines[i + 1:j]:
                     child.level = "sub_kegiatan"
                 i = j
@@ -238,19 +245,34 @@ def realigned(found: Recognised) -> Recognised:
     money = [c for c in found.columns if share(c.index, lambda t: bool(_MONEY.match(t))) >= 0.6]
     if len(money) < 2:
         return found
+    def numeric(c) -> bool:
+        return share(c.index, lambda t: read_cell(t).number is not None or read_cell(t).empty) >= 0.6
+
     small = [c for c in found.columns if c.index > money[1].index
              and share(c.index, lambda t: (n := read_cell(t).number) is not None and n <= 200) >= 0.6]
     roles = {money[0].index: "pagu", money[1].index: "realisasi_uang"}
     if small:
         roles[small[-1].index] = "penyerapan"
+    if found.column("indikator"):  # "Rp | Kinerja | Satuan" pairs: the output's target after the pagu, its result
+        after = lambda start, end: [c for c in found.columns if start < c.index < end and c.index not in roles]
+        for start, end, role in ((money[0].index, money[1].index, "target"),
+                                 (money[1].index, small[-1].index if small else len(found.columns), "realisasi")):
+            between = after(start, end)
+            if between and numeric(between[0]):
+                roles[between[0].index] = role
+                if role == "target" and len(between) > 1 and not numeric(between[1]):
+                    roles[between[1].index] = "satuan"
     columns = [Column(c.index, roles.get(c.index, c.role if c.role in NAMING_ROLES else None), None, c.label)
                for c in found.columns]
     return Recognised(found.table, found.kind, columns, found.body, realigned=True)
 
 
 def _budget_figures(line: BudgetLine, row: Row, found: Recognised) -> None:
-    for role, name in (("pagu", "pagu"), ("realisasi_uang", "realisasi"), ("sisa", "sisa"),
-                       ("penyerapan", "penyerapan"), ("capaian", "penyerapan")):
+    roles = [("pagu", "pagu"), ("realisasi_uang", "realisasi"), ("sisa", "sisa"), ("penyerapan", "penyerapan"),
+             ("capaian", "penyerapan")]
+    if line.keluaran:
+        roles += [("target", "keluaran_target"), ("realisasi", "keluaran_realisasi")]
+    for role, name in roles:
         text = cell(row, found, role)
         if not text or name in line.figures:
             continue
