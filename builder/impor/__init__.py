@@ -119,14 +119,16 @@ def draft_files(document: Document, data_dir: Path, slug: str, nama: str | None 
         files[path] = text
     indicators = indicators_of(recognised)
     renstra_path = kec_dir / f"renstra-{period[0]}-{period[1]}.yaml"
-    files[renstra_path] = _renstra_text(renstra_path, data_dir, nama, period, renstra_tree(indicators, year, period),
-                                        plan_tree(recognised, period), document)
+    tree = renstra_tree(indicators, year, period)
+    sasaran = {s["nama"]: s["id"] for goal in tree for s in goal["sasaran"] if isinstance(s["nama"], str)}
+    files[renstra_path] = _renstra_text(renstra_path, data_dir, nama, period, tree, plan_tree(recognised, period),
+                                        document)
     akip = akip_blocks(recognised, data_dir, year, outcome)
     survey = survey_blocks(recognised, year, outcome)
     for draft_year in sorted(set(_years_printed(indicators, year)) | set(akip) | set(survey), reverse=True):
         path = kec_dir / f"{draft_year}.yaml"
         text = _year_text(path, data_dir, nama, draft_year, year, report_id, recognised, indicators, outcome, document,
-                          akip.get(draft_year), survey.get(draft_year))
+                          akip.get(draft_year), survey.get(draft_year), sasaran)
         if text:
             files[path] = text
     result = ImportResult(files, recognised, outcome.used, outcome.notes, year)
@@ -218,7 +220,8 @@ def _renstra_text(path: Path, data_dir: Path, nama: str, period: tuple[int, int]
 
 def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: int, report_id: str,
                recognised: list[Recognised], indicators, outcome: Outcome, document: Document,
-               akip: dict | None = None, survey: dict | None = None) -> str | None:
+               akip: dict | None = None, survey: dict | None = None, sasaran: dict[str, str] | None = None
+               ) -> str | None:
     kinerja = kinerja_rows(indicators, year, report_year, outcome)
     body: dict = {"tahun": year, "laporan": report_id}
     if kinerja:
@@ -229,7 +232,7 @@ def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: in
     if ikm:
         body["ikm"] = ikm
     if year == report_year:
-        for key, block in (("anggaran", budget_block(recognised, outcome, indicators)),
+        for key, block in (("anggaran", budget_block(recognised, outcome, indicators, sasaran)),
                            ("pegawai", pegawai_block(recognised, outcome)),
                            ("idm", idm_block(recognised, outcome))):
             if block:
@@ -291,7 +294,8 @@ def draft_new_years(document: Document, data_dir: Path, slug: str, tahun: int | 
                                  "dapat dibandingkan dengan python -m builder audit")
             continue
         text = _year_text(path, data_dir, kec.profil.nama, draft_year, year, report_id, recognised, ours, outcome,
-                          document, akip.get(draft_year), survey.get(draft_year))
+                          document, akip.get(draft_year), survey.get(draft_year),
+                          {p.sasaran.nama: p.sasaran.id for p in places if p.sasaran})
         if text:
             files[path] = text
     return ImportResult(files, recognised, outcome.used, outcome.notes, year)

@@ -17,8 +17,8 @@ import yaml
 from ..dataset import slug_of
 from ..problems import printable
 from .cells import Printed, read_cell, year_in
-from .extract import (BudgetLine, Figure, IndicatorRow, Source, budget_lines, indicator_rows,
-                      named_rows, normal, plan_lines, same_name)
+from .extract import (BudgetLine, Figure, IndicatorRow, Source, budget_lines, coded_levels, filled_down,
+                      indicator_rows, named_rows, normal, plan_lines, relevelled, same_name)
 from .recognise import Recognised
 
 PERFORMANCE_KINDS = ("perjanjian", "pengukuran", "efisiensi", "renstra")
@@ -251,12 +251,17 @@ def declared_entries(indicator: Indicator, year: int, report_year: int, used: li
     return [b for b in entries.values() if len(b) > 1]
 
 
-def budget_block(recognised: list[Recognised], outcome: Outcome, indicators: list[Indicator] = ()) -> dict:
-    per_kinerja = {**per_indicator_budget(recognised, indicators, outcome), **belanja_block(recognised, outcome)}
+def budget_block(recognised: list[Recognised], outcome: Outcome, indicators: list[Indicator] = (),
+                 sasaran: dict[str, str] | None = None) -> dict:
+    """The year's budget: the programme tree of the main budget table, the budget per indicator or per sasaran,
+    spending by type, and every printed total. `sasaran` maps a sasaran's name to its id in the Renstra."""
+    per_kinerja = (per_indicator_budget(recognised, indicators, outcome)
+                   or per_sasaran_budget(recognised, sasaran or {}, outcome))
+    per_kinerja.update(belanja_block(recognised, outcome))
     table = next((t for t in recognised if t.kind == "anggaran" and _structured(budget_lines(t))), None)
     if table is None:
         return per_kinerja
-    lines = budget_lines(table)
+    lines = relevelled(budget_lines(table), coded_levels(recognised))
     anggaran: dict = {"sumber": Source(table, table.body[0]).sumber() if table.body else {}}
     totals, programs = [], []
     stack: dict[str, dict] = {}
@@ -281,7 +286,8 @@ def budget_block(recognised: list[Recognised], outcome: Outcome, indicators: lis
         stack[line.level] = item
         for lower in children.get(line.level, ()):
             stack.pop(lower, None)
-    _fill_from_other_tables(programs, [t for t in recognised if t.kind == "anggaran" and t is not table], outcome)
+    _fill_from_other_tables(programs, [t for t in recognised if t.kind in ("anggaran", "anggaran_sasaran")
+                                       and t is not table], outcome)
     anggaran["program"] = programs
     if totals or per_kinerja.get("dinyatakan"):
         anggaran["dinyatakan"] = totals + per_kinerja.pop("dinyatakan", [])
@@ -309,6 +315,34 @@ def per_indicator_budget(recognised: list[Recognised], indicators: list[Indicato
             continue
         item.pop("nama")
         rows.append({"indikator": match.id, **item})
+    block: dict = {"per_kinerja_sumber": {"tabel": Source(table, table.body[0]).tabel}, "per_kinerja": rows} if rows else {}
+    if totals:
+        block["dinyatakan"] = totals
+    return block
+
+
+def per_sasaran_budget(recognised: list[Recognised], sasaran: dict[str, str], outcome: Outcome) -> dict:
+    """A table of the budget per sasaran and programme: one row per programme under the sasaran it serves."""
+    table = next((t for t in recognised if t.kind == "anggaran_sasaran"), None)
+    if table is None or not sasaran:
+        return {}
+    served = {id(row): named["sasaran"] for row, named in zip(table.body, filled_down(table, ("sasaran",)))}
+    rows, totals = [], []
+    for line in budget_lines(table):
+        if "pagu" not in line.figures:
+            continue
+        item = _budget_item(line, outcome)
+        item.pop("kode", None)
+        if line.level == "total":
+            totals.append(_printed_total(line, item))
+            continue
+        name = served.get(id(line.source.row), "")
+        match = next((key for key in sasaran if name and same_name(key, name)), None)
+        if match is None:
+            outcome.notes.append(f'{line.source.tabel}: anggaran "{line.nama}" tidak ditulis: sasarannya ("{name}") '
+                                 "tidak dikenali di Renstra")
+            continue
+        rows.append({"sasaran": sasaran[match], "program": item.pop("nama"), **item})
     block: dict = {"per_kinerja_sumber": {"tabel": Source(table, table.body[0]).tabel}, "per_kinerja": rows} if rows else {}
     if totals:
         block["dinyatakan"] = totals

@@ -139,7 +139,8 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
         name = cell(row, found, "kegiatan") or cell(row, found, "uraian") or cell(row, found, "indikator")
         if program_cell and program_cell != program:
             program = program_cell
-            lines.append(BudgetLine("program", None, _clean(program_cell), source=Source(found, row)))
+            lines.append(BudgetLine("program", kode.rstrip(".") or None, _clean(program_cell), source=Source(found, row)))
+            kode = ""  # the row's number is the programme's
             if not name:  # the programme's own row
                 _budget_figures(lines[-1], row, found)
                 continue
@@ -301,11 +302,47 @@ def _level(kode: str, name: str, program_column: bool) -> str:
     return level
 
 
+def coded_levels(recognised: list[Recognised]) -> dict[str, str]:
+    """The level each name has where the report prints it with a Permendagri 90/2019 code (a Renstra programme
+    matrix, a coded budget table): the key of the name → program, kegiatan or sub_kegiatan. A name printed at two
+    levels is left out."""
+    levels: dict[str, set[str]] = {}
+    for found in recognised:
+        if not found.column("kode"):
+            continue
+        for row in found.body:
+            kode = cell(row, found, "kode")
+            name = cell(row, found, "uraian") or cell(row, found, "kegiatan") or cell(row, found, "program")
+            level = _level(kode, "", False) if _PERMENDAGRI.match(kode) else None
+            if level in ("program", "kegiatan", "sub_kegiatan") and name:
+                levels.setdefault(name_key(_clean(name)), set()).add(level)
+    return {key: found.pop() for key, found in levels.items() if len(found) == 1}
+
+
+def relevelled(lines: list[BudgetLine], levels: dict[str, str]) -> list[BudgetLine]:
+    """A table without codes calls its lines "Kegiatan" whether they are kegiatan or sub kegiatan: a line whose name
+    the report prints elsewhere with a sub kegiatan code is a sub kegiatan (the code tells, not the word)."""
+    uncoded = [line for line in lines if line.kode is None and line.level == "kegiatan"]
+    known = [levels[name_key(line.nama)] for line in uncoded if name_key(line.nama) in levels]
+    if len(known) >= len(uncoded) / 2 and known and set(known) == {"sub_kegiatan"}:
+        for line in uncoded:  # one table, one level: the few names spelt otherwise than in the code table too
+            line.level = "sub_kegiatan"
+    else:
+        for line in uncoded:
+            if levels.get(name_key(line.nama)) == "sub_kegiatan":
+                line.level = "sub_kegiatan"
+    return lines
+
+
+_PERMENDAGRI = re.compile(r"^\d\.\d\d\.\d\d(\.\d\.\d\d(\.\d{2,4})?)?$")
+
+
 def _is_total(name: str) -> bool:
     return bool(re.match(r"^(jumlah|total|sub ?total|rata[- ]?rata|capaian rata)", name.strip(" *").lower()))
 
 
-_NUMBERING = re.compile(r"^\s*(\d+(\.\d+)*\.?(?=\s*[A-Za-z])|[a-z]\.(?=\s)|[IVX]+\.(?=\s))\s*")
+_NUMBERING = re.compile(r"^\s*(\d+(\.\d+)*\.?(?=\s*[A-Za-z])|[a-z]\.(?=\s)|[IVX]+\.(?=\s)"
+                        r"|[A-Z]{1,2}\d+(\.\d+)*(\.|\s(?=\s*[A-Za-z])|(?=[A-Z][a-z])))\s*")  # "1.1.", "a. ", "II. ", "S1.", "S3Meningkatnya"
 
 
 def _clean(text: str) -> str:
