@@ -24,6 +24,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
 import builder
 from builder.history import History, head_commit_time
@@ -32,22 +33,41 @@ from builder.search_index import SearchIndexError, index_site
 from .config import KecamatanConfig
 
 
-INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)  # executable inline scripts (no src, no type)
 # 'wasm-unsafe-eval' lets the search (Pagefind) compile its WebAssembly; it does not allow eval() of scripts.
 POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; img-src 'self' data:; "
           "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
           "form-action 'self'")
+# The theme's own inline scripts, read from these partials of the theme (never from a finished page: a script data
+# managed to put there must find no hash). The first names the site's root relative to the page.
+THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
+                 "partials/javascripts/content.html")
+SCOPE = '{{ config.extra.scope | d(base_url) }}'
+SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 
-def with_content_security_policy(page_html: str, serving: bool = False) -> str:
-    """A Content-Security-Policy for the page: only this site's own files, and the theme's few inline scripts by
-    their hashes (they differ per page depth). Data cannot add a script: a new inline one has no matching hash.
+def theme_scripts(env) -> tuple[str, ...]:
+    """The inline scripts of THEME_SCRIPTS in the theme's Jinja environment (our overrides first), the page's root
+    left as SCOPE; a script with any other template expression in it is not one we can hash, so it is left out."""
+    found = []
+    for name in THEME_SCRIPTS:
+        source = env.loader.get_source(env, name)[0]
+        found += [s for s in SCRIPT.findall(source) if "{{" not in s.replace(SCOPE, "") and "{%" not in s]
+    return tuple(found)
+
+
+def script_hash(script: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+
+
+def with_content_security_policy(page_html: str, scripts: tuple[str, ...], base_url: str, serving: bool = False) -> str:
+    """A Content-Security-Policy for the page: only this site's own files, and the theme's few inline scripts
+    (`theme_scripts`) by their hashes, with the page's root (`base_url`) in the first. Whatever inline script the
+    page holds besides them has no matching hash and does not run.
 
     Under `mkdocs serve` (a local preview) inline scripts are allowed: the server adds its live-reload script to
     every response, with a different text each time, so no hash could name it."""
     hashes = "'unsafe-inline'" if serving else " ".join(
-        f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
-        for s in INLINE_SCRIPT.findall(page_html))
+        dict.fromkeys(script_hash(s.replace(SCOPE, base_url)) for s in scripts))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=hashes)}">'
     return page_html.replace("<head>", "<head>\n    " + meta, 1)
 
@@ -72,6 +92,7 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
         self._parts = builder.PartCache()  # unchanged kabupaten folders are not re-read across serve rebuilds
         self._serving = False
         self._error = ""  # the data's errors while serving, shown on every page
+        self._theme_scripts: tuple[str, ...] | None = None
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup keeps one plugin instance across `mkdocs serve`
@@ -187,7 +208,6 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
                   f"{html.escape(self._error)}</pre></div>\n\n")
         return notice + markdown
 
-    # Runs last, so every inline script any plugin or the theme wrote is in the page when it is hashed.
     @event_priority(-100)
     def on_post_page(self, output, /, *, page, config):
         if not self.config.enabled:
@@ -195,7 +215,10 @@ class KecamatanPlugin(BasePlugin[KecamatanConfig]):
         # `mkdocs serve` builds into a fresh temporary folder named mkdocs_* (mkdocs/commands/serve.py).
         site = Path(config.site_dir)
         serving = site.name.startswith("mkdocs_") and site.parent == Path(tempfile.gettempdir())
-        return with_content_security_policy(output, serving)
+        if self._theme_scripts is None:
+            self._theme_scripts = theme_scripts(config.theme.get_env())
+        base_url = config.extra.get("scope") or get_relative_url(".", page.url)  # as the theme computes it
+        return with_content_security_policy(output, self._theme_scripts, base_url, serving)
 
     def on_post_build(self, *, config):
         if not self.config.enabled or self._shard() or self.config.bagian:

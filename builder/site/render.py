@@ -1,11 +1,22 @@
 """Stage 5, render: view models -> {page uri: Markdown}.
 
-Pages are Markdown with HTML blocks for tables, badges and charts. Every
-string from the data goes through Jinja's autoescape (HTML) and, where it
-lands in Markdown syntax, the `md` filter; text the data declares as
-Markdown is rendered by `narrative`, with any HTML in it escaped first, so
-no data string can inject markup or script. Front-matter values go through
-`yaml`, which quotes them.
+Pages are Markdown with HTML blocks for tables, badges and charts, then read by Python-Markdown (MkDocs) with
+`attr_list` and `md_in_html` on. One rule for data in pages, applied by the environment's `finalize` to every
+`{{ value }}` so that no template can forget it:
+
+- a data string is shown as text: `text` writes it with every character that HTML or the site's Markdown reads as
+  syntax inside a line as a character reference, line breaks as spaces and control characters dropped. The result
+  means the same in an HTML block, an attribute, a Markdown paragraph or a heading, and no Markdown pass can make
+  anything of it: no emphasis, link, heading, list, attribute list (`{: onclick=... }`) or raw HTML;
+- text the data declares as Markdown (`results.Markdown`) is rendered by `narrative`: markdown-it-py (linear in its
+  input, HTML in the source shown as text), nh3 (an allow-list of tags, attributes and URL schemes), and its output
+  made inert the same way, so the Markdown pass of the page cannot read it again;
+- a URL from the data reaches a page only through `url`: parsed, http(s) with a host, no control characters or
+  spaces, written as an escaped attribute value (never in Markdown link syntax).
+
+Values the templates build themselves (links between pages, macros, `narrative`, `source_rows`) are `Markup`.
+Front-matter values go through `yaml`, which quotes them. Templates keep data out of the start of a Markdown line
+and out of Markdown code spans and fences (data in code is written as `<code>` / `<pre>` HTML).
 """
 
 from __future__ import annotations
@@ -15,12 +26,13 @@ import html
 import json
 import posixpath
 import re
+import urllib.parse
 from decimal import Decimal
 from pathlib import Path
 
-import markdown as markdown_lib
 import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from .. import formatting as fmt
@@ -28,13 +40,34 @@ from .urls import anchor, html_path
 from ..analysis.results import Markdown, Status
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+
+# Characters Markdown (with the site's extensions) or HTML read as syntax inside a line, as decimal references.
+_SYNTAX = "&<>\"'`*_{}[]#|!"
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_CONTROLS = [chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in _LINE_BREAKS + "\t"]
+# One line without control characters: what a single-line value becomes anywhere (page, front matter).
+_ONE_LINE = {ord(c): " " for c in _LINE_BREAKS + "\t"} | {ord(c): None for c in _CONTROLS}
+_TEXT = _ONE_LINE | {ord(c): f"&#{ord(c)};" for c in _SYNTAX} | {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
+# Data Markdown before rendering: control characters dropped, every kind of line break a newline.
+_SOURCE = {ord(c): "\n" for c in _LINE_BREAKS} | {ord(c): None for c in _CONTROLS}
+# Sanitised HTML keeps its tags and their quoting (nh3 already escaped <, >, & and quotes in text and attributes);
+# the rest of the Markdown syntax and the line breaks become references, so the page's Markdown pass reads one
+# line of plain inline HTML.
+_HTML = {ord(c): f"&#{ord(c)};" for c in _SYNTAX + "\n" if c not in "&<>\"'"}
 
 
-def md(text: object) -> Markup:
-    """Escape a data string for Markdown inline context (and HTML)."""
-    escaped = html.escape(str(text), quote=False)
-    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
+# What makes a block of a line when it starts the line (indented code, a list item, a setext underline, a rule), in
+# case a value lands at the start of a line of Markdown or right after a list marker: that character as a reference.
+_BLOCK_START = re.compile(r"^(?: |[-+](?=\s|$)|[-=]+\s*$|\d{1,9}[.)](?=\s|$))")
+
+
+def text(value: object) -> Markup:
+    """A data string as text in any part of a page: HTML block, attribute value, Markdown paragraph or heading."""
+    escaped = str(value).translate(_TEXT)
+    if _BLOCK_START.match(escaped):
+        mark = len(_BLOCK_START.match(escaped)[0].rstrip()) - 1 if escaped[0].isdigit() else 0
+        escaped = f"{escaped[:mark]}&#{ord(escaped[mark])};{escaped[mark + 1:]}"
+    return Markup(escaped)
 
 
 # What data Markdown may become: text structure and links to http(s), mail or relative pages. No images (they
@@ -44,41 +77,75 @@ ALLOWED_TAGS = {"p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "block
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
-
-_MARKDOWN = markdown_lib.Markdown(extensions=["sane_lists", "tables"])  # one converter, reset per text
+# CommonMark with tables; raw HTML in the source is shown as text. markdown-it-py is linear in its input, where
+# Python-Markdown is quadratic on unclosed link openers (an 80 KB note once took a build from 3 s to two minutes).
+_MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
 @functools.lru_cache(maxsize=8192)
-def narrative(text: str | None) -> Markup:
-    """Data Markdown -> sanitised HTML: HTML in the data is shown as text, and what Markdown makes of the rest is
-    held to an allow-list (a `[x](javascript:...)` link loses its href, an image is dropped).
+def _rendered(source: str) -> str:
+    """Data Markdown -> sanitised HTML on one line that no later Markdown pass reads again: HTML in the data is shown
+    as text, what Markdown makes of the rest is held to an allow-list (a `[x](javascript:...)` link loses its href,
+    an image is dropped), and Markdown's syntax characters and the line breaks left are references.
 
     A pure function of the text, so each distinct text is converted once per build (the same definitions and
-    notes recur on every year page); building a Markdown converter per call took a third of the time."""
-    if not text:
-        return Markup("")
-    rendered = _MARKDOWN.reset().convert(html.escape(text, quote=False))
-    return Markup(nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES,
-                            link_rel="nofollow noopener noreferrer"))
+    notes recur on every year page)."""
+    cleaned = nh3.clean(_MARKDOWN.render(source.translate(_SOURCE)), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                        url_schemes=ALLOWED_SCHEMES, link_rel="nofollow noopener noreferrer")
+    return cleaned.strip().translate(_HTML)
 
 
-def inline(text: Markdown) -> Markup:
+def narrative(source: str | None) -> Markup:
+    """Data Markdown as a block of the page: one <div>, which Python-Markdown keeps whole as an HTML block wherever
+    the template puts it."""
+    return Markup(f'<div class="kc-teks">{_rendered(str(source))}</div>') if source else Markup("")
+
+
+def inline(source: Markdown) -> Markup:
     """Data Markdown shown inside a sentence, list item or table cell: one paragraph loses its <p>."""
-    rendered = narrative(text).strip()
+    rendered = _rendered(str(source))
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
     return Markup(rendered)
 
 
+def ident(value: object) -> Markup:
+    """An id the builder itself names (a table of tabel.yaml, a file kind) where Markdown reads it as syntax, in a
+    heading's `{ #id }`: letters, digits, '_' and '-' only."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", str(value)):
+        raise ValueError(f"not an id: {value!r}")
+    return Markup(value)
+
+
 def shown(value):
-    """Every `{{ value }}` passes here: Markdown from the data is rendered, everything else is left to autoescape."""
-    return inline(value) if isinstance(value, Markdown) else value
+    """Every `{{ value }}` passes here (the environment's finalize): Markup the templates made stays, Markdown from
+    the data is rendered, any other value is text."""
+    if value is None or isinstance(value, Markup):
+        return value
+    return inline(value) if isinstance(value, Markdown) else text(value)
+
+
+def url(value: object) -> Markup | None:
+    """A URL from the data as an attribute value, or None when it is not one we link: parsed (not pattern-matched),
+    http or https with a host, no spaces, control characters or quotes anywhere. The validator refuses such a URL
+    already; this is the page's own guard."""
+    address = str(value or "")
+    if not address or any(c.isspace() or ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or c in "\"'<>`\\" for c in address):
+        return None
+    try:
+        parts = urllib.parse.urlsplit(address)
+        parts.port  # a malformed port raises
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return text(address)
 
 
 def yaml_value(text: object) -> Markup:
     """A front-matter value: one double-quoted YAML scalar (JSON strings are valid YAML), HTML-escaped with its
     quotes too, because the theme writes `description` into an attribute (`<meta content="...">`) unescaped."""
-    return Markup(json.dumps(html.escape(str(text), quote=True), ensure_ascii=False))
+    return Markup(json.dumps(html.escape(str(text).translate(_ONE_LINE), quote=True), ensure_ascii=False))
 
 
 def source_rows(lines, dated: bool) -> Markup:
@@ -113,7 +180,7 @@ class Renderer:
             finalize=shown,
         )
         self.env.filters.update(
-            md=md, narrative=narrative, yaml=yaml_value, num=fmt.number, pct=fmt.percent, rp=fmt.rupiah,
+            narrative=narrative, url=url, ident=ident, yaml=yaml_value, num=fmt.number, pct=fmt.percent, rp=fmt.rupiah,
             rp_short=fmt.rupiah_short, date=fmt.date, filesize=fmt.filesize, anchor=anchor, source_rows=source_rows, value=fmt.value_text, signed=signed,
         )
         self.env.globals.update(statuses=list(Status))
@@ -121,12 +188,13 @@ class Renderer:
     def page(self, uri: str, template: str, **view) -> str:
         base = posixpath.dirname(uri) or "."
 
-        def href(target: str) -> str:
-            """Relative URL to another page's HTML (use_directory_urls: false)."""
-            return posixpath.relpath(html_path(target), base)
+        def href(target: str) -> Markup:
+            """Relative URL to another page's HTML (use_directory_urls: false), for an HTML attribute."""
+            return Markup(html.escape(posixpath.relpath(html_path(target), base)))
 
-        def rel(target: str) -> str:
-            """Relative Markdown link to another page's .md (MkDocs checks and converts it)."""
-            return posixpath.relpath(target, base)
+        def rel(target: str) -> Markup:
+            """Relative Markdown link to another page's .md (MkDocs checks and converts it); page paths are made of
+            slugs, so it needs no escape in Markdown link syntax."""
+            return Markup(html.escape(posixpath.relpath(target, base)))
 
         return self.env.get_template(template).render(href=href, rel=rel, uri=uri, **view)
