@@ -23,7 +23,7 @@ from ..problems import printable
 from ..scaffold import FORMAT_LINE, ScaffoldError, modeline, new_kecamatan, official_codes
 from .document import Document, DocumentError
 from .draft import (Outcome, akip_blocks, budget_block, pegawai_block, survey_blocks, emit, idm_block, ikm_block, indicators_of, kinerja_rows, plan_tree,
-                    renstra_tree)
+                    renstra_tree, sasaran_block)
 from .extract import realigned
 from .methods import efficiency_formula, rating_scale
 from .read import read_document
@@ -232,7 +232,8 @@ def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: in
     if ikm:
         body["ikm"] = ikm
     if year == report_year:
-        for key, block in (("anggaran", budget_block(recognised, outcome, indicators, sasaran)),
+        for key, block in (("sasaran", sasaran_block(recognised, sasaran or {}, outcome)),
+                           ("anggaran", budget_block(recognised, outcome, indicators, sasaran)),
                            ("pegawai", pegawai_block(recognised, outcome)),
                            ("idm", idm_block(recognised, outcome))):
             if block:

@@ -349,6 +349,27 @@ def per_sasaran_budget(recognised: list[Recognised], sasaran: dict[str, str], ou
     return block
 
 
+def sasaran_block(recognised: list[Recognised], sasaran: dict[str, str], outcome: Outcome) -> list[dict]:
+    """What an efficiency table prints per sasaran (no indicator column): capaian, absorption and efficiency as
+    the report's own figures of that sasaran."""
+    entries: dict[str, dict] = {}
+    for table in recognised:
+        if table.kind != "efisiensi" or table.column("indikator") or not table.column("sasaran"):
+            continue
+        for row in indicator_rows(table):
+            match = next((key for key in sasaran if same_name(key, row.nama)), None)
+            figures = {name: f for (name, _), f in row.figures.items()
+                       if name in ("capaian", "penyerapan", "efisiensi") and f.value.number is not None}
+            if match is None or not figures:
+                continue
+            printed = {"sumber": {"tabel": row.source.tabel}}
+            for name, figure in figures.items():
+                printed[name] = printed_value(figure)
+                outcome.used[table.table.index] += 1
+            entries.setdefault(sasaran[match], {"sasaran": sasaran[match], "dinyatakan": []})["dinyatakan"].append(printed)
+    return list(entries.values())
+
+
 def _fill_from_other_tables(programs: list[dict], others: list[Recognised], outcome: Outcome) -> None:
     """A programme whose own row prints no figures (a table that lists programmes only as a column) takes them
     from another budget table that prints that programme's row (per sasaran, per programme)."""

@@ -97,9 +97,12 @@ def filled_down(found: Recognised, roles: tuple[str, ...]) -> list[dict[str, str
 def indicator_rows(found: Recognised) -> list[IndicatorRow]:
     """The indicator rows of a performance, agreement, Renstra or efficiency table."""
     names = filled_down(found, ("tujuan", "sasaran", "indikator"))
+    indicator_columns = [c.index for c in found.columns if c.role == "indikator"]
     rows = []
     for row, named in zip(found.body, names):
-        nama = cell(row, found, "indikator") or (named["sasaran"] if found.kind == "efisiensi" else "")
+        # "Indikator Tujuan | … | Indikator Sasaran": the row's figures are the last named indicator's
+        nama = next((row.cells[i].strip() for i in reversed(indicator_columns) if i < len(row.cells)
+                     and row.cells[i].strip()), "") or (named["sasaran"] if found.kind == "efisiensi" else "")
         if not nama or _is_total(nama) or read_cell(nama).number is not None:
             continue
         item = IndicatorRow(_name(nama), _name(named["sasaran"]), _name(named["tujuan"]),
@@ -133,14 +136,16 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
     lines: list[BudgetLine] = []
     program = ""
     coded = bool(found.column("kode") or found.column("no"))
+    numbers_programmes = bool(found.column("program"))  # "No | Program | Kegiatan": the number is the programme's
     for row in found.body:
-        kode = cell(row, found, "kode") or cell(row, found, "no")
+        number = cell(row, found, "no")
+        kode = cell(row, found, "kode") or ("" if numbers_programmes else number)
         program_cell = cell(row, found, "program")
         name = cell(row, found, "kegiatan") or cell(row, found, "uraian") or cell(row, found, "indikator")
         if program_cell and program_cell != program:
             program = program_cell
-            lines.append(BudgetLine("program", kode.rstrip(".") or None, _clean(program_cell), source=Source(found, row)))
-            kode = ""  # the row's number is the programme's
+            lines.append(BudgetLine("program", (cell(row, found, "kode") or number).rstrip(".") or None,
+                                    _clean(program_cell), source=Source(found, row)))
             if not name:  # the programme's own row
                 _budget_figures(lines[-1], row, found)
                 continue
@@ -341,7 +346,7 @@ def _is_total(name: str) -> bool:
     return bool(re.match(r"^(jumlah|total|sub ?total|rata[- ]?rata|capaian rata)", name.strip(" *").lower()))
 
 
-_NUMBERING = re.compile(r"^\s*(\d+(\.\d+)*\.?(?=\s*[A-Za-z])|[a-z]\.(?=\s)|[IVX]+\.(?=\s)"
+_NUMBERING = re.compile(r"^\s*(\d+(\.\d+)*(\)\.?|\.)?(?=\s*[A-Za-z])|[a-z]\.(?=\s)|[IVX]+\.(?=\s)"
                         r"|[A-Z]{1,2}\d+(\.\d+)*(\.|\s(?=\s*[A-Za-z])|(?=[A-Z][a-z])))\s*")  # "1.1.", "a. ", "II. ", "S1.", "S3Meningkatnya"
 
 

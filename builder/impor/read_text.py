@@ -113,10 +113,37 @@ def _scan(path: Path, lines: list[str]) -> list[Block]:
                 raise too_many_cells(path)
         elif kind == "text":
             text = clean_line(line)
-            if text and not _RULE.match(text):
+            described = _described_table(text, number)
+            if described is not None:
+                blocks.append(described)
+            elif text and not _RULE.match(text):
                 blocks.append(Paragraph(text, line=number))
     blocks.extend(_finish_run(run))
     return blocks
+
+
+_DESCRIBED = re.compile(r"^Table with (\d+) columns?: (.+?)\. Row 1: (.+?)\.?$")
+
+
+def _described_table(text: str, number: int) -> Table | None:
+    """A table some converters describe in one sentence, its first row included: "Table with 12 columns: Tujuan,
+    Sasaran, …, Target (Th 2021-2026), Target Akhir. Row 1: …, 65, 70, BB." (the rest of the table follows as
+    tab-separated lines). The named columns sit from the left, the last one over the last column, and the one
+    before it spans the columns between (a merged group heading, repeated in each as a merged cell is). Row 1 is
+    kept only where its comma-separated cells are exactly as many as the columns."""
+    match = _DESCRIBED.match(text)
+    if match is None:
+        return None
+    width = int(match.group(1))
+    names = [name.strip() for name in match.group(2).split(", ")]
+    if not 2 <= len(names) <= width or width > MAX_COLUMNS:
+        return None
+    header = names[:-2] + [names[-2]] * (width - len(names) + 1) + [names[-1]]
+    rows = [Row(header, line=number)]
+    cells = [cell.strip() for cell in match.group(3).split(", ")]
+    if len(cells) == width:
+        rows.append(Row(cells, line=number))
+    return Table(None, "", rows, line=number)
 
 
 def _kind(line: str) -> str:

@@ -72,10 +72,29 @@ def recognise_table(table: Table) -> Recognised:
     if depth == 0:
         return Recognised(table, None, body=rows)
     labels = header_labels([r.cells for r in rows[:depth]])
-    columns = [Column(i, role_of(label), year_in(label), label) for i, label in enumerate(labels)]
+    columns = _year_ranges_spread([Column(i, role_of(label), year_in(label), label) for i, label in enumerate(labels)])
     found = Recognised(table, None, columns, [r for r in rows[depth:] if not column_numbers(r)])
     found.kind = kind_of(found)
     return found
+
+
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)\b")
+
+
+def _year_ranges_spread(columns: list[Column]) -> list[Column]:
+    """A heading "Target (Th 2021-2026)" merged over exactly as many columns as the years it names: one year per
+    column, in order (the converter lost the row of years under it)."""
+    out, i = list(columns), 0
+    while i < len(columns):
+        j = i
+        while j + 1 < len(columns) and columns[j + 1].label == columns[i].label:
+            j += 1
+        found = _YEAR_RANGE.search(columns[i].label) if j > i else None
+        if found and int(found.group(2)) - int(found.group(1)) == j - i:
+            for k in range(i, j + 1):
+                out[k] = Column(k, columns[k].role, int(found.group(1)) + k - i, columns[k].label)
+        i = j + 1
+    return out
 
 
 def header_depth(rows: list[Row]) -> int:
