@@ -224,3 +224,60 @@ def test_a_file_name_or_table_title_cannot_write_yaml_into_the_draft(tmp_path):
         assert parsed["versi_format"] == 6, path.name
     year = yaml.safe_load((data / "wilayah/bengkalis/rupat-utara/2023.yaml").read_text(encoding="utf-8"))
     assert len(year["kinerja"]) == 4
+
+
+@pytest.fixture(scope="module")
+def batu_sopang(tmp_path_factory) -> Path:
+    data = fresh_data(tmp_path_factory.mktemp("impor"))
+    result = impor(data, REPORTS / "002_5be07e9b1610b382.txt", "paser/batu-sopang")
+    assert result.returncode == 0, result.stderr
+    return data / "wilayah" / "paser" / "batu-sopang"
+
+
+def test_a_kegiatan_printed_elsewhere_with_a_sub_kegiatan_code_is_a_sub_kegiatan(batu_sopang):
+    """Tabel 3.4.1 heads its lines "Kegiatan"; the Renstra matrix (T-C 27) prints the same names with codes of six
+    parts (7.01.01.2.01.01): sub kegiatan, under the programme, and the programme keeps the row's number."""
+    report = (REPORTS / "002_5be07e9b1610b382.txt").read_text(encoding="utf-8")
+    assert "7.01.01.2.01.01\t\tPenyusunan Dokumen Perencanaan Perangkat Daerah" in report
+    line = report_line(report, "1\tProgram Penunjang Urusan Pemerintah Daerah Kabupaten/Kota\t")
+    assert line[2] == "Penyusunan Dokumen Perencanaan Perangkat Daerah" and line[3] == "4.643.400,00"
+    year = yaml.safe_load((batu_sopang / "2022.yaml").read_text(encoding="utf-8"))
+    program = year["anggaran"]["program"][0]
+    assert program["kode"] == "1" and "kegiatan" not in program
+    first = program["sub_kegiatan"][0]
+    assert first["nama"] == line[2] and first["pagu"] == 4643400 and "kode" not in first
+
+
+def test_a_budget_table_per_sasaran_and_programme_is_drafted_per_sasaran(batu_sopang):
+    """Tabel 3.4.2: NO | SASARAN | PROGRAM | PAGU | REALISASI | CAPAIAN, the sasaran printed once for its
+    programmes; each row under the Renstra's own sasaran id. Tabel 3.4.4 prints capaian, absorption and efficiency
+    per sasaran."""
+    report = (REPORTS / "002_5be07e9b1610b382.txt").read_text(encoding="utf-8")
+    second = report_line(report, "\t\tProgram Pembinaan dan Pengawasan Pemerintahan Desa\t")
+    year = yaml.safe_load((batu_sopang / "2022.yaml").read_text(encoding="utf-8"))
+    renstra = yaml.safe_load((batu_sopang / "renstra-2021-2026.yaml").read_text(encoding="utf-8"))
+    ids = {s["nama"].lower(): s["id"] for t in renstra["tujuan"] for s in t["sasaran"]}
+    rows = {r["program"]: r for r in year["anggaran"]["per_kinerja"]}
+    row = rows["Program Pembinaan dan Pengawasan Pemerintahan Desa"]
+    assert row["pagu"] == int(second[3].replace(".", "").removesuffix(",00"))
+    assert row["sasaran"] == ids["meningkatnya akuntabilitas kinerja pemerintah"]
+    efficiency = report_line(report, "2\tMeningkatnya kualitas pelayanan publik Kecamatan dan Kelurahan\t")
+    assert efficiency[2:5] == ["102,5", "98,86", "1,04"]
+    printed = [d for s in year["sasaran"] for d in s["dinyatakan"] if d["sumber"]["tabel"] == "Tabel 3.4.4"]
+    figures = [{k: Decimal(str(v)) for k, v in d.items() if k != "sumber"} for d in printed]
+    assert {"capaian": Decimal("102.5"), "penyerapan": Decimal("98.86"), "efisiensi": Decimal("1.04")} in figures
+
+
+def test_a_budget_line_keeps_its_output_indicator(tmp_path):
+    """Tabel 3.9 of Lima Puluh Pesisir prints, beside each line, its output indicator with target and result and
+    the unit after each (under a header shifted from its data)."""
+    report = (REPORTS / "004_e634fa74d24abf76.txt").read_text(encoding="utf-8")
+    line = report_line(report, "Penyusunan Dokumen Perencanaan Perangkat Daerah\t")
+    assert line[1:5] == ["Jumlah Dokumen Renstra dan Renja Perangkat Daerah yang disusun", "2.572.000", "4", "Dokumen"]
+    data = fresh_data(tmp_path)
+    assert impor(data, REPORTS / "004_e634fa74d24abf76.txt", "batu-bara/lima-puluh-pesisir").returncode == 0
+    text = (data / "wilayah/batu-bara/lima-puluh-pesisir/2023.yaml").read_text(encoding="utf-8")
+    year = yaml.safe_load(text)
+    lines = [s for p in year["anggaran"]["program"] for k in p.get("kegiatan", []) for s in k.get("sub_kegiatan", [])]
+    found = next(s for s in lines if s["nama"] == line[0])
+    assert found["keluaran"] == {"nama": line[1], "satuan": "Dokumen", "target": 4, "realisasi": 4}

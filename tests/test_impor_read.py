@@ -404,3 +404,32 @@ def test_unreadable_file_is_refused_with_a_useful_message(name, tmp_path):
     message = str(refused.value)
     assert message.startswith(f"{name}: ") and expected in message
     assert len(message.split(". ")) >= 2  # what is wrong, and what to do
+
+
+def test_a_table_a_converter_describes_in_one_sentence_is_a_table(tmp_path):
+    """"Table with N columns: names. Row 1: cells." and the rest of the table as tab lines after it: one table,
+    the heading over a year range spread one year per column."""
+    from builder.impor.read_text import read_text
+    from builder.impor.recognise import recognise
+
+    path = tmp_path / "laporan.txt"
+    path.write_text("Table with 8 columns: Sasaran, Indikator, Satuan, Target (Th 2022-2025), Target Akhir. "
+                    "Row 1: Meningkatnya akuntabilitas, Nilai AKIP, nilai, 60, 62, 64, 66, 66.\n\n"
+                    "\tIndeks Kepuasan Masyarakat\tnilai\t80\t81\t82\t83\t83\n", encoding="utf-8")
+    document = read_text(path)
+    [table] = [b for b in document.blocks if hasattr(b, "rows")]
+    assert [r.cells[1] for r in table.rows] == ["Indikator", "Nilai AKIP", "Indeks Kepuasan Masyarakat"]
+    [found] = recognise(document)
+    assert [(c.role, c.year) for c in found.columns[3:7]] == [("target", 2022), ("target", 2023), ("target", 2024),
+                                                             ("target", 2025)]
+    assert found.columns[7].role == "target_akhir"
+
+
+def test_a_described_table_whose_cells_do_not_count_out_keeps_its_header_only(tmp_path):
+    from builder.impor.read_text import read_text
+
+    path = tmp_path / "laporan.txt"
+    path.write_text("Table with 3 columns: Uraian, Pagu, Realisasi. Row 1: Belanja, gaji, 1.000, 900.\n",
+                    encoding="utf-8")
+    [table] = [b for b in read_text(path).blocks if hasattr(b, "rows")]
+    assert [r.cells for r in table.rows] == [["Uraian", "Pagu", "Realisasi"]]
