@@ -30,6 +30,7 @@ from pathlib import Path
 
 import builder as api
 from builder.problems import printable
+from builder.site.store import PathTaken, exit_on_sigterm
 from builder import synth
 
 # Paths are relative to the folder the command runs in: the project root, as the README says.
@@ -224,7 +225,7 @@ def cmd_shards(args) -> int:
 
 def cmd_pages(args) -> int:
     data_dir = Path(args.data)
-    protected = [ROOT, data_dir, Path(__file__).resolve().parent.parent]
+    protected = [data_dir, Path(__file__).resolve().parent]  # (the project holds both: never replaced either)
     try:
         api.check_output_folder(Path(args.out), protected)  # before any work: say it at once
         pages = api.run(data_dir, history=api.data_history(data_dir), provenance=api.Provenance(data_dir))
@@ -362,8 +363,12 @@ def main(argv: list[str] | None = None) -> int:
     synth_cmd.set_defaults(func=cmd_synth)
     args = parser.parse_args(argv)
     tune_gc()
+    exit_on_sigterm()  # temporary folders are removed when the command is stopped
     try:
         return args.func(args)
+    except PathTaken as error:  # two sources of one output path
+        print(f"galat: {error}", file=sys.stderr)
+        return 1
     except api.DataError as error:
         _print_problems(error.problems)
         print(f"\nData tidak sah ({sum(p.is_error for p in error.problems)} galat); "

@@ -16,9 +16,9 @@ from pathlib import Path
 from .analysis.results import BudgetLine, KecamatanResult
 from .formatting import percent, rupiah, value_text
 from .pipeline import analyse_data
-from .problems import DataError
+from .problems import DataError, excerpt
 from .migrate import bring_forward
-from .versions import VersionError, extract_revision
+from .versions import UNREADABLE, VersionError, extract_revision, total_limit
 
 # One version's figures: kecamatan slug -> (year, key) -> (shown name, {field: shown value}).
 Figures = dict[str, dict[tuple[int, str], tuple[str, dict[str, str]]]]
@@ -140,17 +140,28 @@ def figures_of(folder: Path) -> tuple[Figures, dict[str, str]]:
     return figures(results)
 
 
-def load_version(spec: str, data_dir: Path, repo: Path, workspace: Path) -> tuple[Figures, dict[str, str]]:
-    path = Path(spec)
-    if path.is_dir():
-        folder = path
-    else:
-        target = workspace / f"v{len(list(workspace.iterdir()))}"
-        target.mkdir()
-        folder = bring_forward(extract_revision(repo, spec, data_dir.resolve().relative_to(repo.resolve()).as_posix(),
-                                                target))
+def read_revision(repo: Path, revision: str, data_rel: str, into: Path, limit: int) -> tuple[Figures, dict[str, str]]:
+    """The figures of the data folder at a git revision, brought to today's format first (migrate).
+
+    Raises DataError when that data does not validate, and VersionError for anything else: a revision is input
+    nobody reviewed (a pull request carries its own commits), so whatever in it breaks the reading, the migration
+    or the analysis makes that version unreadable, and never stops the command or the build that asked for it.
+    """
     try:
-        return figures_of(folder)
+        return figures_of(bring_forward(extract_revision(repo, revision, data_rel, into, limit)))
+    except (DataError, VersionError):
+        raise
+    except Exception as error:  # see the docstring: a past version is never a crash
+        raise VersionError(f"{UNREADABLE} ({revision}): {type(error).__name__}: {excerpt(str(error))}") from None
+
+
+def load_version(spec: str, data_dir: Path, repo: Path, workspace: Path) -> tuple[Figures, dict[str, str]]:
+    try:
+        if Path(spec).is_dir():
+            return figures_of(Path(spec))
+        target = workspace / f"v{len(list(workspace.iterdir()))}"
+        return read_revision(repo, spec, data_dir.resolve().relative_to(repo.resolve()).as_posix(), target,
+                             total_limit(data_dir))
     except DataError as error:
         errors = [p for p in error.problems if p.is_error]
         raise VersionError(f"data pada {spec} tidak sah ({len(errors)} galat), mis.: {errors[0]}") from None

@@ -15,10 +15,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diff import DiffResult, diff_figures, figures_of
+from .diff import DiffResult, diff_figures, read_revision
 from .problems import DataError
-from .migrate import bring_forward
-from .versions import VersionError, extract_revision, git_or_none
+from .versions import UNREADABLE, VersionError, git_or_none, total_limit
 
 COMMITS_SHOWN = 20
 
@@ -72,6 +71,7 @@ def data_history(data_dir: Path, limit: int = COMMITS_SHOWN, cache: HistoryCache
     if not log:
         return History(False, "Belum ada commit yang mengubah data.")
     commits = [line.split("\x1f", 2) for line in log.strip().splitlines()]
+    limit = total_limit(data_dir)
     with tempfile.TemporaryDirectory(prefix="kecamatan-riwayat-") as tmp:
 
         def version(revision: str):
@@ -80,11 +80,11 @@ def data_history(data_dir: Path, limit: int = COMMITS_SHOWN, cache: HistoryCache
                 return "folder data belum ada"
             if tree not in cache.figures:
                 try:
-                    target = Path(tmp) / tree
-                    target.mkdir()
-                    cache.figures[tree] = figures_of(bring_forward(extract_revision(repo, revision, data_rel, target)))
-                except (DataError, VersionError):
+                    cache.figures[tree] = read_revision(repo, revision, data_rel, Path(tmp) / tree, limit)
+                except DataError:
                     cache.figures[tree] = "data pada versi ini tidak sah"
+                except VersionError:
+                    cache.figures[tree] = UNREADABLE
             return cache.figures[tree]
 
         entries = []

@@ -28,6 +28,13 @@ KIND_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^wilayah/[a-z0-9-]+/[a-z0-9-]+/\d{4}\.yaml$"), "tahunan"),
 ]
 
+# The other files the data folder holds: the licences, the Kemendagri list and its source, each kecamatan's SUMBER.md.
+OTHER_FILES = re.compile(r"^(LISENSI\.md|referensi/kemendagri/(LICENSE\.md|SUMBER\.md|provinces\.csv|regencies\.csv|"
+                         r"districts\.csv|villages\.csv)|wilayah/[a-z0-9-]+/[a-z0-9-]+/SUMBER\.md)$")
+# A kabupaten folder may not be named like a provinsi page (site/urls.province_uri: wilayah/provinsi-<nama>), whose
+# page and API file it would take over.
+RESERVED_KABUPATEN = "provinsi-"
+
 EXPECTED_LAYOUT = (
     "referensi/<skala|rumus|indikator|akip>.yaml, wilayah/<kabupaten>/kabupaten.yaml, "
     "wilayah/<kabupaten>/<kecamatan>/profil.yaml, .../renstra-<mulai>-<selesai>.yaml atau .../<tahun>.yaml "
@@ -86,7 +93,7 @@ class _Loader(yaml.CSafeLoader):
 
 def file_kind(relative: str) -> str | None:
     for pattern, kind in KIND_PATTERNS:
-        match = pattern.match(relative)
+        match = pattern.fullmatch(relative)
         if match:
             return kind.format(*match.groups())
     return None
@@ -98,6 +105,9 @@ def parse_text(text: str, source: SourceFile) -> None:
     loader.duplicates = []
     try:
         node = loader.get_single_node()
+        if node is not None and "*" in text and _shares_nodes(node):
+            source.problems.append(_alias_problem(text, source))
+            return
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -129,6 +139,42 @@ def parse_text(text: str, source: SourceFile) -> None:
         )
     source.node = node
     source.data = data
+
+
+def _shares_nodes(root: yaml.Node) -> bool:
+    """Whether a node appears twice in the tree: what an alias (*nama) does. Aliases are refused: no report needs
+    one, and a few lines of them expand to millions of values (a 7,7 KB file to 810.000 budget lines). The walk
+    visits each node once, so a file of aliases costs its own size here, never its expansion."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += (key, value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return False
+
+
+def _alias_problem(text: str, source: SourceFile) -> Problem:
+    """The refusal of a file with aliases, at its first alias (found again by libyaml's event parser)."""
+    mark = None
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                mark, name = event.start_mark, event.anchor
+                break
+    except yaml.YAMLError:
+        pass
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    what = f"*{excerpt(name)}" if mark else "*"
+    return Problem(source.display, line, column, "", f"alias YAML ({what}) tidak diizinkan di berkas data: tulis "
+                   "nilainya sendiri di setiap tempat (&nama dan *nama menyalin isi lain, dan tidak ada laporan yang "
+                   "memerlukannya)")
 
 
 _YAML_HINTS = {
@@ -218,7 +264,9 @@ def discover(data_dir: Path) -> tuple[list[Path], list[Problem]]:
     """Every YAML file under data_dir in a stable order, and the entries refused on the way.
 
     Symbolic links are refused (they could read files outside the repository), and so is a YAML file
-    whose extension is not the lower-case `.yaml` the layout expects (it would be skipped silently).
+    whose extension is not the lower-case `.yaml` the layout expects (it would be skipped silently), a kabupaten
+    folder with a reserved name, and any other file the layout has no place for (OTHER_FILES): such a file does
+    nothing here but can act elsewhere (a .gitattributes hides files from `git archive`).
     """
     found: list[Path] = []
     refused: list[Problem] = []
@@ -233,12 +281,22 @@ def discover(data_dir: Path) -> tuple[list[Path], list[Problem]]:
                                        "salin berkasnya ke sini"))
                 if name in dirs:
                     dirs.remove(name)
-            elif name in files and path.suffix.lower() in (".yaml", ".yml"):
+            elif name in dirs:
+                if base == data_dir / "wilayah" and name.startswith(RESERVED_KABUPATEN):
+                    refused.append(Problem(shown, None, None, "", f'nama folder kabupaten tidak boleh diawali '
+                                           f'"{RESERVED_KABUPATEN}": alamat itu milik halaman provinsi di situs; pakai '
+                                           "nama kabupaten atau kota-nya saja, mis. bengkalis atau kota-dumai"))
+                    dirs.remove(name)
+            elif path.suffix.lower() in (".yaml", ".yml"):
                 if path.suffix != ".yaml":
                     refused.append(Problem(shown, None, None, "", f'akhiran berkas harus ".yaml" (huruf kecil), bukan '
                                            f'"{path.suffix}"; ganti nama berkasnya'))
                 else:
                     found.append(path)
+            elif not OTHER_FILES.fullmatch(path.relative_to(data_dir).as_posix()):
+                refused.append(Problem(shown, None, None, "", "berkas ini tidak termasuk susunan folder data; pindahkan "
+                                       f"ke luar folder data atau hapus. Susunan yang diharapkan: {EXPECTED_LAYOUT}, "
+                                       "serta SUMBER.md di folder kecamatan"))
     return sorted(found), refused
 
 

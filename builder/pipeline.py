@@ -189,14 +189,14 @@ class OutputError(Exception):
 
 
 def check_output_folder(out: Path, protected: list[Path]) -> None:
-    """Refuse to replace anything but a previous output of ours: never a protected folder (the project, its
-    data), a parent of one, or a folder with other content."""
+    """Refuse to replace anything but a previous output of ours: never a protected folder (the data, the builder),
+    a parent of one (the project) or a folder inside one, and never a folder with other content."""
     out = out.resolve()
     for folder in protected:
         folder = folder.resolve()
-        if out == folder or out in folder.parents:
-            raise OutputError(f"folder keluaran {out} adalah atau memuat {folder}, yang tidak boleh ditimpa; "
-                              "pilih folder keluaran lain, mis. build/halaman")
+        if out == folder or out in folder.parents or folder in out.parents:
+            raise OutputError(f"folder keluaran {out} adalah, memuat atau berada di dalam {folder}, yang tidak boleh "
+                              "ditimpa atau diisi; pilih folder keluaran lain, mis. build/halaman")
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / OUTPUT_MARKER).is_file())):
         raise OutputError(f"{out} sudah ada dan bukan keluaran `pages` sebelumnya (tidak ada berkas {OUTPUT_MARKER}); "
                           "tidak ditimpa. Pilih folder baru atau kosong")
@@ -229,10 +229,9 @@ def write_pages(pages: Pages, out: Path, protected: list[Path] = ()) -> None:
                 path.write_text(content, encoding="utf-8")
         (staging / OUTPUT_MARKER).write_text("Dibuat oleh `python -m builder pages`; boleh ditimpa olehnya.\n",
                                              encoding="utf-8")
-        if out.exists():
-            old = out.with_name(out.name + ".lama")
-            shutil.rmtree(old, ignore_errors=True)
-            out.rename(old)
+        if out.exists():  # swapped through a new folder of our own: nothing beside `out` is touched
+            old = Path(tempfile.mkdtemp(prefix=out.name + ".lama-", dir=out.parent))
+            out.rename(old)  # (an empty folder is replaced)
             staging.rename(out)
             shutil.rmtree(old, ignore_errors=True)
         else:

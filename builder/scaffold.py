@@ -52,8 +52,17 @@ def describe(field) -> str:
     return "; ".join(parts)
 
 
+_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x85\u2028\u2029]+")  # what YAML or an editor takes for a new line
+
+
+def one_line(text: object) -> str:
+    """Text for a comment: a line break in a name (from the data or the command line) would start a line of live
+    YAML in the file written."""
+    return _LINE_BREAKS.sub(" ", str(text))
+
+
 def _comment(text: str) -> str:
-    return f"  # {text}" if text else ""
+    return f"  # {one_line(text)}" if text else ""
 
 
 def commented_fields(model: type[BaseModel], indent: int, seen: tuple = ()) -> list[str]:
@@ -78,9 +87,12 @@ def commented_fields(model: type[BaseModel], indent: int, seen: tuple = ()) -> l
 
 
 def _scalar(value) -> str:
+    """A value on one line of YAML (a text with line breaks double-quoted, its breaks escaped)."""
     if isinstance(value, Decimal):
         return format(value.normalize(), "f") if value == value.to_integral() else str(value)
-    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).strip().removesuffix("...").strip()
+    style = '"' if isinstance(value, str) and _LINE_BREAKS.search(value) else None
+    return yaml.safe_dump(value, default_flow_style=True, default_style=style, allow_unicode=True,
+                          width=float("inf")).strip().removesuffix("...").strip()
 
 
 def modeline(path: Path, data_dir: Path, model: type[BaseModel]) -> str:
@@ -114,7 +126,7 @@ def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
 
     lines = [
         modeline(path, data_dir, m.Tahunan),
-        f"# Kinerja Kecamatan {kec.profil.nama} tahun {year}, dibuat dari target Renstra "
+        f"# Kinerja Kecamatan {one_line(kec.profil.nama)} tahun {year}, dibuat dari target Renstra "
         f"{renstra.periode.mulai}–{renstra.periode.selesai} oleh `python -m builder new-year`.",
         "# Cara mengisi (lihat CONTRIBUTING.md):",
         "# - Isi setiap baris bertanda ISI dari laporan kinerja; biarkan kosong bila laporan tidak memuatnya.",
@@ -162,7 +174,7 @@ def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
     if not report_id and not printed_later:
         steps.insert(0, "Daftarkan laporannya di profil.yaml, di bawah `laporan:`:\n"
                         f"  - id: lkjip-{year}\n    jenis: LKjIP\n    tahun: {year}\n"
-                        f"    judul: Laporan Kinerja Instansi Pemerintah Kecamatan {kec.profil.nama} Tahun {year}")
+                        f"    judul: Laporan Kinerja Instansi Pemerintah Kecamatan {one_line(kec.profil.nama)} Tahun {year}")
     return Scaffold({path: "\n".join(lines) + "\n"}, steps)
 
 
@@ -173,7 +185,7 @@ def _kinerja_lines(kec: KecamatanData, renstra: m.Renstra, year: int) -> list[st
         ind, sasaran = place.indikator, place.sasaran
         goal = (sasaran or place.tujuan).nama
         if goal != current:
-            lines.append(f"  # {'Sasaran' if sasaran else 'Tujuan'}: {goal}")
+            lines.append(f"  # {'Sasaran' if sasaran else 'Tujuan'}: {one_line(goal)}")
             current = goal
         direction = "semakin kecil semakin baik" if ind.polaritas == "turun" else "semakin besar semakin baik"
         lines.append(f"  - indikator: {ind.id}{_comment(f'{ind.nama} ({ind.satuan}; {direction})')}")
@@ -214,7 +226,7 @@ def _examples(data_dir: Path, keys: list[str], own: Path) -> dict[str, str]:
 
 def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int) -> Scaffold:
     parts = slug.split("/")
-    if len(parts) != 2 or not all(ID_PATTERN.match(p) for p in parts):
+    if len(parts) != 2 or not all(ID_PATTERN.fullmatch(p) for p in parts):
         raise ScaffoldError(f'"{slug}" bukan nama folder yang sah: tulis <kabupaten>/<kecamatan> dengan huruf kecil '
                             "dan tanda minus, mis. bengkalis/rupat-selatan")
     if not m.FIRST_YEAR <= mulai < selesai <= m.LAST_YEAR:
@@ -231,7 +243,7 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
             modeline(path, data_dir, m.Kabupaten),
             f"# Kabupaten/kota {parts[0]}: isi baris bertanda ISI (kode dan nama menurut Kemendagri).",
             FORMAT_LINE,
-            (f"nama: {_scalar(kab[1])}  # dari daftar Kemendagri ({kab[2]})" if kab else
+            (f"nama: {_scalar(kab[1])}{_comment(f'dari daftar Kemendagri ({kab[2]})')}" if kab else
              "nama:  # ISI: " + describe(m.Kabupaten.model_fields["nama"])),
             (f"jenis: kota  # dari nama folder {parts[0]}" if parts[0].startswith("kota-") else
              f"jenis: kabupaten  # dari nama folder {parts[0]}; folder sebuah kota diawali kota-, mis. kota-dumai"),
@@ -246,7 +258,7 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
     path = kec_dir / "profil.yaml"
     files[path] = "\n".join([
         modeline(path, data_dir, m.Profil),
-        f"# Profil Kecamatan {nama}: isi dari Bab I laporan kinerja. Baris bertanda ISI wajib diisi.",
+        f"# Profil Kecamatan {one_line(nama)}: isi dari Bab I laporan kinerja. Baris bertanda ISI wajib diisi.",
         FORMAT_LINE,
         f"nama: {_scalar(nama)}",
         *([f'kode: "{official["kecamatan"][0]}"  # dari daftar Kemendagri ({official["kecamatan"][1]})']
@@ -268,7 +280,7 @@ def new_kecamatan(data_dir: Path, slug: str, nama: str, mulai: int, selesai: int
     ind_fields = m.Indikator.model_fields
     files[path] = "\n".join([
         modeline(path, data_dir, m.Renstra),
-        f"# Renstra Kecamatan {nama} {mulai}–{selesai}: tujuan, sasaran, indikator dan target tiap tahun.",
+        f"# Renstra Kecamatan {one_line(nama)} {mulai}–{selesai}: tujuan, sasaran, indikator dan target tiap tahun.",
         "# Salin satu blok indikator untuk setiap indikator; id ditulis huruf kecil dengan tanda minus.",
         FORMAT_LINE,
         "periode:",

@@ -112,8 +112,8 @@ def test_every_chart_of_a_report_page_has_an_anchor_a_permalink_and_an_embed_pag
 
 def test_the_embed_page_names_are_stable(site):
     names = sorted(p.name for p in (site / "grafik").glob("*.html"))
-    for expected in ("bengkalis-rupat-utara-2023-capaian.html", "bengkalis-rupat-utara-lintasan-ikm.html",
-                     "bengkalis-kab-bengkalis-capaian.html", "indikator-ikm-banding-ikm.html"):
+    for expected in ("bengkalis_rupat-utara_2023_capaian.html", "bengkalis_rupat-utara_lintasan-ikm.html",
+                     "bengkalis_kab-bengkalis-capaian.html", "indikator_ikm_banding-ikm.html"):
         assert expected in names, names
 
 
@@ -259,9 +259,9 @@ def test_embed_code_is_copied(browser, base_url):
 
 
 @needs_chromium
-@pytest.mark.parametrize("name", ["bengkalis-rupat-utara-2023-capaian", "bengkalis-rupat-utara-2023-anggaran",
-                                  "bengkalis-rupat-utara-lintasan-ikm", "bengkalis-kab-bengkalis-penyerapan",
-                                  "indikator-ikm-banding-ikm"])
+@pytest.mark.parametrize("name", ["bengkalis_rupat-utara_2023_capaian", "bengkalis_rupat-utara_2023_anggaran",
+                                  "bengkalis_rupat-utara_lintasan-ikm", "bengkalis_kab-bengkalis-penyerapan",
+                                  "indikator_ikm_banding-ikm"])
 def test_embed_page_draws_its_chart_under_its_policy(browser, base_url, name):
     context, page, problems = open_page(browser, base_url + f"grafik/{name}.html", width=360)
     page.wait_for_selector(".kc-chart__plot .main-svg", timeout=15000)
@@ -275,7 +275,7 @@ def test_embed_page_draws_its_chart_under_its_policy(browser, base_url, name):
 def test_embed_page_draws_inside_an_iframe_of_another_site(browser, base_url, tmp_path):
     (tmp_path / "index.html").write_text(
         f'<!doctype html><html lang="en"><title>Another site</title><link rel="icon" href="data:,"><iframe src="{base_url}grafik/'
-        'bengkalis-rupat-utara-2023-capaian.html" title="Grafik" width="600" height="400"></iframe></html>',
+        'bengkalis_rupat-utara_2023_capaian.html" title="Grafik" width="600" height="400"></iframe></html>',
         encoding="utf-8")
     server, other = serve(tmp_path)  # another port: another origin
     try:

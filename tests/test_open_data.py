@@ -28,8 +28,8 @@ PUBLISHED = [
     "api/v1/wilayah.json", "unduh/wilayah/wilayah_provinsi.csv", "unduh/metodologi/skala.csv", "api/v1/metodologi.json",
     f"unduh/{RUPAT_2023}/kinerja.csv", f"unduh/{RUPAT_2023}/anggaran.csv", f"unduh/{RUPAT_2023}/temuan.csv",
     f"unduh/{RUPAT_2023}.xlsx", "unduh/wilayah/bengkalis/rupat-utara/riwayat_indikator.csv",
-    "sumber/wilayah/bengkalis/rupat-utara/2023.yaml.html", "grafik/bengkalis-rupat-utara-2023-capaian.html",
-    "grafik/bengkalis-rupat-utara-lintasan-ikm.html", "grafik/indikator-ikm-banding-ikm.html",
+    "sumber/wilayah/bengkalis/rupat-utara/2023.yaml.html", "grafik/bengkalis_rupat-utara_2023_capaian.html",
+    "grafik/bengkalis_rupat-utara_lintasan-ikm.html", "grafik/indikator_ikm_banding-ikm.html",
 ]
 
 
@@ -47,7 +47,7 @@ def test_the_url_rule_is_the_one_documented():
     assert urls.csv_uri(page, "kinerja") == f"unduh/{RUPAT_2023}/kinerja.csv"
     assert urls.workbook_uri(page) == f"unduh/{RUPAT_2023}.xlsx"
     assert urls.api_uri(urls.kecamatan_uri("bengkalis/rupat-utara")) == "api/v1/wilayah/bengkalis/rupat-utara.json"
-    assert urls.embed_uri(page, "capaian") == "grafik/bengkalis-rupat-utara-2023-capaian.html"
+    assert urls.embed_uri(page, "capaian") == "grafik/bengkalis_rupat-utara_2023_capaian.html"
     assert urls.source_uri("wilayah/bengkalis/rupat-utara/2023.yaml") == "sumber/wilayah/bengkalis/rupat-utara/2023.yaml.html"
 
 

@@ -209,8 +209,8 @@ def test_history_is_computed_once_per_commit(monkeypatch):
     import builder.history as history
 
     calls = []
-    real = history.figures_of
-    monkeypatch.setattr(history, "figures_of", lambda folder: calls.append(folder) or real(folder))
+    real = history.read_revision
+    monkeypatch.setattr(history, "read_revision", lambda *args: calls.append(args) or real(*args))
     cache = history.HistoryCache()
     first = data_history(DATA, limit=2, cache=cache)
     if not first.available:

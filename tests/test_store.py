@@ -24,11 +24,35 @@ def test_replacing_and_deleting_leave_no_file_behind():
     pages = PageStore()
     pages["unduh/x.csv"] = b"1"
     first = pages.path_of("unduh/x.csv")
+    del pages["unduh/x.csv"]
     pages["unduh/x.csv"] = b"2"
     assert not first.exists() and pages["unduh/x.csv"] == b"2"
     second = pages.path_of("unduh/x.csv")
     del pages["unduh/x.csv"]
     assert not second.exists() and "unduh/x.csv" not in pages
+
+
+def test_a_second_writer_of_one_path_is_refused():
+    """Every output path has one source: writing it again, by any way in, is an error and keeps the first."""
+    import pytest
+
+    from builder.site.store import PathTaken
+
+    pages, other = PageStore(), PageStore()
+    pages["unduh/x.csv"] = b"pertama"
+    pages["a.md"] = "pertama"
+    other["unduh/x.csv"] = b"kedua"
+    with pytest.raises(PathTaken, match="unduh/x.csv akan ditulis dua kali"):
+        pages["unduh/x.csv"] = b"kedua"
+    with pytest.raises(PathTaken):
+        pages["a.md"] = "kedua"
+    with pytest.raises(PathTaken):
+        pages.open_for("unduh/x.csv")
+    with pytest.raises(PathTaken):
+        pages.absorb(other)
+    with pytest.raises(PathTaken):
+        pages.update({"a.md": "kedua"})
+    assert pages["unduh/x.csv"] == b"pertama" and pages["a.md"] == "pertama"
 
 
 def test_absorbing_another_map_takes_its_files_and_the_folder_goes_with_the_store():

@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     WithJsonSchema,
+    field_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -186,8 +187,36 @@ TanggalAtauTahun = Annotated[
 Markdown = Annotated[str, Field(description="Teks Markdown.")]
 
 
+MAX_TEXT = 40_000  # characters of one text value; the longest real one (a year's catatan) has about 10,000
+MAX_ITEMS = 5_000  # entries of one list or mapping; the longest real list (a sub kegiatan's rincian) has 24
+
+
+def _size(value: object) -> object:
+    """Refuse a text or a list far beyond any report before anything else reads it (the one size rule of every
+    field: a list's texts too)."""
+    if isinstance(value, str):
+        texts = (value,)
+    elif isinstance(value, (list, dict)):
+        if len(value) > MAX_ITEMS:
+            raise PydanticCustomError("terlalu_banyak_isian", "terlalu banyak isian ({found}; paling banyak {most}); "
+                                      "tidak ada laporan kecamatan sepanjang ini, periksa salinannya",
+                                      {"found": f"{len(value):,}".replace(",", "."),
+                                       "most": f"{MAX_ITEMS:,}".replace(",", ".")})
+        texts = [x for x in (value.values() if isinstance(value, dict) else value) if isinstance(x, str)]
+    else:
+        return value
+    for text in texts:
+        if len(text) > MAX_TEXT:
+            raise PydanticCustomError("teks_terlalu_panjang", "teks terlalu panjang ({found} karakter; paling banyak "
+                                      "{most} karakter); ringkas, atau pecah ke beberapa isian",
+                                      {"found": f"{len(text):,}".replace(",", "."),
+                                       "most": f"{MAX_TEXT:,}".replace(",", ".")})
+    return value
+
+
 class Model(BaseModel):
-    """Base: unknown keys are errors (they are almost always typos).
+    """Base: unknown keys are errors (they are almost always typos); no text longer than MAX_TEXT, no list longer
+    than MAX_ITEMS.
 
     `_line` and `_field_lines` say where the object and each of its fields are in the YAML file (set after
     validation, see validate.messages.attach_lines): the site links every figure to its line."""
@@ -195,6 +224,8 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
     _line: Optional[int] = PrivateAttr(default=None)
     _field_lines: dict = PrivateAttr(default_factory=dict)
+
+    _bounded_size = field_validator("*", mode="before")(lambda value: _size(value))
 
     def line_of(self, field: str | None = None) -> Optional[int]:
         """The line of a field's value, else of the object."""

@@ -4,10 +4,11 @@
 where its embed page is (the chart macro links to it) and adds that page to the page map, as a finished HTML
 file (bytes, written as they are: no MkDocs theme, no search index, no sitemap).
 
-The embed page of a chart is `grafik/<page>-<chart id>.html`: the page's uri without `wilayah/`, `.md` and a
-folder's `/index`, and the chart's id, flattened to lower-case words joined by '-'
-(`wilayah/bengkalis/rupat-utara/2023.md` + `capaian` -> `grafik/bengkalis-rupat-utara-2023-capaian.html`).
-Both parts are stable names (slugs, years, indicator ids), so the URL stays the same from build to build.
+The embed page of a chart is `grafik/<page>_<chart id>.html` (urls.embed_uri): the parts of the page's uri without
+`wilayah/`, `.md` and a folder's `/index`, and the chart's id, each flattened to lower-case words joined by '-', joined
+by '_' (`wilayah/bengkalis/rupat-utara/2023.md` + `capaian` -> `grafik/bengkalis_rupat-utara_2023_capaian.html`), so
+two folders never meet in one name. All parts are stable names (slugs, years, indicator ids), so the URL stays the
+same from build to build; the page store refuses a second writer of any path.
 The chart ids of each kind of page start differently (`capaian`..`idm` on a year page, `lintasan-` on a
 kecamatan page, `kab-` and `banding-` on the pages over many kecamatan), so two kinds never meet in one name.
 """
@@ -52,8 +53,6 @@ def add(pages: dict, renderer: Renderer, uri: str, view) -> None:
     template = renderer.env.get_template(TEMPLATE)
     for chart in charts:
         target = embed_uri(uri, chart.id)
-        if target in pages:
-            raise ValueError(f"two charts would share the embed page {target} (the second on {uri})")
         chart.embed_href = posixpath.relpath(target, page_dir)
         pages[target] = template.render(ch=chart, title=title, source=source, site=SITE,
                                         page_href=f"{page_href}#{chart.anchor}").encode("utf-8")

@@ -10,15 +10,38 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import sys
 import tempfile
+import threading
 import weakref
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import BinaryIO
 
 
+def exit_on_sigterm() -> None:
+    """Let SIGTERM (a cancelled CI job, `kill`) end the process like an exception, so that temporary folders are
+    removed (finally blocks, weakref.finalize at exit) instead of left behind. Only where nobody else handles it."""
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
+class PathTaken(ValueError):
+    """A second writer of one output path (message in Bahasa Indonesia): every file of the site has one source."""
+
+    def __init__(self, uri: str) -> None:
+        super().__init__(f"berkas situs {uri} akan ditulis dua kali, dari dua sumber berbeda; yang kedua tidak "
+                         "menimpa yang pertama. Biasanya dua folder data menghasilkan alamat yang sama: ganti nama "
+                         "salah satunya")
+        self.uri = uri
+
+
 class PageStore(MutableMapping):
-    """{uri: Markdown text, or the text or bytes of any other file}, the latter on disk."""
+    """{uri: Markdown text, or the text or bytes of any other file}, the latter on disk.
+
+    Each uri is written once: a second write raises PathTaken (to replace a file, delete it first), so two sources
+    of one path (two folders whose names meet in one URL) are an error, never a silent overwrite."""
 
     def __init__(self) -> None:
         self._text: dict[str, str] = {}  # Markdown pages
@@ -29,13 +52,18 @@ class PageStore(MutableMapping):
     def _file(self) -> Path:
         """A new file name in the store's folder (made on first use, removed with the store)."""
         if self._folder is None:
+            exit_on_sigterm()
             self._folder = Path(tempfile.mkdtemp(prefix="kinerja-halaman-"))
             weakref.finalize(self, shutil.rmtree, self._folder, True)
         self._written += 1
         return self._folder / str(self._written)
 
+    def _claim(self, uri: str) -> None:
+        if uri in self:
+            raise PathTaken(uri)
+
     def __setitem__(self, uri: str, content: str | bytes) -> None:
-        self._forget(uri)
+        self._claim(uri)
         if isinstance(content, str) and uri.endswith(".md"):
             self._text[uri] = content
             return
@@ -73,7 +101,7 @@ class PageStore(MutableMapping):
 
     def open_for(self, uri: str) -> BinaryIO:
         """A new file at `uri` for the caller to write and close (a file too large to build in memory first)."""
-        self._forget(uri)
+        self._claim(uri)
         path = self._file()
         self._disk[uri] = (path, False)
         return path.open("wb")
@@ -93,9 +121,10 @@ class PageStore(MutableMapping):
         if not isinstance(other, PageStore):
             self.update(other)
             return
+        for uri in other:
+            self._claim(uri)
         self._text.update(other._text)
         for uri, (source, was_text) in other._disk.items():
-            self._forget(uri)
             path = self._file()
             try:
                 os.link(source, path)

@@ -74,6 +74,9 @@ def anchor(text: object) -> str:
 
 
 def embed_uri(page_uri: str, chart_id: str) -> str:
-    """A chart's standalone page (site/embed.py): 'wilayah/k/c/2023.md' + 'capaian' -> 'grafik/k-c-2023-capaian.html'."""
+    """A chart's standalone page (site/embed.py): 'wilayah/k/c/2023.md' + 'capaian' -> 'grafik/k_c_2023_capaian.html'.
+
+    The page's path parts and the chart id, each flattened, joined by '_', which no flattened part holds: so two
+    pages never share an embed name ('bengkalis-rupat/utara' and 'bengkalis/rupat-utara' do not meet)."""
     base = re.sub(r"(^|/)index$", "", re.sub(r"\.md$", "", page_uri)).removeprefix("wilayah/")
-    return f"{EMBED_FOLDER}/{'-'.join(p for p in (flat(base), flat(chart_id)) if p)}.html"
+    return f"{EMBED_FOLDER}/{'_'.join(flat(p) for p in (*base.split('/'), chart_id) if p)}.html"

@@ -105,6 +105,7 @@ def run_checks(report: Reporter, dataset: Dataset, validated: dict[str, BaseMode
     files = {s.relative: s for s in dataset.files}
     reference.check_reference(report, ref, files)
     regions.check_folders(report, dataset)
+    regions.check_codes_unique(report, dataset, files)
     for kab in dataset.kabupaten.values():
         regions.check_kabupaten(report, files[f"wilayah/{kab.slug}/kabupaten.yaml"], kab, ref, dataset.regions)
     for kec in dataset.kecamatan.values():

@@ -27,6 +27,23 @@ def check_folders(report: Reporter, dataset: Dataset) -> None:
             report.report_file(source.display, f"folder {parts[1]} tidak punya kabupaten.yaml yang sah")
 
 
+def check_codes_unique(report: Reporter, dataset: Dataset, files: dict[str, SourceFile]) -> None:
+    """One Kemendagri code per folder: two kabupaten (or kecamatan) folders with one code would be one region
+    published twice, under two addresses."""
+    for level, folders in (("kabupaten", {k.slug: (k.kabupaten.kode, "kabupaten.yaml") for k in dataset.kabupaten.values()}),
+                           ("kecamatan", {k.slug: (k.profil.kode, "profil.yaml") for k in dataset.kecamatan.values()})):
+        first: dict[str, str] = {}
+        for slug, (code, name) in sorted(folders.items()):
+            if not code:
+                continue
+            if code in first:
+                report.report(files[f"wilayah/{slug}/{name}"], ("kode",), f"kode {level} {code} sudah dipakai folder "
+                              f"wilayah/{first[code]}; satu kode Kemendagri hanya untuk satu folder: gabungkan kedua "
+                              "folder itu, atau perbaiki kodenya")
+            else:
+                first[code] = slug
+
+
 # Reports often print "Desa X" or "Kelurahan X" where the list has "X"; a few official names do start with "Desa".
 _DESA_PREFIXES = ("desa ", "kelurahan ")
 
