@@ -168,6 +168,8 @@ def _years_printed(indicators, report_year: int) -> list[int]:
             if row.source.table.kind == "renstra" and not any(k[0] == "realisasi" for k in row.figures):
                 continue
             years.update(y for (name, y) in row.figures if y and name == "realisasi" and y <= report_year)
+            if row.source.table.kind == "perjanjian" and ("target", report_year + 1) in row.figures:
+                years.add(report_year + 1)  # next year's agreement, printed at the back of the report
     return sorted(years, reverse=True)
 
 
@@ -241,7 +243,8 @@ def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: in
     elif not kinerja and not akip and not survey:
         return None
     what = ("tahun laporan" if year == report_year else
-            f"angka tahun {year} yang dicetak laporan {report_year} (kolom tahun-tahun sebelumnya)")
+            f"target tahun {year} dari Perjanjian Kinerja {year} di lampiran laporan {report_year}" if year > report_year
+            else f"angka tahun {year} yang dicetak laporan {report_year} (kolom tahun-tahun sebelumnya)")
     lines = _header(path, data_dir, m.Tahunan, [
         f"Kinerja Kecamatan {nama} {year}: {what}; dibuat oleh `python -m builder impor` dari "
         f"{Path(document.path).name}.",

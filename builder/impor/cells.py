@@ -61,6 +61,22 @@ def read_cell(text: str, money: bool = False) -> Printed:
     return Printed(raw)
 
 
+_WITH_UNIT = re.compile(r"^(\d[\d.,]*)\s+([A-Za-z][A-Za-z/ ]{0,24})$")
+
+
+def read_with_unit(text: str) -> Printed:
+    """A figure printed with its unit in the same cell ("15 Kasus", "75 Persen"): the number as printed, the unit
+    left to the indicator's satuan. Anything else as read_cell reads it."""
+    printed = read_cell(text)
+    if printed.number is not None or printed.code is not None or printed.empty:
+        return printed
+    match = _WITH_UNIT.match(printed.text)
+    number = parse_number(match.group(1)) if match else None
+    if number is None:
+        return printed
+    return Printed(printed.text, number, percent=match.group(2).strip().lower() in ("persen", "%"))
+
+
 def _strip_money(text: str) -> tuple[str, bool]:
     match = re.match(r"^(?:Rp\.?|IDR)\s*(.*?)(?:,-)?$", text, re.IGNORECASE)
     if match:

@@ -200,8 +200,10 @@ def kinerja_rows(indicators: list[Indicator], year: int, report_year: int, outco
         entry: dict = {"indikator": indicator.id}
         used: list[Figure] = []
         # The kecamatan's own agreement is the numbered table; untitled ones further on are often units' agreements.
+        # Next year's agreement, printed at the back: the first one (the camat's, before the units').
         agreement = [f for f in indicator.figures("target", year, report_year) if f.source.table.kind == "perjanjian"
-                     and (f.source.table.table.number or not numbered_agreement)]
+                     and (f.source.table.table.number or not numbered_agreement or year > report_year)
+                     and (year <= report_year or f.source.table.table.index == first_agreement(indicators, year))]
         target = (agreement or [f for f in indicator.figures("target", year, report_year)
                                 if f.source.table.kind in ("pengukuran", "efisiensi")] or [None])[0]
         realisasi = (indicator.figures("realisasi", year, report_year) or [None])[0]
@@ -229,12 +231,22 @@ def kinerja_rows(indicators: list[Indicator], year: int, report_year: int, outco
     return rows
 
 
+def first_agreement(indicators: list[Indicator], year: int) -> int | None:
+    """The index of the first agreement table that prints targets for `year`."""
+    return min((row.source.table.table.index for i in indicators for row in i.rows
+                if row.source.table.kind == "perjanjian" and any(k == ("target", year) for k in row.figures)),
+               default=None)
+
+
 def declared_entries(indicator: Indicator, year: int, report_year: int, used: list[Figure]) -> list[dict]:
-    """The report's own figures per table: capaian, predikat, and target or realisasi printed again elsewhere."""
+    """The report's own figures per table: capaian, predikat, and target or realisasi printed again elsewhere.
+    For a later year only its own agreement counts: the units' agreements after it promise other targets."""
     entries: dict[int, dict] = {}
     for row in indicator.rows:
         if row.source.table.kind == "renstra" and not any(k[0] == "realisasi" for k in row.figures):
             continue  # a Renstra matrix: its targets are the Renstra file's
+        if year > report_year and not any(row.source.table is u.source.table for u in used):
+            continue
         for (name, field_year), figure in row.figures.items():
             if (field_year or report_year) != year or name not in DECLARED or figure.value.empty:
                 continue

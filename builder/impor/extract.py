@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .cells import Printed, read_cell
+from .cells import Printed, read_cell, read_with_unit
 from .document import Row
 from .recognise import Column, Recognised
 
@@ -115,10 +115,12 @@ def indicator_rows(found: Recognised) -> list[IndicatorRow]:
                 role = "target"
             if role not in INDICATOR_FIELDS:
                 continue
-            printed = read_cell(row.cells[column.index]) if column.index < len(row.cells) else read_cell("")
+            text = row.cells[column.index] if column.index < len(row.cells) else ""
+            printed = read_with_unit(text) if role in ("target", "realisasi", "target_akhir") else read_cell(text)
             if printed.number is None and printed.code is None and not printed.empty:
                 continue
             year = column.year if column.role != "tahun" else int(column.label)
+            year = year or found.year  # a yearless column of a table headed "… Tahun 2023"
             item.figures.setdefault((role, year), Figure(printed, Source(found, row)))
         rows.append(item)
     return rows
@@ -169,9 +171,11 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
 def _nest_by_sums(lines: list[BudgetLine]) -> None:
     """Without codes, a kegiatan and its sub kegiatan look alike: a line whose pagu is exactly the sum of the
     lines right after it is their parent (the report's own arithmetic tells the levels, nothing is guessed)."""
-    def pagu(line: BudgetLine):
+    def pagu(line: BudgetLine):  # a pagu printed "-" is nothing: 0
         figure = line.figures.get("pagu")
-        return figure.value.number if figure is not None else None
+        if figure is None:
+            return None
+        return figure.value.number if figure.value.number is not None else 0 if figure.value.empty else None
 
     i = 0
     while i < len(lines):

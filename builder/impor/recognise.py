@@ -32,6 +32,7 @@ class Recognised:
     columns: list[Column] = field(default_factory=list)
     body: list[Row] = field(default_factory=list)  # the rows below the header
     realigned: bool = False  # columns read by what they hold, the header being shifted from its data
+    year: int | None = None  # the one year its caption or the heading just above it names ("… TAHUN 2023")
 
     def where(self) -> str:
         """The table as staff find it in their report: number and title, page or line."""
@@ -63,7 +64,31 @@ def vocabulary() -> dict:
 
 
 def recognise(document: Document) -> list[Recognised]:
-    return [recognise_table(table) for table in document.tables]
+    found, heading = [], []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            table = recognise_table(block)
+            table.year = table_year([block.title] if block.title else heading)
+            found.append(table)
+            heading = []
+        elif len(block.text) <= HEADING_CHARS:
+            heading = (heading + [block.text])[-HEADING_LINES:]
+        else:
+            heading = []
+    return found
+
+
+HEADING_CHARS, HEADING_LINES = 120, 4  # the short lines right above an uncaptioned table: its heading
+_TAHUN = re.compile(r"\btahun\s+(?:anggaran\s+)?((?:19|20)\d\d)\b(?!\s*[-–/]\s*(?:19|20)?\d\d)", re.IGNORECASE)
+
+
+def table_year(lines: list[str]) -> int | None:
+    """The year a table's caption or heading names ("Perjanjian Kinerja Tahun 2023"), when it names exactly one
+    (not a period "2021-2026", not "tahun 2022 dan 2023")."""
+    text = " ".join(lines)
+    years = {int(y) for y in _TAHUN.findall(text)}
+    all_years = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+    return years.pop() if len(years) == 1 and len(all_years) == 1 else None
 
 
 def recognise_table(table: Table) -> Recognised:
