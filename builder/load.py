@@ -201,7 +201,7 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
     return f"susunan YAML tidak sah ({excerpt(problem)})"
 
 
-MAX_BYTES = 5_000_000  # the largest real year file is about 80 KB
+MAX_BYTES = 2_000_000  # bytes of one data file; the largest real one (a year file) has about 92 KB
 MAX_DEPTH = 100  # nesting levels; the data needs about 12, and libyaml's recursion crashes the process near 50,000
 
 

@@ -8,7 +8,7 @@ so the reading is bounded and literal:
 - only regular files the data layout can use: YAML files and the Kemendagri list (other files are skipped);
 - a symbolic link or a submodule in the data folder makes the version unreadable, as `validate` refuses one today;
 - no `.gitattributes` is applied (`git archive` would honour `export-ignore` and hide files, and filters);
-- every file at most `load.MAX_BYTES`, and the version at most `total_limit` bytes and `MAX_FILES` files in
+- every data file at most `load.MAX_BYTES` (a file of the Kemendagri list MAX_LIST_BYTES), and the version at most `total_limit` bytes and `MAX_FILES` files in
   all: a blob referenced many times costs git almost nothing and would otherwise cost its size each time.
 
 Whatever goes wrong is a VersionError whose message says the data of that version cannot be read, and why.
@@ -26,9 +26,10 @@ from .load import MAX_BYTES, REGION_FILES
 
 UNREADABLE = "data pada versi ini tidak dapat dibaca"
 
-MIN_TOTAL = 200_000_000  # bytes of one version at least allowed (today's data: 3.5 MB, 3 MB of it Kemendagri's list)
+MIN_TOTAL = 50_000_000  # bytes one version may hold at least (today's data: 3.5 MB, 3 MB of it Kemendagri's list)
 GROWTH = 4  # a past version may be this many times today's data folder (whichever is larger)
 MAX_FILES = 200_000  # files of one version: about 30,000 kecamatan with five years each
+MAX_LIST_BYTES = 30_000_000  # one file of the Kemendagri list (villages.csv: 2.8 MB)
 _KEMENDAGRI = {f"referensi/kemendagri/{name}" for name in REGION_FILES.values()}
 
 
@@ -145,8 +146,9 @@ def _member(record: bytes, revision: str) -> _Member | None:
         return None
     if not size.isdigit() or not all(c in "0123456789abcdef" for c in object_id):
         raise _unreadable(revision, f"daftar berkas git tidak terbaca di {path}")
-    if int(size) > MAX_BYTES:
-        raise _unreadable(revision, f"{path} terlalu besar ({int(size):,} byte; paling besar {MAX_BYTES:,})"
+    most = MAX_LIST_BYTES if path in _KEMENDAGRI else MAX_BYTES
+    if int(size) > most:
+        raise _unreadable(revision, f"{path} terlalu besar ({int(size):,} byte; paling besar {most:,})"
                           .replace(",", "."))
     return _Member(path, object_id, int(size))
 

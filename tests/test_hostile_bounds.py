@@ -102,7 +102,7 @@ def test_a_blob_referenced_many_times_is_refused_from_its_listing(repo: Path, tm
     git(repo, "commit", "-q", "-m", "bom")
     assert int(git(repo, "count-objects", "-v").split("size: ")[1].split()[0]) < 2_000  # KB of loose objects
     started = time.perf_counter()
-    with pytest.raises(VersionError, match="isi folder data lebih dari 200.000.000 byte"):
+    with pytest.raises(VersionError, match="isi folder data lebih dari 50.000.000 byte"):
         extract_revision(repo, "HEAD", "data", tmp_path / "bom")
     assert time.perf_counter() - started < 10
     assert sum(p.stat().st_size for p in (tmp_path / "bom").rglob("*") if p.is_file()) == 0
@@ -127,6 +127,15 @@ def test_a_revision_is_read_as_stored_only_its_data_files(repo: Path, tmp_path: 
     assert files == sorted(p.relative_to(repo / "data").as_posix() for p in (repo / "data").rglob("*.yaml"))
     for name in files:
         assert (folder / name).read_bytes() == (repo / "data" / name).read_bytes()
+
+
+def test_the_kemendagri_list_of_a_revision_is_read_whole(tmp_path: Path):
+    """villages.csv (2,8 MB) is larger than any data file may be, and is part of every version."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    folder = extract_revision(ROOT, "HEAD", "data", tmp_path)
+    stored = git(ROOT, "cat-file", "-s", "HEAD:data/referensi/kemendagri/villages.csv").strip()
+    assert (folder / "referensi/kemendagri/villages.csv").stat().st_size == int(stored) > 2_000_000
 
 
 # -- Output paths: one source each -------------------------------------------------------------------------------

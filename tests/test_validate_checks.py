@@ -179,7 +179,7 @@ BREAKAGES = {
     "two-documents": (_write(YEAR, "tahun: 2023\n---\ntahun: 2024\n"), YEAR, "YAML tidak dapat dibaca"),
     "python-tag": (_write(YEAR, "tahun: !!python/object/apply:os.system [ls]\n"), YEAR, "YAML tidak dapat dibaca"),
     "unhashable-key": (_write(YEAR, "? [a, b]\n: 1\n"), YEAR, "YAML tidak dapat dibaca"),
-    "recursive-alias": (_write(YEAR, f"{V}tahun: 2023\nlaporan: lkjip-2023\nkinerja: &k [*k]\n"), YEAR, "pemetaan"),
+    "recursive-alias": (_write(YEAR, f"{V}tahun: 2023\nlaporan: lkjip-2023\nkinerja: &k [*k]\n"), YEAR, "alias YAML (*k)"),
     "not-utf8": (_write(YEAR, b"\xff\xfe\x00t"), YEAR, "UTF-8"),
     "nan-money": (_replace(YEAR, "      pagu: 1000000", "      pagu: .nan"), YEAR, ".nan"),
     "nan-value": (_replace(YEAR, "realisasi: 89.81", "realisasi: .nan"), YEAR, ".nan"),
