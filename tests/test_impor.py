@@ -281,3 +281,29 @@ def test_a_budget_line_keeps_its_output_indicator(tmp_path):
     lines = [s for p in year["anggaran"]["program"] for k in p.get("kegiatan", []) for s in k.get("sub_kegiatan", [])]
     found = next(s for s in lines if s["nama"] == line[0])
     assert found["keluaran"] == {"nama": line[1], "satuan": "Dokumen", "target": 4, "realisasi": 4}
+
+
+def test_an_average_row_is_the_reports_own_year_average(batu_sopang):
+    """"RATA - RATA CAPAIAN IKU … 97,8" under the performance table of the Ikhtisar Eksekutif: the year's
+    printed average capaian, kept for the audit (dinyatakan), never computed by the import."""
+    report = (REPORTS / "002_5be07e9b1610b382.txt").read_text(encoding="utf-8")
+    row = report_line(report, "RATA - RATA CAPAIAN IKU")
+    assert row[-1] == "97,8"
+    year = yaml.safe_load((batu_sopang / "2022.yaml").read_text(encoding="utf-8"))
+    assert any(entry.get("capaian_rata_rata") == 97.8 for entry in year["dinyatakan"])
+
+
+def test_next_years_agreement_is_next_years_and_the_units_agreements_add_nothing(batu_sopang):
+    """The PK 2023 at the back of the 2022 report ("PERJANJIAN KINERJA TAHUN 2023" above its table) gives 2023
+    targets (65, 84, "15 Kasus", 28), never a second 2022 target; the units' PK tables after it (target 8 for the
+    SAKIP) are not the kecamatan's."""
+    report = (REPORTS / "002_5be07e9b1610b382.txt").read_text(encoding="utf-8")
+    lines = report.splitlines()
+    heading = lines.index("PERJANJIAN KINERJA TAHUN 2023")
+    first = next(i for i in range(heading, len(lines)) if lines[i].startswith("1\t"))
+    assert lines[first].split("\t")[-1] == "65" and lines[first + 2].split("\t")[-1] == "15 Kasus"
+    this_year = (batu_sopang / "2022.yaml").read_text(encoding="utf-8")
+    assert f"baris {first + 1}" not in this_year
+    next_year = yaml.safe_load((batu_sopang / "2023.yaml").read_text(encoding="utf-8"))
+    targets = [row["target"] for row in next_year["kinerja"]]
+    assert targets == [65, 84, 15, 28] and "dinyatakan" not in str(next_year["kinerja"])

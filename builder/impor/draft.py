@@ -17,8 +17,8 @@ import yaml
 from ..dataset import slug_of
 from ..problems import printable
 from .cells import Printed, read_cell, year_in
-from .extract import (BudgetLine, Figure, IndicatorRow, Source, budget_lines, coded_levels, filled_down,
-                      indicator_rows, named_rows, normal, plan_lines, relevelled, same_name)
+from .extract import (BudgetLine, Figure, IndicatorRow, Source, average_rows, budget_lines, coded_levels,
+                      filled_down, indicator_rows, named_rows, normal, plan_lines, relevelled, same_name)
 from .recognise import Recognised
 
 PERFORMANCE_KINDS = ("perjanjian", "pengukuran", "efisiensi", "renstra")
@@ -86,6 +86,10 @@ def indicators_of(recognised: list[Recognised], known: dict[str, str] | None = N
             if match is None:
                 match = Indicator(_new_id(row.nama, found, known), row.nama)
                 found.append(match)
+            if table.kind == "renstra" and not any(r.source.table.kind == "renstra" for r in match.rows):
+                # the Renstra names its indicators, sasaran and tujuan: its spelling over a summary table's
+                match.nama = row.nama
+                match.sasaran, match.tujuan = row.sasaran or match.sasaran, row.tujuan or match.tujuan
             match.sasaran = match.sasaran or row.sasaran
             match.tujuan = match.tujuan or row.tujuan
             match.satuan = match.satuan or row.satuan
@@ -359,6 +363,21 @@ def per_sasaran_budget(recognised: list[Recognised], sasaran: dict[str, str], ou
     if totals:
         block["dinyatakan"] = totals
     return block
+
+
+def year_averages(recognised: list[Recognised], year: int, report_year: int, outcome: Outcome) -> list[dict]:
+    """The report's own averages for the year: each "Rata-rata" row of a performance or efficiency table."""
+    entries = []
+    for table in recognised:
+        if table.kind not in ("pengukuran", "efisiensi") or (table.year or report_year) != year:
+            continue
+        for figures in average_rows(table):
+            entry: dict = {"sumber": next(iter(figures.values())).source.sumber()}
+            for name, figure in figures.items():
+                entry[name] = printed_value(figure)
+                outcome.used[table.table.index] += 1
+            entries.append(entry)
+    return entries
 
 
 def sasaran_block(recognised: list[Recognised], sasaran: dict[str, str], outcome: Outcome) -> list[dict]:

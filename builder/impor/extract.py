@@ -126,6 +126,32 @@ def indicator_rows(found: Recognised) -> list[IndicatorRow]:
     return rows
 
 
+_AVERAGE = re.compile(r"\b(rata\s*-\s*rata|rata-rata|rata2|rerata)\b", re.IGNORECASE)
+AVERAGE_FIELDS = {"capaian": "capaian_rata_rata", "penyerapan": "penyerapan_rata_rata",
+                  "efisiensi": "efisiensi_rata_rata"}
+
+
+def average_rows(found: Recognised) -> list[dict[str, Figure]]:
+    """The "Rata-rata" rows of a performance or efficiency table: the report's own year averages, by field
+    (capaian_rata_rata, penyerapan_rata_rata, efisiensi_rata_rata)."""
+    out = []
+    for row in found.body:
+        words = " ".join(c for c in row.cells if c.strip() and read_cell(c).number is None)
+        if not _AVERAGE.search(words):
+            continue
+        figures: dict[str, Figure] = {}
+        for column in found.columns:
+            role = column.role
+            if found.kind == "efisiensi" and role in ("realisasi_uang", "realisasi"):
+                role = "penyerapan"
+            printed = read_cell(row.cells[column.index]) if column.index < len(row.cells) else None
+            if role in AVERAGE_FIELDS and printed is not None and printed.number is not None:
+                figures.setdefault(AVERAGE_FIELDS[role], Figure(printed, Source(found, row)))
+        if figures:
+            out.append(figures)
+    return out
+
+
 _ROMAN = re.compile(r"^[IVX]+\.?$")
 _LETTER = re.compile(r"^[A-Z]\.?$")
 
