@@ -71,7 +71,7 @@ def data_history(data_dir: Path, limit: int = COMMITS_SHOWN, cache: HistoryCache
     if not log:
         return History(False, "Belum ada commit yang mengubah data.")
     commits = [line.split("\x1f", 2) for line in log.strip().splitlines()]
-    limit = total_limit(data_dir)
+    most = total_limit(data_dir)  # bytes of one version
     with tempfile.TemporaryDirectory(prefix="kecamatan-riwayat-") as tmp:
 
         def version(revision: str):
@@ -80,7 +80,7 @@ def data_history(data_dir: Path, limit: int = COMMITS_SHOWN, cache: HistoryCache
                 return "folder data belum ada"
             if tree not in cache.figures:
                 try:
-                    cache.figures[tree] = read_revision(repo, revision, data_rel, Path(tmp) / tree, limit)
+                    cache.figures[tree] = read_revision(repo, revision, data_rel, Path(tmp) / tree, most)
                 except DataError:
                     cache.figures[tree] = "data pada versi ini tidak sah"
                 except VersionError:

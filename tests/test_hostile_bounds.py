@@ -81,6 +81,15 @@ def test_a_symlink_in_an_old_commit_makes_that_version_unreadable_not_a_crash(re
     assert not (tmp_path / "keluar" / "data" / KEC / "2022.yaml").exists()
 
 
+def test_a_submodule_in_an_old_commit_makes_that_version_unreadable(repo: Path, tmp_path: Path):
+    commit = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "update-index", "--add", "--cacheinfo", f"160000,{commit},data/{KEC}/modul")
+    git(repo, "commit", "-q", "-m", "submodul")
+    with pytest.raises(VersionError, match="modul bukan berkas biasa"):
+        extract_revision(repo, "HEAD", "data", tmp_path / "v")
+    assert data_history(repo / "data").entries[0].problem == "Data pada versi ini tidak dapat dibaca."
+
+
 def test_export_ignore_does_not_hide_a_new_kecamatan_from_the_diff(repo: Path):
     """git archive honours .gitattributes from the tree; the history reads the tree as it is."""
     second_kecamatan(repo / "data")
