@@ -209,7 +209,8 @@ def kinerja_rows(indicators: list[Indicator], year: int, report_year: int, outco
                      and (f.source.table.table.number or not numbered_agreement or year > report_year)
                      and (year <= report_year or f.source.table.table.index == first_agreement(indicators, year))]
         target = (agreement or [f for f in indicator.figures("target", year, report_year)
-                                if f.source.table.kind in ("pengukuran", "efisiensi")] or [None])[0]
+                                if f.source.table.kind in ("pengukuran", "efisiensi") and not _renstra_target(f)]
+                  or [None])[0]
         realisasi = (indicator.figures("realisasi", year, report_year) or [None])[0]
         for name, figure in (("target", target), ("realisasi", realisasi)):
             if figure is not None and not figure.value.empty:
@@ -242,6 +243,13 @@ def first_agreement(indicators: list[Indicator], year: int) -> int | None:
                default=None)
 
 
+def _renstra_target(figure: Figure) -> bool:
+    """A target printed by a Renstra table ("… Terhadap Target Renstra 2021 - 2025"): the plan's, not the year's
+    agreement."""
+    table = figure.source.table
+    return table.kind == "renstra" or "renstra" in table.table.title.lower()
+
+
 def declared_entries(indicator: Indicator, year: int, report_year: int, used: list[Figure]) -> list[dict]:
     """The report's own figures per table: capaian, predikat, and target or realisasi printed again elsewhere.
     For a later year only its own agreement counts: the units' agreements after it promise other targets."""
@@ -254,13 +262,12 @@ def declared_entries(indicator: Indicator, year: int, report_year: int, used: li
         for (name, field_year), figure in row.figures.items():
             if (field_year or report_year) != year or name not in DECLARED or figure.value.empty:
                 continue
-            if any(figure is u for u in used) or (name in ("target", "realisasi") and
+            key = DECLARED[name]
+            if name == "target" and _renstra_target(figure):
+                key = "target_renstra"  # the plan's target beside the year's result: its own figure
+            if any(figure is u for u in used) or (key in ("target", "realisasi") and
                                                   any(u.source.table is figure.source.table for u in used)):
                 continue
-            key = DECLARED[name]
-            if name == "target" and (figure.source.table.kind == "renstra"
-                                     or "renstra" in figure.source.table.table.title.lower()):
-                key = "target_renstra"
             block = entries.setdefault(id(row), {"sumber": figure.source.sumber()})
             if key not in block:
                 block[key] = printed_value(figure)
