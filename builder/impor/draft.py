@@ -580,7 +580,8 @@ def _renstra_indicator(indicator: Indicator, report_year: int, period: tuple[int
     if categorical:
         item["jenis"] = "kategori"
         item["skala_kategori"] = Commented("predikat-akip", "PERIKSA: skala kode predikat ini")
-    matrix = [row for row in indicator.rows if row.source.table.kind == "renstra"]
+    matrix = [row for row in indicator.rows if row.source.table.kind == "renstra"
+              or any(_renstra_target(f) for (name, _), f in row.figures.items() if name == "target")]
     targets: dict = {}
     for row in matrix:
         for (name, year), figure in row.figures.items():
