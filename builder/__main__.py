@@ -191,8 +191,9 @@ def cmd_schema(args) -> int:
 def cmd_audit(args) -> int:
     _reference, results = api.analyse_data(Path(args.data))
     for kec, year, finding in _findings(results):
-        print(f"{kec.name} {year}\t{finding.kind.label}\t{finding.table}\t{finding.what}\t"
-              f"laporan {finding.stated_text}\tdihitung {finding.computed_text}\t{finding.cause}")
+        print("\t".join(printable(str(cell)) for cell in (
+            f"{kec.name} {year}", finding.kind.label, finding.table, finding.what, f"laporan {finding.stated_text}",
+            f"dihitung {finding.computed_text}", finding.cause)))
     return 0
 
 

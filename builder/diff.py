@@ -16,7 +16,8 @@ from pathlib import Path
 from .analysis.results import BudgetLine, KecamatanResult
 from .formatting import percent, rupiah, value_text
 from .pipeline import analyse_data
-from .problems import DataError, excerpt
+from .problems import DataError, excerpt, printable
+from .site.render import text
 from .migrate import bring_forward
 from .versions import UNREADABLE, VersionError, extract_revision, total_limit
 
@@ -47,12 +48,12 @@ class DiffResult:
     def __bool__(self) -> bool:
         return bool(self.changes or self.added_kecamatan or self.removed_kecamatan)
 
-    def _summary(self) -> list[str]:
+    def _summary(self, shown) -> list[str]:
         lines = []
         if self.added_kecamatan:
-            lines.append("Kecamatan baru: " + ", ".join(self.added_kecamatan) + ".")
+            lines.append("Kecamatan baru: " + ", ".join(map(shown, self.added_kecamatan)) + ".")
         if self.removed_kecamatan:
-            lines.append("Kecamatan dihapus: " + ", ".join(self.removed_kecamatan) + ".")
+            lines.append("Kecamatan dihapus: " + ", ".join(map(shown, self.removed_kecamatan)) + ".")
         if not self:
             lines.append("Tidak ada angka yang berubah.")
         elif self.changes:
@@ -60,23 +61,23 @@ class DiffResult:
         return lines
 
     def markdown(self) -> str:
-        lines = self._summary()
+        """For a pull request's job summary (GitHub Markdown): every name and figure as text (`render.text`: no
+        line break, HTML, heading, link or table cell of its own)."""
+        lines = self._summary(text)
         if self.changes:
             lines += ["", "| Kecamatan | Tahun | Indikator / pos anggaran | Angka | Lama | Baru |", "|---|---|---|---|---|---|"]
             for c in self.changes:
                 cells = [c.kecamatan, str(c.year), c.what, c.field, c.old or "–", c.new or "–"]
-                lines.append("| " + " | ".join(_md_cell(x) for x in cells) + " |")
+                lines.append("| " + " | ".join(text(x) for x in cells) + " |")
         return "\n".join(lines)
 
     def text(self) -> str:
-        lines = self._summary()
+        """For a terminal or a CI log: every name and figure `printable` (no escape sequence, line break or
+        workflow command of its own)."""
+        lines = self._summary(printable)
         for c in self.changes:
-            lines.append(f"{c.kecamatan} {c.year} · {c.what} · {c.field}: {c.old or '–'} → {c.new or '–'}")
+            lines.append(printable(f"{c.kecamatan} {c.year} · {c.what} · {c.field}: {c.old or '–'} → {c.new or '–'}"))
         return "\n".join(lines)
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 # --------------------------------------------------------------------------

@@ -12,9 +12,15 @@ EXCERPT = 80  # characters of a found value a message may quote
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
+# What a CI runner reads as a command in a line of a log (GitHub Actions: `::error ...`, `##[group]`).
+_WORKFLOW_COMMAND = re.compile(r"(?<=:):|(?<=#)#\[")
+
+
 def printable(text: str) -> str:
-    """Text safe to print on a terminal or in a CI log: controls shown as escapes (\\n, \\x1b, \\u202e)."""
-    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+    """Text safe to print on a terminal or in a CI log: controls shown as escapes (\\n, \\x1b, \\u202e), and the
+    second character of `::` and `##[` too, so that no value printed at the start of a line is a workflow command."""
+    shown = _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+    return _WORKFLOW_COMMAND.sub(lambda m: f"\\x{ord(m.group(0)[0]):02x}" + m.group(0)[1:], shown)
 
 
 def excerpt(value: object, limit: int = EXCERPT) -> str:

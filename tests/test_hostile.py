@@ -171,7 +171,8 @@ def test_data_markdown_cannot_carry_links_to_scripts_or_remote_images(minimal_da
                          + "\n", encoding="utf-8")
     page = run(minimal_data)["wilayah/contoh/kec-contoh/2023.md"]
     lowered = page.lower()
-    assert "javascript:" not in lowered.replace("[a](javascript:", "") and 'href="data:' not in lowered
+    # (shown as text: "[a](javascript:...)" with its brackets as references, so no later Markdown pass links it)
+    assert "](javascript:" not in lowered and 'href="javascript' not in lowered and 'href="data:' not in lowered
     assert "<img" not in lowered and "<script>alert" not in lowered
     assert 'href="https://contoh.go.id"' in page
 

@@ -167,6 +167,20 @@ def _number_format(column: Column, value: Decimal) -> str:
     return f"[$-421]{digits}"
 
 
+XLSX_CELL_LIMIT = 32_767  # the most characters an Excel cell holds
+
+
+def xlsx_text(value: object) -> str:
+    """A text cell of the workbook: a longer text is cut where Excel would cut it, saying so in the cell itself and
+    where the whole text is (the page's CSV and JSON hold it whole)."""
+    text = str(value)
+    if len(text) <= XLSX_CELL_LIMIT:
+        return text
+    count = f"{len(text):,}".replace(",", ".")
+    note = f" … [dipotong: teks lengkapnya {count} karakter, ada di CSV dan JSON halaman]"
+    return text[:XLSX_CELL_LIMIT - len(note)] + note
+
+
 def workbook_bytes(tables: dict[str, Table], about: dict) -> bytes:
     """One sheet per table, numbers stored as numbers with an Indonesian display format ([$-421] is the Indonesian
     locale; Excel shows its own separators), and a first sheet naming the source report and the licence."""
@@ -182,7 +196,7 @@ def workbook_bytes(tables: dict[str, Table], about: dict) -> bytes:
              ("Versi data", (about.get("versi_data") or {}).get("commit"))]
     for r, (label, value) in enumerate(lines):
         sheet.write_string(r, 0, label, bold)
-        sheet.write_string(r, 1, str(value or "–"))
+        sheet.write_string(r, 1, xlsx_text(value or "–"))
     sheet.write_string(len(lines) + 1, 0, "Lembar berikutnya: satu tabel halaman per lembar; kolomnya dijelaskan di "
                                           "halaman Kamus data situs.")
     sheet.set_column(0, 0, 18)
@@ -205,7 +219,7 @@ def workbook_bytes(tables: dict[str, Table], about: dict) -> bytes:
                 elif isinstance(value, int):
                     sheet.write_number(r, c, value)
                 else:
-                    sheet.write_string(r, c, str(value))
+                    sheet.write_string(r, c, xlsx_text(value))
         sheet.freeze_panes(1, 0)
     book.close()
     return out.getvalue()

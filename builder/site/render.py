@@ -41,8 +41,9 @@ from ..analysis.results import Markdown, Status
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-# Characters Markdown (with the site's extensions) or HTML read as syntax inside a line, as decimal references.
-_SYNTAX = "&<>\"'`*_{}[]#|!"
+# Characters Markdown (the site's extensions, GitHub's strikethrough) or HTML read as syntax inside a line, as
+# decimal references.
+_SYNTAX = "&<>\"'`*_{}[]#|!~"
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _CONTROLS = [chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in _LINE_BREAKS + "\t"]
 # One line without control characters: what a single-line value becomes anywhere (page, front matter).
@@ -56,14 +57,15 @@ _SOURCE = {ord(c): "\n" for c in _LINE_BREAKS} | {ord(c): None for c in _CONTROL
 _HTML = {ord(c): f"&#{ord(c)};" for c in _SYNTAX + "\n" if c not in "&<>\"'"}
 
 
-# What makes a block of a line when it starts the line (indented code, a list item, a setext underline, a rule), in
-# case a value lands at the start of a line of Markdown or right after a list marker: that character as a reference.
-_BLOCK_START = re.compile(r"^(?: |[-+](?=\s|$)|[-=]+\s*$|\d{1,9}[.)](?=\s|$))")
+# What makes a block of a line when it starts the line (a list item, a setext underline, a rule), in case a value
+# lands at the start of a line of Markdown or right after a list marker: that character as a reference. (Leading
+# spaces, which could make indented code, are stripped.)
+_BLOCK_START = re.compile(r"^(?:[-+](?=\s|$)|[-=]+\s*$|\d{1,9}[.)](?=\s|$))")
 
 
 def text(value: object) -> Markup:
     """A data string as text in any part of a page: HTML block, attribute value, Markdown paragraph or heading."""
-    escaped = str(value).translate(_TEXT)
+    escaped = str(value).translate(_TEXT).strip(" ")  # (emphasis around a value needs it to start with a letter)
     if _BLOCK_START.match(escaped):
         mark = len(_BLOCK_START.match(escaped)[0].rstrip()) - 1 if escaped[0].isdigit() else 0
         escaped = f"{escaped[:mark]}&#{ord(escaped[mark])};{escaped[mark + 1:]}"
