@@ -307,3 +307,41 @@ def test_next_years_agreement_is_next_years_and_the_units_agreements_add_nothing
     next_year = yaml.safe_load((batu_sopang / "2023.yaml").read_text(encoding="utf-8"))
     targets = [row["target"] for row in next_year["kinerja"]]
     assert targets == [65, 84, 15, 28] and "dinyatakan" not in str(next_year["kinerja"])
+
+
+def test_the_narrative_sections_are_drafted_as_printed(batu_sopang):
+    """Ikhtisar eksekutif, isu strategis, kesimpulan, permasalahan and saran from the heading that opens each to
+    the next heading: the chapter list's one-line "BAB IV PENUTUP" is not the chapter; "1.5 Landasan Hukum" ends
+    the isu strategis."""
+    report = (REPORTS / "002_5be07e9b1610b382.txt").read_text(encoding="utf-8")
+    problem = next(line for line in report.splitlines() if line.startswith("- a. Masih kurangnya aparatur"))
+    text = (batu_sopang / "2022.yaml").read_text(encoding="utf-8")
+    narasi = yaml.safe_load(text)["narasi"]
+    assert set(narasi) == {"ringkasan", "isu_strategis", "permasalahan", "saran", "kesimpulan"}
+    assert problem in narasi["permasalahan"].splitlines()
+    assert "Landasan Hukum" not in narasi["isu_strategis"] and "6. Peningkatan Pemberdayaan Masyarakat." in narasi[
+        "isu_strategis"]
+    assert narasi["kesimpulan"].startswith("Laporan Kinerja Instansi Pemerintah (LKjIP) Kecamatan Batu Sopang")
+    assert re.search(r"  permasalahan: \|  # 4\.2\. PERMASALAHAN, baris \d+–\d+ \(teks laporan\)", text)
+
+
+def test_a_table_inside_a_narrative_section_is_kept_as_a_markdown_table(tmp_path):
+    from builder.impor.narrative import narrative_sections
+    from builder.impor.read_text import read_text
+
+    path = tmp_path / "laporan.txt"
+    path.write_text("1.4. Isu Strategis\n\nIsu strategis kami.\n\nTabel 1.1\nIdentifikasi Permasalahan\n\n"
+                    "No\tMasalah\n1\tSarana a|b kurang\n\n1.5 Landasan Hukum\n\nUndang-undang.\n", encoding="utf-8")
+    section = narrative_sections(read_text(path))["isu_strategis"]
+    assert section.text == ("Isu strategis kami.\n\n**Tabel 1.1 Identifikasi Permasalahan**\n\n| No | Masalah |\n"
+                            "|---|---|\n| 1 | Sarana a\\|b kurang |")
+
+
+def test_narrative_text_reaches_the_yaml_as_data_only(tmp_path):
+    """A line separator, a control character or a line that looks like YAML inside the narrative stays inside
+    the literal block: the file loads to the text, without them."""
+    from builder.impor.draft import Literal, emit
+
+    text = "Baris satu\u2028: bukan kunci\x1b[31m\n\n---\nkey: value\n- butir # bukan komentar"
+    loaded = yaml.safe_load("\n".join(emit({"narasi": {"ringkasan": Literal(text, "IKHTISAR, baris 1–2")}})) + "\n")
+    assert loaded == {"narasi": {"ringkasan": "Baris satu: bukan kunci[31m\n\n---\nkey: value\n- butir # bukan komentar\n"}}

@@ -23,7 +23,7 @@ from ..problems import printable
 from ..scaffold import FORMAT_LINE, ScaffoldError, modeline, new_kecamatan, official_codes
 from .document import Document, DocumentError
 from .draft import (Outcome, akip_blocks, budget_block, pegawai_block, survey_blocks, emit, idm_block, ikm_block, indicators_of, kinerja_rows, plan_tree,
-                    renstra_tree, sasaran_block, year_averages)
+                    narasi_block, renstra_tree, sasaran_block, year_averages)
 from .extract import realigned
 from .methods import efficiency_formula, rating_scale
 from .read import read_document
@@ -245,6 +245,8 @@ def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: in
     averages = year_averages(recognised, year, report_year, outcome)
     if averages:
         body["dinyatakan"] = averages
+    if year == report_year and (narrative := narasi_block(document)):
+        body["narasi"] = narrative
     what = ("tahun laporan" if year == report_year else
             f"target tahun {year} dari Perjanjian Kinerja {year} di lampiran laporan {report_year}" if year > report_year
             else f"angka tahun {year} yang dicetak laporan {report_year} (kolom tahun-tahun sebelumnya)")

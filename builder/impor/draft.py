@@ -8,6 +8,7 @@ does not give is left blank and marked ISI, as the scaffolds do. Nothing is comp
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,6 +20,8 @@ from ..problems import printable
 from .cells import Printed, read_cell, year_in
 from .extract import (BudgetLine, Figure, IndicatorRow, Source, average_rows, budget_lines, coded_levels,
                       filled_down, indicator_rows, named_rows, normal, plan_lines, relevelled, same_name)
+from .document import Document
+from .narrative import narrative_sections
 from .recognise import Recognised
 
 PERFORMANCE_KINDS = ("perjanjian", "pengukuran", "efisiensi", "renstra")
@@ -124,6 +127,17 @@ def short_id(name: str, fallback: str) -> str:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+class Literal:
+    """A text written as a YAML literal block (`key: |`), with a comment after its indicator: narrative as printed,
+    paragraphs and list lines kept. Characters YAML cannot hold in a block (controls, line and paragraph separators,
+    bidi overrides) are dropped."""
+
+    def __init__(self, text: str, comment: str = ""):
+        kept = "".join(c for c in text if c == "\n" or unicodedata.category(c) not in ("Cc", "Cf", "Zl", "Zp", "Cs"))
+        self.lines = [line.rstrip() for line in kept.strip().split("\n")]
+        self.comment = comment
+
+
 def scalar(value) -> str:
     if isinstance(value, Quoted):  # the emitter's own double-quoted style escapes whatever the text holds
         return yaml.safe_dump(str(value), default_style='"', allow_unicode=True, width=10_000).strip()
@@ -154,11 +168,14 @@ def emit(value, indent: int = 0) -> list[str]:
     lines: list[str] = []
     if isinstance(value, dict):
         for key, item in value.items():
-            if isinstance(item, Commented):
+            if isinstance(item, Literal):
+                lines.append(f"{pad}{key}: |" + (f"  # {printable(item.comment)}" if item.comment else ""))
+                lines += [f"{pad}  {line}" if line else "" for line in item.lines]
+            elif isinstance(item, Commented):
                 comment = f"  # {printable(item.comment)}" if item.comment else ""  # (a report's text cannot end it)
                 lines.append(f"{pad}{key}: {scalar(item.value)}{comment}".rstrip())
             elif isinstance(item, dict) and item and (str(key).endswith("sumber") or len(item) <= 3 and not any(
-                    isinstance(v, (dict, list, Commented)) for v in item.values())):
+                    isinstance(v, (dict, list, Commented, Literal)) for v in item.values())):
                 lines.append(f"{pad}{key}: {flow(item)}")
             elif isinstance(item, (dict, list)):
                 if not item:
@@ -385,6 +402,16 @@ def year_averages(recognised: list[Recognised], year: int, report_year: int, out
                 outcome.used[table.table.index] += 1
             entries.append(entry)
     return entries
+
+
+NARRATIVE_FIELDS = ("ringkasan", "isu_strategis", "permasalahan", "saran", "kesimpulan")  # the model's order
+
+
+def narasi_block(document: Document) -> dict:
+    """The report's narrative sections as printed, each with the heading and lines it was taken from."""
+    found = narrative_sections(document)
+    return {name: Literal(found[name].text, f"{found[name].heading[:60]}, {found[name].place()} (teks laporan)")
+            for name in NARRATIVE_FIELDS if name in found}
 
 
 def sasaran_block(recognised: list[Recognised], sasaran: dict[str, str], outcome: Outcome) -> list[dict]:
