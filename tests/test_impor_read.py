@@ -433,3 +433,15 @@ def test_a_described_table_whose_cells_do_not_count_out_keeps_its_header_only(tm
                     encoding="utf-8")
     [table] = [b for b in read_text(path).blocks if hasattr(b, "rows")]
     assert [r.cells for r in table.rows] == [["Uraian", "Pagu", "Realisasi"]]
+
+
+def test_a_table_takes_its_year_from_its_heading_never_from_a_sentence_before_it(tmp_path):
+    from builder.impor.read_text import read_text
+    from builder.impor.recognise import recognise
+
+    path = tmp_path / "laporan.txt"
+    path.write_text("PERJANJIAN KINERJA TAHUN 2024\nKECAMATAN CONTOH\n\nNo\tIndikator Kinerja\tTarget\n1\tNilai IKM\t84\n\n"
+                    "Capaian tahun 2022 dapat dilihat pada tabel berikut:\n\nIndikator\tTarget\tRealisasi\n"
+                    "Nilai IKM\t80\t82\n\nRenstra 2021-2026\n\nIndikator\tSatuan\tTarget Akhir\nNilai IKM\tnilai\t85\n",
+                    encoding="utf-8")
+    assert [table.year for table in recognise(read_text(path))] == [2024, None, None]

@@ -71,8 +71,8 @@ def recognise(document: Document) -> list[Recognised]:
             table.year = table_year([block.title] if block.title else heading)
             found.append(table)
             heading = []
-        elif len(block.text) <= HEADING_CHARS:
-            heading = (heading + [block.text])[-HEADING_LINES:]
+        elif len(block.text) <= HEADING_CHARS and not block.text.rstrip(" *").endswith((":", ".", ";", ",")):
+            heading = (heading + [block.text])[-HEADING_LINES:]  # not a sentence leading to the table
         else:
             heading = []
     return found
