@@ -597,9 +597,12 @@ def _printed_unit(indicator: Indicator) -> Commented | None:
 
 
 def _renstra_indicator(indicator: Indicator, report_year: int, period: tuple[int, int]) -> dict:
-    values = [f.value for row in indicator.rows for f in row.figures.values()]
-    categorical = any(v.code and len(v.code) <= 2 for v in values) and not any(v.number is not None for v in values
-                                                                               if v is not None and v.percent)
+    values = [f.value for row in indicator.rows for (name, _), f in row.figures.items()
+              if name in ("target", "realisasi", "target_akhir", "baseline")]
+    # A rating indicator prints codes only; one that mixes a code among numbers ("B, 65, 65, 70, BB") is numeric,
+    # and its codes are left out with a note: they belong to a rating indicator of its own.
+    categorical = any(v.code and len(v.code) <= 2 for v in values) and not any(v.number is not None for v in values)
+    left_out: list[str] = []
     item: dict = {"id": indicator.id, "nama": indicator.nama,
                   "satuan": indicator.satuan or _printed_unit(indicator) or Commented(
                       None, "ISI: satuan, mis. %, nilai, predikat (tidak tercetak di tabel)"),
@@ -612,6 +615,9 @@ def _renstra_indicator(indicator: Indicator, report_year: int, period: tuple[int
     targets: dict = {}
     for row in matrix:
         for (name, year), figure in row.figures.items():
+            if not figure.value.empty and (figure.value.number is None) != categorical:
+                left_out.append(figure.value.text)
+                continue
             if name == "target" and year and period[0] <= year <= period[1] and year not in targets \
                     and not figure.value.empty:
                 targets[year] = printed_value(figure)
@@ -625,6 +631,10 @@ def _renstra_indicator(indicator: Indicator, report_year: int, period: tuple[int
         item["sumber"] = matrix[0].source.sumber()
     else:
         item["target"] = {report_year: Commented(None, "ISI: target Renstra tahun ini (tabel Renstra tidak dikenali)")}
+    if left_out:
+        item["catatan"] = (f"{matrix[0].source.tabel} juga mencetak {', '.join(dict.fromkeys(left_out))} di baris ini; "
+                           "tidak ditulis karena jenisnya lain dari target lainnya (predikat di antara angka). PERIKSA: "
+                           "bila perlu, buat indikator predikatnya sendiri.")
     return item
 
 
@@ -818,6 +828,14 @@ def _respondent_rows(table: Recognised, outcome: Outcome) -> list[dict]:
     return rows
 
 
+def _spending_head(name: str) -> str:
+    """A spending line's name as the group list spells it: without its numbering ("A.", "II", "5.1")."""
+    words = normal(name).split()
+    while len(words) > 1 and re.fullmatch(r"[a-z]|[ivx]+|\d+", words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
 def belanja_block(recognised: list[Recognised], outcome: Outcome) -> dict:
     """Spending by type (Belanja Operasi with Pegawai and Barang dan Jasa under it, Belanja Modal …): a budget
     table whose lines are mostly "Belanja …" names; its JUMLAH is the report's own total."""
@@ -834,7 +852,7 @@ def belanja_block(recognised: list[Recognised], outcome: Outcome) -> dict:
             item = _budget_item(line, outcome)
             entry = {"jenis": line.nama.title() if line.nama.isupper() else line.nama,
                      **{k: v for k, v in item.items() if k in ("pagu", "realisasi", "dinyatakan")}}
-            if any(normal(line.nama).startswith(h) for h in heads) or not belanja:
+            if _spending_head(line.nama) in heads or not belanja:  # "Belanja Modal", not "Belanja Modal Peralatan …"
                 belanja.append(entry)
             else:
                 belanja[-1].setdefault("rincian", []).append(entry)
