@@ -345,3 +345,25 @@ def test_narrative_text_reaches_the_yaml_as_data_only(tmp_path):
     text = "Baris satu\u2028: bukan kunci\x1b[31m\n\n---\nkey: value\n- butir # bukan komentar"
     loaded = yaml.safe_load("\n".join(emit({"narasi": {"ringkasan": Literal(text, "IKHTISAR, baris 1–2")}})) + "\n")
     assert loaded == {"narasi": {"ringkasan": "Baris satu: bukan kunci[31m\n\n---\nkey: value\n- butir # bukan komentar\n"}}
+
+
+def test_the_batu_sopang_draft_validates_once_staff_name_its_tujuan(batu_sopang, tmp_path):
+    """The staff's part of a draft: the blanks marked ISI. Tabel 2.1 prints "B, 65, 65, 65, 70, 70, BB" for the
+    SAKIP: a numeric indicator, the codes named in a note (never a rating scale the numbers fail)."""
+    report = (REPORTS / "002_5be07e9b1610b382.txt").read_text(encoding="utf-8")
+    assert "Nilai SAKIP dari Inspektorat, nilai, B, 65, 65, 65, 70, 70, BB." in report
+    data = tmp_path / "data"
+    shutil.copytree(batu_sopang.parent.parent.parent, data)
+    renstra = data / "wilayah/paser/batu-sopang/renstra-2021-2026.yaml"
+    text = renstra.read_text(encoding="utf-8")
+    assert "nama:   # ISI: rumusan tujuan" in text
+    renstra.write_text(text.replace("nama:   # ISI: rumusan tujuan", "nama: Tujuan yang ditulis staf"), encoding="utf-8")
+    sakip = next(i for t in yaml.safe_load(renstra.read_text(encoding="utf-8"))["tujuan"] for s in t["sasaran"]
+                 for i in s["indikator"] if i["nama"] == "Nilai SAKIP dari Inspektorat")
+    assert sakip["target"][2022] == 65 and "jenis" not in sakip and "B" in sakip["catatan"]
+    result = subprocess.run([sys.executable, "-m", "builder", "--data", str(data), "validate", "paser/batu-sopang"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    year = yaml.safe_load((data / "wilayah/paser/batu-sopang/2022.yaml").read_text(encoding="utf-8"))
+    modal = next(b for b in year["anggaran"]["belanja"] if b["jenis"] == "Belanja Modal")
+    assert [r["jenis"] for r in modal["rincian"]] == ["Belanja Modal Peralatan dan Mesin", "Belanja Gedung dan Bangunan"]
