@@ -367,3 +367,18 @@ def test_the_batu_sopang_draft_validates_once_staff_name_its_tujuan(batu_sopang,
     year = yaml.safe_load((data / "wilayah/paser/batu-sopang/2022.yaml").read_text(encoding="utf-8"))
     modal = next(b for b in year["anggaran"]["belanja"] if b["jenis"] == "Belanja Modal")
     assert [r["jenis"] for r in modal["rincian"]] == ["Belanja Modal Peralatan dan Mesin", "Belanja Gedung dan Bangunan"]
+
+
+@pytest.mark.parametrize("report, title", [
+    ("000_f5c815a18d890b49.txt", "LAPORAN AKUNTABILITAS KINERJA INSTANSI PEMERINTAH ( LAKIP ) KECAMATAN RUPAT UTARA "
+                                 "TAHUN 2023"),
+    ("002_5be07e9b1610b382.txt", "LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN 2022"),
+    ("004_e634fa74d24abf76.txt", "LAPORAN KINERJA KECAMATAN LIMA PULUH PESISIR KABUPATEN BATU BARA TAHUN 2023"),
+])
+def test_the_title_is_the_covers_never_the_foreword(report, title):
+    """The cover's capitalised lines from the one naming the report; the camat's name under it and the Kata
+    Pengantar after it are not the title."""
+    from builder.impor import cover_title
+    from builder.impor.read import read_document
+
+    assert cover_title(read_document(REPORTS / report)) == title

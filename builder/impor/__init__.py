@@ -180,8 +180,7 @@ def _methods(recognised: list[Recognised], data_dir: Path) -> dict[str, tuple[st
 
 def _fill_profil(text: str, document: Document, report_id: str, year: int,
                  methods: dict[str, tuple[str, str]]) -> str:
-    title = " ".join(p.text.strip("*# ") for p in document.paragraphs[:12] if "laporan" in p.text.lower()
-                     or "lkjip" in p.text.lower() or "lakip" in p.text.lower())[:200] or None
+    title = cover_title(document)
     values = {"id": report_id, "jenis": report_kind(document), "tahun": str(year),
               "judul": _yaml_scalar(title) if title else None, "berkas": _yaml_scalar(Path(document.path).name)}
     lines = []
@@ -196,6 +195,26 @@ def _fill_profil(text: str, document: Document, report_id: str, year: int,
             line = re.sub(r"^(\s*berkas:).*$", rf"\1 {values['berkas']}", line)
         lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def cover_title(document: Document) -> str | None:
+    """The report's title as its cover prints it: the first short line naming the report (Laporan, LKjIP, LAKIP)
+    and the capitalised lines under it ("KECAMATAN LIMA PULUH PESISIR", "TAHUN 2023"), up to the first heading or
+    text (the Kata Pengantar is not the title)."""
+    lines: list[str] = []
+    for paragraph in document.paragraphs[:20]:
+        text = paragraph.text.strip("*# ")
+        if len(text) > 120:
+            break
+        if not lines:
+            if re.search(r"\b(laporan|lkjip|lakip)\b", text.lower()):
+                lines.append(text)
+        elif text == text.upper() and not re.fullmatch(r"(kata pengantar|daftar isi|ikhtisar eksekutif)",
+                                                        text.lower()):
+            lines.append(text)
+        else:
+            break
+    return " ".join(" ".join(lines).split())[:200] or None
 
 
 def _yaml_scalar(text: str) -> str:
