@@ -8,7 +8,7 @@ so the reading is bounded and literal:
 - only regular files the data layout can use: YAML files and the Kemendagri list (other files are skipped);
 - a symbolic link or a submodule in the data folder makes the version unreadable, as `validate` refuses one today;
 - no `.gitattributes` is applied (`git archive` would honour `export-ignore` and hide files, and filters);
-- every data file at most `load.MAX_BYTES` (a file of the Kemendagri list MAX_LIST_BYTES), and the version at most `total_limit` bytes and `MAX_FILES` files in
+- every data file at most MAX_BYTES (a file of the Kemendagri list MAX_LIST_BYTES), and the version at most `total_limit` bytes and `MAX_FILES` files in
   all: a blob referenced many times costs git almost nothing and would otherwise cost its size each time.
 
 Whatever goes wrong is a VersionError whose message says the data of that version cannot be read, and why.
@@ -22,15 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from .load import MAX_BYTES, REGION_FILES
-
 UNREADABLE = "data pada versi ini tidak dapat dibaca"
 
 MIN_TOTAL = 50_000_000  # bytes one version may hold at least (today's data: 3.5 MB, 3 MB of it Kemendagri's list)
 GROWTH = 4  # a past version may be this many times today's data folder (whichever is larger)
 MAX_FILES = 200_000  # files of one version: about 30,000 kecamatan with five years each
+MAX_BYTES = 2_000_000  # one data file: load.MAX_BYTES (this module sits below load; a test holds the two equal)
 MAX_LIST_BYTES = 30_000_000  # one file of the Kemendagri list (villages.csv: 2.8 MB)
-_KEMENDAGRI = {f"referensi/kemendagri/{name}" for name in REGION_FILES.values()}
+KEMENDAGRI = "referensi/kemendagri/"  # its CSV files (load.REGION_FILES)
 
 
 class VersionError(Exception):
@@ -142,11 +141,12 @@ def _member(record: bytes, revision: str) -> _Member | None:
     parts = path.split("/")
     if any(part in ("", ".", "..") for part in parts) or "\ufffd" in path:
         raise _unreadable(revision, f"nama berkas tidak sah: {path!r}")
-    if not (path.lower().endswith((".yaml", ".yml")) or path in _KEMENDAGRI):
+    listed = path.startswith(KEMENDAGRI) and path.count("/") == 2 and path.endswith(".csv")
+    if not (path.lower().endswith((".yaml", ".yml")) or listed):
         return None
     if not size.isdigit() or not all(c in "0123456789abcdef" for c in object_id):
         raise _unreadable(revision, f"daftar berkas git tidak terbaca di {path}")
-    most = MAX_LIST_BYTES if path in _KEMENDAGRI else MAX_BYTES
+    most = MAX_LIST_BYTES if listed else MAX_BYTES
     if int(size) > most:
         raise _unreadable(revision, f"{path} terlalu besar ({int(size):,} byte; paling besar {most:,})"
                           .replace(",", "."))

@@ -99,7 +99,7 @@ def test_every_chart_of_a_report_page_has_an_anchor_a_permalink_and_an_embed_pag
         assert sematkan, figure["id"]
         target = (site / YEAR_PAGE).parent / sematkan["href"]
         assert target.resolve().parent == (site / "grafik").resolve()
-        assert re.fullmatch(r"[a-z0-9-]+\.html", target.name), target.name
+        assert re.fullmatch(r"[a-z0-9_-]+\.html", target.name), target.name
         assert target.exists(), sematkan["href"]
         embedded = parse(target)
         assert len(embedded.figures) == 1

@@ -138,6 +138,13 @@ def test_a_revision_is_read_as_stored_only_its_data_files(repo: Path, tmp_path: 
         assert (folder / name).read_bytes() == (repo / "data" / name).read_bytes()
 
 
+def test_history_and_the_work_tree_share_one_file_size_limit():
+    from builder import load, versions
+
+    assert versions.MAX_BYTES == load.MAX_BYTES
+    assert all(f"{versions.KEMENDAGRI}{name}".count("/") == 2 for name in load.REGION_FILES.values())
+
+
 def test_the_kemendagri_list_of_a_revision_is_read_whole(tmp_path: Path):
     """villages.csv (2,8 MB) is larger than any data file may be, and is part of every version."""
     if not (ROOT / ".git").exists():
