@@ -14,6 +14,7 @@ import shutil
 import time
 import zipfile
 import zlib
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -445,3 +446,14 @@ def test_a_table_takes_its_year_from_its_heading_never_from_a_sentence_before_it
                     "Nilai IKM\t80\t82\n\nRenstra 2021-2026\n\nIndikator\tSatuan\tTarget Akhir\nNilai IKM\tnilai\t85\n",
                     encoding="utf-8")
     assert [table.year for table in recognise(read_text(path))] == [2024, None, None]
+
+
+def test_a_value_printed_with_its_rating_code_is_the_value():
+    """"65 (B)" (Tabel 2.3 of Batu Sopang) and "B (72,59)" (Lima Puluh Pesisir): the number as printed; a code
+    alone stays a code, and an unknown word in brackets is not read."""
+    from builder.impor.cells import read_with_unit
+
+    assert read_with_unit("65 (B)").number == Decimal("65")
+    assert read_with_unit("B (72,59)").number == Decimal("72.59")
+    assert read_with_unit("BB").code == "BB" and read_with_unit("BB").number is None
+    assert read_with_unit("65 (naik)").number is None

@@ -64,6 +64,9 @@ def read_cell(text: str, money: bool = False) -> Printed:
 _WITH_UNIT = re.compile(r"^(\d[\d.,]*)\s+([A-Za-z][A-Za-z/ ]{0,24})$")
 
 
+_WITH_RATING = re.compile(r"^(?:([\d.,]+%?)\s*\(\s*([A-Za-z]{1,2})\s*\)|([A-Za-z]{1,2})\s*\(\s*([\d.,]+%?)\s*\))$")
+
+
 def read_with_unit(text: str) -> Printed:
     """A figure printed with its unit in the same cell ("15 Kasus", "75 Persen"): the number as printed, the unit
     left to the indicator's satuan. Anything else as read_cell reads it."""
@@ -72,9 +75,14 @@ def read_with_unit(text: str) -> Printed:
         return printed
     match = _WITH_UNIT.match(printed.text)
     number = parse_number(match.group(1)) if match else None
-    if number is None:
-        return printed
-    return Printed(printed.text, number, percent=match.group(2).strip().lower() in ("persen", "%"))
+    if number is not None:
+        return Printed(printed.text, number, percent=match.group(2).strip().lower() in ("persen", "%"))
+    rated = _WITH_RATING.match(printed.text)  # "65 (B)", "B (72,59)": the value and its rating code
+    if rated and (rated.group(2) or rated.group(3)).upper() in RATING_CODES:
+        inner = read_cell(rated.group(1) or rated.group(4))
+        if inner.number is not None:
+            return Printed(printed.text, inner.number, percent=inner.percent)
+    return printed
 
 
 def _strip_money(text: str) -> tuple[str, bool]:
