@@ -30,7 +30,7 @@ from pathlib import Path
 
 import builder as api
 from builder.problems import printable
-from builder.site.store import PathTaken, exit_on_sigterm
+from builder.site.store import exit_on_sigterm
 from builder import synth
 
 # Paths are relative to the folder the command runs in: the project root, as the README says.
@@ -367,9 +367,6 @@ def main(argv: list[str] | None = None) -> int:
     exit_on_sigterm()  # temporary folders are removed when the command is stopped
     try:
         return args.func(args)
-    except PathTaken as error:  # two sources of one output path
-        print(f"galat: {error}", file=sys.stderr)
-        return 1
     except api.DataError as error:
         _print_problems(error.problems)
         print(f"\nData tidak sah ({sum(p.is_error for p in error.problems)} galat); "

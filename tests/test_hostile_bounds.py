@@ -175,6 +175,22 @@ def test_folders_whose_names_meet_when_flattened_keep_their_own_embed_pages(mini
     assert b"Kecamatan Baru" not in first
 
 
+def test_a_second_writer_of_an_output_path_stops_the_command_with_a_message(minimal_data: Path, tmp_path: Path,
+                                                                            monkeypatch, capsys):
+    """Whatever makes two sources meet in one path (here every chart given one embed page), the page store refuses
+    the second, and the command says so and writes nothing."""
+    import builder.__main__ as cli
+    import builder.site.embed as embed
+
+    monkeypatch.setattr(embed, "embed_uri", lambda uri, chart: "grafik/sama.html")
+    monkeypatch.setattr(cli, "tune_gc", lambda: None)  # process-wide settings: not in the test's process
+    monkeypatch.setattr(cli, "exit_on_sigterm", lambda: None)
+    assert cli.main(["--data", str(minimal_data), "pages", "--out", str(tmp_path / "halaman")]) == 1
+    err = capsys.readouterr().err
+    assert "grafik/sama.html: galat: berkas situs ini akan ditulis dua kali" in err and "internal" not in err
+    assert not (tmp_path / "halaman").exists()
+
+
 def test_two_folders_with_one_kemendagri_code_are_refused(minimal_data: Path):
     second_kecamatan(minimal_data, kode="99.01.01")
     result = run_builder("--data", str(minimal_data), "validate")

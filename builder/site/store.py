@@ -19,6 +19,8 @@ from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import BinaryIO
 
+from ..problems import DataError, Problem
+
 
 def exit_on_sigterm() -> None:
     """Let SIGTERM (a cancelled CI job, `kill`) end the process like an exception, so that temporary folders are
@@ -27,13 +29,14 @@ def exit_on_sigterm() -> None:
         signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
-class PathTaken(ValueError):
-    """A second writer of one output path (message in Bahasa Indonesia): every file of the site has one source."""
+class PathTaken(DataError):
+    """A second writer of one output path: every file of the site has one source. A DataError (two data folders
+    whose names meet in one address), so the command line and the MkDocs plugin show it like any other."""
 
     def __init__(self, uri: str) -> None:
-        super().__init__(f"berkas situs {uri} akan ditulis dua kali, dari dua sumber berbeda; yang kedua tidak "
-                         "menimpa yang pertama. Biasanya dua folder data menghasilkan alamat yang sama: ganti nama "
-                         "salah satunya")
+        super().__init__([Problem(uri, None, None, "", "berkas situs ini akan ditulis dua kali, dari dua sumber "
+                                  "berbeda; yang kedua tidak menimpa yang pertama. Biasanya dua folder data "
+                                  "menghasilkan alamat yang sama: ganti nama salah satunya")])
         self.uri = uri
 
 
