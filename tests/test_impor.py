@@ -382,3 +382,14 @@ def test_the_title_is_the_covers_never_the_foreword(report, title):
     from builder.impor.read import read_document
 
     assert cover_title(read_document(REPORTS / report)) == title
+
+
+def test_the_iku_table_gives_each_indicator_its_definition_and_unit(batu_sopang):
+    """Tabel 2.2 (Indikator Kinerja Utama: sasaran, indikator, penjelasan/formulasi, penanggung jawab) adds its
+    texts to the Renstra's indicators as printed; it names no new indicator."""
+    report = (REPORTS / "002_5be07e9b1610b382.txt").read_text(encoding="utf-8")
+    row = report_line(report, "S3Meningkatnya Lingkungan Daerah yang Kondusif\t")
+    renstra = yaml.safe_load((batu_sopang / "renstra-2021-2026.yaml").read_text(encoding="utf-8"))
+    indicators = {i["nama"]: i for t in renstra["tujuan"] for s in t["sasaran"] for i in s["indikator"]}
+    crime = indicators["Angka Kriminalitas"]
+    assert crime["definisi"] == " ".join(row[2].split()) and crime["penanggung_jawab"] == row[3]

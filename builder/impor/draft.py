@@ -24,7 +24,7 @@ from .document import Document
 from .narrative import narrative_sections
 from .recognise import Recognised
 
-PERFORMANCE_KINDS = ("perjanjian", "pengukuran", "efisiensi", "renstra")
+PERFORMANCE_KINDS = ("perjanjian", "pengukuran", "efisiensi", "renstra", "iku")
 DECLARED = {"capaian": "capaian", "predikat": "predikat", "capaian_tahun_lalu": "capaian_terhadap_tahun_lalu",
             "kemajuan": "kemajuan_renstra", "target_akhir": "target_akhir", "penyerapan": "penyerapan",
             "efisiensi": "efisiensi", "target": "target", "realisasi": "realisasi"}
@@ -84,8 +84,8 @@ def indicators_of(recognised: list[Recognised], known: dict[str, str] | None = N
             continue
         for row in indicator_rows(table):
             match = next((i for i in found if same_name(i.nama, row.nama)), None)
-            if match is None and table.kind == "efisiensi":
-                continue  # an efficiency row adds figures to an indicator named elsewhere, never a new one
+            if match is None and table.kind in ("efisiensi", "iku"):
+                continue  # an efficiency or IKU row adds to an indicator named elsewhere, never a new one
             if match is None:
                 match = Indicator(_new_id(row.nama, found, known), row.nama)
                 found.append(match)
@@ -610,6 +610,10 @@ def _renstra_indicator(indicator: Indicator, report_year: int, period: tuple[int
     if categorical:
         item["jenis"] = "kategori"
         item["skala_kategori"] = Commented("predikat-akip", "PERIKSA: skala kode predikat ini")
+    for name in ("definisi", "penanggung_jawab"):  # as the IKU table prints them
+        row = next((r for r in indicator.rows if name in r.texts), None)
+        if row is not None:
+            item[name] = Commented(row.texts[name], f"{row.source.tabel}, {row.source.place()}".rstrip(", "))
     matrix = [row for row in indicator.rows if row.source.table.kind == "renstra"
               or any(_renstra_target(f) for (name, _), f in row.figures.items() if name == "target")]
     targets: dict = {}

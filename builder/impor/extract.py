@@ -57,6 +57,7 @@ class IndicatorRow:
     satuan: str
     figures: dict[tuple[str, int | None], Figure] = field(default_factory=dict)
     source: Source | None = None
+    texts: dict[str, str] = field(default_factory=dict)  # definisi, penanggung_jawab as an IKU table prints them
 
 
 @dataclass
@@ -107,6 +108,9 @@ def indicator_rows(found: Recognised) -> list[IndicatorRow]:
             continue
         item = IndicatorRow(_name(nama), _name(named["sasaran"]), _name(named["tujuan"]),
                             _clean(cell(row, found, "satuan")), source=Source(found, row))
+        for role, name in (("formulasi", "definisi"), ("penanggung_jawab", "penanggung_jawab")):
+            if _clean(cell(row, found, role)):
+                item.texts[name] = _clean(cell(row, found, role))
         for column in found.columns:
             role = column.role
             if found.kind == "efisiensi" and role in ("realisasi_uang", "realisasi"):

@@ -139,7 +139,7 @@ def header_depth(rows: list[Row]) -> int:
     return min(depth, MAX_HEADER_ROWS) if depth < len(rows) else 0
 
 
-_NUMBERING_CELL = re.compile(r"^(\d+)(\s*=.*)?$")  # "5", or "5 = (3 : 4)" for a computed column
+_NUMBERING_CELL = re.compile(r"^\(?(\d+)\)?(\s*=.*)?$")  # "5", "(5)", or "5 = (3 : 4)" for a computed column
 
 
 def column_numbers(row: Row) -> bool:
