@@ -9,6 +9,7 @@ readers do by hand and what PermenPANRB tables show. Figures are kept exact
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
@@ -127,3 +128,22 @@ def filesize(size: int) -> str:
         if size >= scale:
             return f"{number(Decimal(size) / scale, 1)} {unit}"
     return f"{size} bita"
+
+
+def web_address_problem(address: str) -> str | None:
+    """Why a URL from the data is not one the site links (in Indonesian), or None when it is: parsed by urllib, not
+    matched by a pattern; http or https with a host and a valid port; no space, control character, quote, angle
+    bracket, backtick or backslash anywhere (each could end the attribute or the link it is written into)."""
+    bad = next((c for c in address if c.isspace() or ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or c in "\"'<>`\\"), None)
+    if bad is not None:
+        return f"memuat karakter yang tidak boleh ada di alamat web ({bad!r})"
+    try:
+        parts = urllib.parse.urlsplit(address)
+        parts.port  # raises on a port that is not a number from 0 to 65535
+    except ValueError as error:
+        return f"bukan alamat web yang dapat dibaca ({error})"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "harus diawali http:// atau https://"
+    if not parts.hostname:
+        return "tidak memuat nama situs setelah http(s)://"
+    return None

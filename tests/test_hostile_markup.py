@@ -304,21 +304,25 @@ def _set(document, path: str, new) -> None:
         target[last] = new
 
 
-def inject(data: Path, payload: str) -> int:
-    """The payload after the value of every string field of every data file (not the Kemendagri list), then every
-    field the validator refuses with it (ids, codes, numbers, dates, categories) back to its value: what is left is
-    free text. Returns the number of fields that kept the payload."""
+def inject(data: Path, payload: str) -> tuple[int, int]:
+    """The payload after the value of every string field of every data file (not the Kemendagri list). A field the
+    validator refuses it in gets it on one line (single-line fields refuse line breaks), and a field that refuses
+    that too (ids, codes, numbers, dates, categories) gets its value back: what is left is free text. Returns the
+    number of fields that kept the payload with its line breaks, and on one line."""
     from builder.load import file_kind
     from builder.validate import load_and_validate
 
+    one_line = re.sub(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", " ", payload)
     files = {p.relative_to(data).as_posix(): p for p in data.rglob("*.yaml") if file_kind(p.relative_to(data).as_posix())}
     documents = {rel: yaml.safe_load(p.read_text(encoding="utf-8")) for rel, p in files.items()}
-    originals: dict[tuple[str, str], str] = {}
+    # Each field's values to try, the current one first; the last is the value it had.
+    tries: dict[tuple[str, str], list[str]] = {}
     for rel, document in documents.items():
         for path, value in list(_strings(document)):
             if path.rpartition(".")[2] not in ("versi_format", "kode", "id"):  # (codes name things in other files)
-                originals[(rel, path)] = value
-                _set(document, path, REPORT_URL if path.endswith(".url") else value + payload)
+                tries[(rel, path)] = [REPORT_URL, value] if path.endswith(".url") else \
+                    [value + payload, value + one_line, value]
+                _set(document, path, tries[(rel, path)][0])
 
     def write():
         for rel, document in documents.items():
@@ -326,22 +330,24 @@ def inject(data: Path, payload: str) -> int:
                                   encoding="utf-8")
 
     write()
-    given_back: dict[tuple[str, str], str] = {}
-    for _ in range(6):
+    for _ in range(8):
         _dataset, problems = load_and_validate(data)
         errors = [p for p in problems if p.is_error]
         if not errors:
-            return len(originals)
+            kept = [values[0] for values in tries.values() if len(values) > 1]
+            return sum(v.endswith(payload) for v in kept), sum(v.endswith(one_line) and v != one_line for v in kept)
+        given_back = set()
         for problem in errors:
             rel = next((r for r in files if problem.path.endswith(r)), None)
             field = problem.field  # may be named from an inner model: '[0].indikator' for 'sasaran[2].indikator[0]...'
-            refused = [key for key in [*originals, *given_back] if key[0] == rel and field and
+            refused = [key for key in tries if key[0] == rel and field and
                        re.search(rf"(^|[.\]]|(?=\[)){re.escape(field.lstrip('.'))}($|[.\[])", key[1])]
             assert refused, f"no field to give back for: {problem}"
             for key in refused:
-                if key in originals:
-                    given_back[key] = originals.pop(key)
-                    _set(documents[key[0]], key[1], given_back[key])
+                if len(tries[key]) > 1 and key not in given_back:
+                    given_back.add(key)
+                    tries[key].pop(0)
+                    _set(documents[key[0]], key[1], tries[key][0])
         write()
     raise AssertionError(f"still refused: {errors[:5]}")
 
@@ -354,8 +360,8 @@ def test_hostile_markup_in_every_field_builds_a_site_with_nothing_it_did_not_ear
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
     shutil.copytree(DATA, project / "data")
     payload = " " + " ".join(p["teks"] for p in PAYLOADS) + " " + PAYLOADS[0]["teks"] + "\n{: onclick=alert(1) }"
-    kept = inject(project / "data", payload)
-    assert kept > 300, kept  # names, titles, notes, narratives, units, sources of every file kind
+    multiline, one_line = inject(project / "data", payload)
+    assert multiline > 50 and one_line > 300, (multiline, one_line)  # notes, narratives; names, titles, sources
 
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "situs")],
@@ -461,3 +467,44 @@ def test_a_text_longer_than_an_excel_cell_says_where_the_rest_is():
     short = "catatan pendek"
     book = load_workbook(io.BytesIO(workbook_bytes({"catatan": Table(schema, ({"teks": short},))}, {})))
     assert book["catatan"]["A2"].value == short
+
+
+def test_a_single_line_field_refuses_a_line_break_and_says_where(minimal_data: Path):
+    """A name, title or source is one line (issue 24: camat.nama "\\n===\\n\\n- DATA INI PALSU" made an <h1> and a
+    list); data Markdown (catatan, narasi, keterangan, definisi) keeps its lines."""
+    from builder.validate import load_and_validate
+
+    year = minimal_data / "wilayah/contoh/kec-contoh/2023.yaml"
+    original = year.read_text(encoding="utf-8")
+    for line_break in ("\n", "\r", "\u2028", "\x85"):
+        hostile = "Tabel 3.2" + line_break + "{: onclick=alert(1) }"
+        year.write_text(original.replace("sumber: {tabel: Tabel 3.2}", "sumber: {tabel: " + yaml.safe_dump(
+            hostile, width=1000).strip().removesuffix("...").strip() + "}", 1), encoding="utf-8")
+        _dataset, problems = load_and_validate(minimal_data)
+        errors = [str(p) for p in problems if p.is_error]
+        assert len(errors) == 1, errors
+        assert "2023.yaml:8" in errors[0] and "kinerja[0].sumber.tabel" in errors[0], errors
+        assert "harus satu baris" in errors[0] and "jenis galat" not in errors[0], errors
+    year.write_text(original + "catatan: |\n  Baris pertama.\n\n  - butir\n", encoding="utf-8")
+    _dataset, problems = load_and_validate(minimal_data)
+    assert not [p for p in problems if p.is_error]
+
+
+@pytest.mark.parametrize("address, reason", [
+    ("https://contoh.go.id/lkjip\x01.pdf", "karakter yang tidak boleh"),
+    ("https://contoh.go.id/lkjip\x7f.pdf", "karakter yang tidak boleh"),
+    ("https://contoh.go.id:99999/lkjip.pdf", "bukan alamat web yang dapat dibaca"),
+    ("https://:80/lkjip.pdf", "tidak memuat nama situs"),
+])
+def test_a_report_url_is_parsed_by_the_validator(minimal_data: Path, address, reason):
+    """laporan[].url was matched by ^https?://[^\\s<>"']+$ only: control characters passed."""
+    from builder.validate import load_and_validate
+
+    profil = minimal_data / "wilayah/contoh/kec-contoh/profil.yaml"
+    profil.write_text(profil.read_text(encoding="utf-8").replace(
+        "    tanggal: 2024-01-31\n", f"    tanggal: 2024-01-31\n    url: {yaml.safe_dump(address).strip().removesuffix('...').strip()}\n", 1),
+        encoding="utf-8")
+    _dataset, problems = load_and_validate(minimal_data)
+    errors = [str(p) for p in problems if p.is_error and "profil.yaml" in p.path]  # (other files then lack it)
+    assert len(errors) == 1 and "profil.yaml:10" in errors[0] and "laporan[0].url" in errors[0], errors
+    assert "alamat web tidak dapat ditautkan" in errors[0] and reason in errors[0] and "\x01" not in errors[0], errors

@@ -24,7 +24,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..formatting import web_address_problem
 from ..problems import excerpt
+from .fields import MULTILINE, line_break, multiline
 
 # --------------------------------------------------------------------------
 # Scalar types
@@ -184,7 +186,17 @@ TanggalAtauTahun = Annotated[
                                                                     "maximum": LAST_YEAR}]}),
 ]
 """A date (2023-08-17), or only its year (2023) where the report prints no day."""
-Markdown = Annotated[str, Field(description="Teks Markdown.")]
+def web_address(value: str | None) -> str | None:
+    """A field validator for a URL the site links: formatting.web_address_problem's rule (parsed by urllib; the
+    JSON Schema's pattern only helps the editor)."""
+    if value is not None and (problem := web_address_problem(value)) is not None:
+        raise PydanticCustomError("alamat_web", "alamat web tidak dapat ditautkan: {problem}; tulis alamat lengkap "
+                                  "dokumennya, mis. https://bengkaliskab.go.id/lkjip-2023.pdf (ditemukan: {found})",
+                                  {"problem": problem, "found": excerpt(repr(value))})
+    return value
+
+Markdown = Annotated[str, Field(description="Teks Markdown."), MULTILINE]
+"""Text that may span lines (Markdown); every other text field holds one line (Model._one_line)."""
 
 
 MAX_TEXT = 40_000  # characters of one text value; the longest real one (a year's catatan) has about 10,000
@@ -226,6 +238,16 @@ class Model(BaseModel):
     _field_lines: dict = PrivateAttr(default_factory=dict)
 
     _bounded_size = field_validator("*", mode="before")(lambda value: _size(value))
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _one_line(cls, value, info):
+        """A name, title, unit or source is one line: a line break in it could start Markdown or YAML of its own."""
+        if (found := line_break(value)) is not None and not multiline(cls.model_fields[info.field_name]):
+            raise PydanticCustomError("satu_baris", "teks ini harus satu baris: ganti baris baru di dalamnya dengan "
+                                      "spasi (hanya catatan, narasi, keterangan dan definisi boleh beberapa baris) "
+                                      "(ditemukan: {found})", {"found": excerpt(repr(found))})
+        return value
 
     def line_of(self, field: str | None = None) -> Optional[int]:
         """The line of a field's value, else of the object."""

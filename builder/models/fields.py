@@ -50,3 +50,24 @@ def field_model(annotation) -> type[BaseModel] | None:
     if typing.get_origin(inner) is list:
         inner = unwrap(typing.get_args(inner)[0])
     return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
+
+
+MULTILINE = "boleh-beberapa-baris"
+"""Marks a text type whose value may span lines (models.common.Markdown); every other text field holds one line."""
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def multiline(field) -> bool:
+    """Whether a field (pydantic FieldInfo) may hold line breaks: its type is marked MULTILINE, directly or inside
+    Optional[...] / list[...]."""
+    def marked(annotation) -> bool:
+        return isinstance(annotation, str) and annotation == MULTILINE or any(map(marked, typing.get_args(annotation)))
+    return MULTILINE in field.metadata or marked(field.annotation)
+
+
+def line_break(value: object) -> str | None:
+    """The first text of a value (a text, or those of a list or mapping) that holds a line break, if any."""
+    texts = [value] if isinstance(value, str) else \
+        [v for v in (value.values() if isinstance(value, dict) else value) if isinstance(v, str)] \
+        if isinstance(value, (list, dict)) else []
+    return next((t for t in texts if any(c in t for c in LINE_BREAKS)), None)

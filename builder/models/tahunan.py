@@ -155,7 +155,7 @@ class PosAnggaran(Model):
     dinyatakan: Optional[DinyatakanAnggaran] = Field(
         None, description="Penyerapan dan sisa yang dicetak untuk baris ini (tidak diketik sebagai data)."
     )
-    catatan: Optional[str] = Field(
+    catatan: Optional[Markdown] = Field(
         None, description="Catatan transkripsi baris ini: angka yang berbeda, analisis yang menyertainya."
     )
 
@@ -369,7 +369,7 @@ class Pegawai(Model):
     """Staff composition (keadaan pegawai)."""
 
     tahun_data: Optional[Tahun] = Field(None, description="Tahun keadaan pegawai bila berbeda dari tahun berkas.")
-    keterangan: Optional[str] = Field(None, description="Penjelasan tabel pegawai, mis. jumlah total dan siapa yang dihitung.")
+    keterangan: Optional[Markdown] = Field(None, description="Penjelasan tabel pegawai, mis. jumlah total dan siapa yang dihitung.")
     sumber: Optional[Sumber] = Field(None, description="Tabel keadaan pegawai, mis. Tabel 1.1-1.4.")
     golongan: list[JumlahPegawai] = Field(default_factory=list, description="Jumlah pegawai per golongan.")
     jenis_kelamin: list[JumlahPegawai] = Field(default_factory=list, description="Jumlah pegawai per jenis kelamin.")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, Optional
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from .common import Angka, BerkasData, Id, Markdown, Model, Pejabat, Sumber, Tahun
+from .common import Angka, BerkasData, Id, Markdown, Model, Pejabat, Sumber, Tahun, web_address
 
 
 
@@ -87,6 +87,8 @@ class Laporan(Model):
         description="Alamat publik dokumen laporan asli (http atau https), mis. https://bengkaliskab.go.id/lkjip.pdf; "
                     "situs menautkannya dari setiap angka.")
     penandatangan: Optional[Pejabat] = Field(None, description="Pejabat yang menandatangani laporan, biasanya Camat.")
+
+    _url = field_validator("url")(web_address)
 
 
 class Profil(BerkasData):

@@ -15,8 +15,8 @@ Pages are Markdown with HTML blocks for tables, badges and charts, then read by 
   spaces, written as an escaped attribute value (never in Markdown link syntax).
 
 Values the templates build themselves (links between pages, macros, `narrative`, `source_rows`) are `Markup`.
-Front-matter values go through `yaml`, which quotes them. Templates keep data out of the start of a Markdown line
-and out of Markdown code spans and fences (data in code is written as `<code>` / `<pre>` HTML).
+Front-matter values go through `yaml`, which quotes them. Templates keep data out of Markdown code spans and
+fences, where references would show as written (data in code is written as `<code>` / `<pre>` HTML).
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ import html
 import json
 import posixpath
 import re
-import urllib.parse
 from decimal import Decimal
 from pathlib import Path
 
@@ -128,20 +127,11 @@ def shown(value):
 
 
 def url(value: object) -> Markup | None:
-    """A URL from the data as an attribute value, or None when it is not one we link: parsed (not pattern-matched),
-    http or https with a host, no spaces, control characters or quotes anywhere. The validator refuses such a URL
-    already; this is the page's own guard."""
+    """A URL from the data as an attribute value, or None when it is not one the site links
+    (formatting.web_address_problem, the validator's rule too: parsed, http(s) with a host, nothing that could end
+    the attribute). Never written into Markdown link syntax, where a ')' would end the link."""
     address = str(value or "")
-    if not address or any(c.isspace() or ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or c in "\"'<>`\\" for c in address):
-        return None
-    try:
-        parts = urllib.parse.urlsplit(address)
-        parts.port  # a malformed port raises
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return text(address)
+    return text(address) if address and fmt.web_address_problem(address) is None else None
 
 
 def yaml_value(text: object) -> Markup:

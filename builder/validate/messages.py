@@ -65,7 +65,8 @@ _NO_FOUND_VALUE = ("missing", "finite_number")
 
 # Our own PydanticCustomError kinds (builder/models/common.py): their messages are already Indonesian.
 _OWN_KINDS = ("angka", "angka_gaya_indonesia", "angka_rupiah", "tanggal_atau_tahun", "angka_persen", "uang_negatif", "nilai_kinerja", "angka_tak_hingga",
-              "angka_terlalu_besar", "angka_terlalu_rinci")
+              "angka_terlalu_besar", "angka_terlalu_rinci", "satu_baris",
+              "alamat_web")
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
