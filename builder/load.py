@@ -105,7 +105,7 @@ def parse_text(text: str, source: SourceFile) -> None:
     loader.duplicates = []
     try:
         node = loader.get_single_node()
-        if node is not None and "*" in text and _shares_nodes(node):
+        if node is not None and "*" in text and shares_nodes(node):
             source.problems.append(_alias_problem(text, source))
             return
         data = loader.construct_document(node) if node is not None else None
@@ -141,7 +141,7 @@ def parse_text(text: str, source: SourceFile) -> None:
     source.data = data
 
 
-def _shares_nodes(root: yaml.Node) -> bool:
+def shares_nodes(root: yaml.Node) -> bool:
     """Whether a node appears twice in the tree: what an alias (*nama) does. Aliases are refused: no report needs
     one, and a few lines of them expand to millions of values (a 7,7 KB file to 810.000 budget lines). The walk
     visits each node once, so a file of aliases costs its own size here, never its expansion."""

@@ -154,6 +154,26 @@ def test_the_kemendagri_list_of_a_revision_is_read_whole(tmp_path: Path):
     assert (folder / "referensi/kemendagri/villages.csv").stat().st_size == int(stored) > 2_000_000
 
 
+def test_migrate_and_history_refuse_aliases_without_walking_their_expansion(repo: Path):
+    """The migration walks every node of an old file; through aliases a few lines are millions of nodes (here 8,1
+    million: about a minute before aliases were refused). History migrates every past version it reads."""
+    year = repo / "data" / KEC / "2023.yaml"
+    text = year.read_text(encoding="utf-8").replace("versi_format: 6\n", "")  # an older file: migrate reads it
+    head = text[:text.index("anggaran:")]
+    sub = '{kode: "7.01.01.2.01.0001", nama: Sub, pagu: 1, realisasi: 1}'
+    year.write_text(head + "anggaran:\n  sumber: {tabel: Tabel 3.9}\n  x-s: &s " + sub + "\n"
+                    + "  x-k: &k {kode: K, nama: K, sub_kegiatan: [" + ", ".join(["*s"] * 100) + "]}\n"
+                    + "  x-p: &p {kode: P, nama: P, kegiatan: [" + ", ".join(["*k"] * 90) + "]}\n"
+                    + "  x-q: &q [" + ", ".join(["*p"] * 90) + "]\n"
+                    + "  program: [" + ", ".join(["*q"] * 10) + "]\n", encoding="utf-8")
+    started = time.perf_counter()
+    result = run_builder("--data", str(repo / "data"), "migrate", "--periksa")
+    assert "2023.yaml: tidak dapat dibaca sebagai YAML" in result.stderr and "alias YAML" in result.stderr
+    commit_all(repo, "alias")
+    assert data_history(repo / "data").entries[0].problem == "Data pada versi ini tidak sah."
+    assert time.perf_counter() - started < 20
+
+
 # -- Output paths: one source each -------------------------------------------------------------------------------
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..load import shares_nodes
+
 
 class MigrationConflict(Exception):
     """A value the step cannot place where the current format wants it (the place is taken)."""
@@ -36,6 +38,8 @@ class YamlText:
 
     def _parse(self) -> None:
         self.root = yaml.compose(self.text, Loader=yaml.CSafeLoader) if self.text.strip() else None
+        if self.root is not None and "*" in self.text and shares_nodes(self.root):
+            raise ValueError("alias YAML (*nama) tidak diizinkan di berkas data")  # a walk would expand it
 
     @property
     def lines(self) -> list[str]:
