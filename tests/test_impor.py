@@ -393,3 +393,30 @@ def test_the_iku_table_gives_each_indicator_its_definition_and_unit(batu_sopang)
     indicators = {i["nama"]: i for t in renstra["tujuan"] for s in t["sasaran"] for i in s["indikator"]}
     crime = indicators["Angka Kriminalitas"]
     assert crime["definisi"] == " ".join(row[2].split()) and crime["penanggung_jawab"] == row[3]
+
+
+def test_next_years_agreement_annex_gives_next_years_programme_budget(batu_sopang):
+    """"PROGRAM | ANGGARAN" right under the PK 2023 (its annex; not a continuation of the agreement table):
+    2023's programmes with their pagu, its JUMLAH the report's own total."""
+    report = (REPORTS / "002_5be07e9b1610b382.txt").read_text(encoding="utf-8")
+    total = report_line(report, "JUMLAH\tRp 6.229.932.793,00")
+    assert total == ["JUMLAH", "Rp 6.229.932.793,00"]
+    year = yaml.safe_load((batu_sopang / "2023.yaml").read_text(encoding="utf-8"))
+    programmes = year["anggaran"]["program"]
+    assert [p["kode"] for p in programmes] == ["1", "2", "3", "4", "5", "6"]
+    assert programmes[0] == {"kode": "1", "nama": "Penunjang urusan Pemerintahan Kabupaten/Kota", "pagu": 3986274043}
+    assert year["anggaran"]["dinyatakan"][0]["pagu"] == 6229932793
+
+
+def test_a_planned_spending_table_gives_spending_by_type_where_nothing_else_does(tmp_path):
+    """Lima Puluh Pesisir prints spending by type only as "RENCANA ANGGARAN: BELANJA OPERASI, BELANJA MODAL,
+    TOTAL"; its programme list's JUMLAH is a printed total too."""
+    report = (REPORTS / "004_e634fa74d24abf76.txt").read_text(encoding="utf-8")
+    assert report_line(report, "1.\tBELANJA OPERASI")[2] == "RP. 2.198.052.780,00"
+    data = fresh_data(tmp_path)
+    assert impor(data, REPORTS / "004_e634fa74d24abf76.txt", "batu-bara/lima-puluh-pesisir").returncode == 0
+    year = yaml.safe_load((data / "wilayah/batu-bara/lima-puluh-pesisir/2023.yaml").read_text(encoding="utf-8"))
+    assert [(b["jenis"], b["pagu"]) for b in year["anggaran"]["belanja"]] == [("Belanja Operasi", 2198052780),
+                                                                               ("Belanja Modal", 18500000)]
+    totals = [d for d in year["anggaran"]["dinyatakan"] if "PROGRAM" in d["sumber"]["tabel"]]
+    assert totals and totals[0]["pagu"] == 2216552780

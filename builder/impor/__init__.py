@@ -22,8 +22,9 @@ from ..dataset import slug_of
 from ..problems import printable
 from ..scaffold import FORMAT_LINE, ScaffoldError, modeline, new_kecamatan, official_codes
 from .document import Document, DocumentError
-from .draft import (Outcome, akip_blocks, budget_block, pegawai_block, survey_blocks, emit, idm_block, ikm_block, indicators_of, kinerja_rows, plan_tree,
-                    narasi_block, renstra_tree, sasaran_block, year_averages)
+from .draft import (Outcome, agreement_annex, akip_blocks, budget_block, pegawai_block, survey_blocks, emit, idm_block, ikm_block, indicators_of, kinerja_rows, plan_tree,
+                    narasi_block, planned_budget, renstra_tree, sasaran_block,
+                    year_averages)
 from .extract import realigned
 from .methods import efficiency_formula, rating_scale
 from .read import read_document
@@ -261,6 +262,8 @@ def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: in
                 body[key] = block
     elif not kinerja and not akip and not survey:
         return None
+    elif year > report_year and (annex := agreement_annex(recognised, indicators, year)) is not None:
+        body["anggaran"] = planned_budget(recognised, outcome, annex)
     averages = year_averages(recognised, year, report_year, outcome)
     if averages:
         body["dinyatakan"] = averages

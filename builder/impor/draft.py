@@ -298,6 +298,12 @@ def budget_block(recognised: list[Recognised], outcome: Outcome, indicators: lis
     per_kinerja = (per_indicator_budget(recognised, indicators, outcome)
                    or per_sasaran_budget(recognised, sasaran or {}, outcome))
     per_kinerja.update(belanja_block(recognised, outcome))
+    planned = planned_budget(recognised, outcome)
+    if "belanja" in planned and "belanja" not in per_kinerja:  # spending by type printed as a plan only
+        per_kinerja.update({k: planned[k] for k in ("belanja", "belanja_sumber")})
+    per_kinerja["dinyatakan"] = per_kinerja.get("dinyatakan", []) + planned.get("dinyatakan", [])
+    if not per_kinerja["dinyatakan"]:
+        del per_kinerja["dinyatakan"]
     table = next((t for t in recognised if t.kind == "anggaran" and _structured(budget_lines(t))), None)
     if table is None:
         return per_kinerja
@@ -333,6 +339,41 @@ def budget_block(recognised: list[Recognised], outcome: Outcome, indicators: lis
         anggaran["dinyatakan"] = totals + per_kinerja.pop("dinyatakan", [])
     anggaran.update(per_kinerja)
     return anggaran
+
+
+def planned_budget(recognised: list[Recognised], outcome: Outcome, table: Recognised | None = None) -> dict:
+    """A plan's list of programmes or of spending types with their pagu (an agreement's annex, "Rencana Anggaran"):
+    its JUMLAH/TOTAL row is the report's own total; spending types fill `belanja`. With `table`, that table's
+    programmes are the year's (next year's agreement annex)."""
+    tables = [table] if table is not None else [t for t in recognised if t.kind == "rencana_anggaran"]
+    block: dict = {}
+    for found in tables:
+        lines = [line for line in budget_lines(found) if "pagu" in line.figures]
+        totals = [_printed_total(line, _budget_item(line, outcome)) for line in lines if line.level == "total"]
+        named = [line for line in lines if line.level != "total"]
+        if table is not None:
+            block["sumber"] = Source(found, found.body[0]).sumber()
+            block["program"] = [_planned_programme(line, outcome) for line in named]
+        elif named and all(normal(line.nama).startswith("belanja") for line in named) and "belanja" not in block:
+            block.update(_spending_by_type(found, named, outcome))
+        block.setdefault("dinyatakan", []).extend(totals)
+    if not block.get("dinyatakan"):
+        block.pop("dinyatakan", None)
+    return block
+
+
+def _planned_programme(line: BudgetLine, outcome: Outcome) -> dict:
+    """A programme of a plan's list; "1 Penunjang urusan …" printed in one cell is number 1."""
+    numbered = re.match(r"^(\d+)[.)]?\s+(\S.*)$", line.nama)
+    kode, nama = (numbered.group(1), numbered.group(2)) if numbered and not line.kode else (line.kode, line.nama)
+    return {**({"kode": Quoted(kode)} if kode else {}), "nama": nama, "pagu": _budget_item(line, outcome)["pagu"]}
+
+
+def agreement_annex(recognised: list[Recognised], indicators: list[Indicator], year: int) -> Recognised | None:
+    """The programme budget printed right after a later year's agreement (its annex)."""
+    first = first_agreement(indicators, year)
+    return next((t for t in recognised if first is not None and t.table.index == first + 1
+                 and t.kind == "rencana_anggaran"), None)
 
 
 def per_indicator_budget(recognised: list[Recognised], indicators: list[Indicator], outcome: Outcome) -> dict:
@@ -843,22 +884,27 @@ def _spending_head(name: str) -> str:
 def belanja_block(recognised: list[Recognised], outcome: Outcome) -> dict:
     """Spending by type (Belanja Operasi with Pegawai and Barang dan Jasa under it, Belanja Modal …): a budget
     table whose lines are mostly "Belanja …" names; its JUMLAH is the report's own total."""
-    from .recognise import vocabulary
-
-    heads = [normal(h) for h in vocabulary()["belanja_induk"]]
     for table in (t for t in recognised if t.kind == "anggaran"):
         lines = [line for line in budget_lines(table) if line.figures]
         named = [line for line in lines if normal(line.nama).startswith("belanja")]
         if len(named) < 2 or len(named) < len(lines) / 2 or _structured(lines):
             continue  # (a programme tree's expense lines are rincian, not the spending by type)
-        belanja: list[dict] = []
-        for line in named:
-            item = _budget_item(line, outcome)
-            entry = {"jenis": line.nama.title() if line.nama.isupper() else line.nama,
-                     **{k: v for k, v in item.items() if k in ("pagu", "realisasi", "dinyatakan")}}
-            if _spending_head(line.nama) in heads or not belanja:  # "Belanja Modal", not "Belanja Modal Peralatan …"
-                belanja.append(entry)
-            else:
-                belanja[-1].setdefault("rincian", []).append(entry)
-        return {"belanja_sumber": {"tabel": Source(table, table.body[0]).tabel}, "belanja": belanja}
+        return _spending_by_type(table, named, outcome)
     return {}
+
+
+def _spending_by_type(table: Recognised, named: list[BudgetLine], outcome: Outcome) -> dict:
+    """Spending lines as groups (Belanja Operasi, Belanja Modal …) with the lines under each as rincian."""
+    from .recognise import vocabulary
+
+    heads = [normal(h) for h in vocabulary()["belanja_induk"]]
+    belanja: list[dict] = []
+    for line in named:
+        item = _budget_item(line, outcome)
+        entry = {"jenis": line.nama.title() if line.nama.isupper() else line.nama,
+                 **{k: v for k, v in item.items() if k in ("pagu", "realisasi", "dinyatakan")}}
+        if _spending_head(line.nama) in heads or not belanja:  # "Belanja Modal", not "Belanja Modal Peralatan …"
+            belanja.append(entry)
+        else:
+            belanja[-1].setdefault("rincian", []).append(entry)
+    return {"belanja_sumber": {"tabel": Source(table, table.body[0]).tabel}, "belanja": belanja}

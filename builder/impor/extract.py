@@ -176,11 +176,15 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
         name = cell(row, found, "kegiatan") or cell(row, found, "uraian") or cell(row, found, "indikator")
         if program_cell and program_cell != program:
             program = program_cell
-            lines.append(BudgetLine("program", (cell(row, found, "kode") or number).rstrip(".") or None,
+            total = _is_total(program_cell)  # "JUMLAH" in the programme column
+            lines.append(BudgetLine("total" if total else "program",
+                                    None if total else (cell(row, found, "kode") or number).rstrip(".") or None,
                                     _clean(program_cell), source=Source(found, row)))
             if not name:  # the programme's own row
                 _budget_figures(lines[-1], row, found)
                 continue
+        if not name and not kode and _is_total(number):  # "JUMLAH" in the number column of a programme list
+            kode = number
         if not name and not kode:
             continue
         level = _level(kode, _clean(name), bool(found.column("program")) or not coded)

@@ -218,7 +218,9 @@ def _continues(table: Table, between: list[Block], more: Table) -> bool:
     if more.number is not None or table.width < 2:
         return False
     if not between:  # blank lines only: a converter may drop a piece's empty last columns
-        return table.width - 2 <= more.width <= table.width
+        own_header = more.width != table.width and not any(c.isdigit() for cell in more.rows[0].cells for c in cell) \
+            and not similar_rows(table.rows[0], more.rows[0])  # "PROGRAM | ANGGARAN" under an agreement: its annex
+        return table.width - 2 <= more.width <= table.width and not own_header
     if more.width != table.width:
         return False
     return (len(between) <= FURNITURE_LINES and all(is_furniture(block) for block in between)
