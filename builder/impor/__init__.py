@@ -22,9 +22,9 @@ from ..dataset import slug_of
 from ..problems import printable
 from ..scaffold import FORMAT_LINE, ScaffoldError, modeline, new_kecamatan, official_codes
 from .document import Document, DocumentError
-from .draft import (Outcome, agreement_annex, akip_blocks, budget_block, pegawai_block, survey_blocks, emit, idm_block, ikm_block, indicators_of, kinerja_rows, plan_tree,
-                    narasi_block, planned_budget, renstra_tree, sasaran_block,
-                    year_averages)
+from .draft import (Outcome, agreement_annex, akip_blocks, budget_block, emit, idm_block, ikm_block, indicators_of,
+                    kinerja_rows, narasi_block, pegawai_block, plan_tree, planned_budget, renstra_tree, sasaran_block,
+                    survey_blocks, year_averages)
 from .extract import realigned
 from .methods import efficiency_formula, rating_scale
 from .read import read_document

@@ -18,9 +18,9 @@ import yaml
 from ..dataset import slug_of
 from ..problems import printable
 from .cells import Printed, read_cell, year_in
+from .document import Document
 from .extract import (BudgetLine, Figure, IndicatorRow, Source, average_rows, budget_lines, coded_levels,
                       filled_down, indicator_rows, named_rows, normal, plan_lines, relevelled, same_name)
-from .document import Document
 from .narrative import narrative_sections
 from .recognise import Recognised
 
