@@ -260,8 +260,9 @@ def load_file(path: Path, data_dir: Path, display_root: Path) -> SourceFile:
     return source
 
 
-def discover(data_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """Every YAML file under data_dir in a stable order, and the entries refused on the way.
+def discover(data_dir: Path, scope: tuple[str, ...] = ()) -> tuple[list[Path], list[Problem]]:
+    """Every YAML file under data_dir in a stable order, and the entries refused on the way; with a scope (see
+    in_scope) only those folders are walked, so that reading one kabupaten costs what its folder costs.
 
     Symbolic links are refused (they could read files outside the repository), and so is a YAML file
     whose extension is not the lower-case `.yaml` the layout expects (it would be skipped silently), a kabupaten
@@ -273,6 +274,8 @@ def discover(data_dir: Path) -> tuple[list[Path], list[Problem]]:
     display_root = data_dir.parent
     for folder, dirs, files in os.walk(data_dir, followlinks=False):
         base = Path(folder)
+        if scope:
+            dirs[:] = [d for d in dirs if in_scope((base / d / "x").relative_to(data_dir).as_posix(), scope)]
         for name in sorted(dirs + files):
             path = base / name
             shown = path.relative_to(display_root).as_posix()
@@ -317,7 +320,7 @@ def load_all(data_dir: Path, scope: tuple[str, ...] = ()) -> tuple[list[SourceFi
     """Every data file parsed (with its own problems), and the problems of entries that are not read at all.
     With a scope (see in_scope), only those folders' files are read: a preview that costs what they cost."""
     data_dir = data_dir.resolve()
-    paths, refused = discover(data_dir)
+    paths, refused = discover(data_dir, scope)
     paths = [p for p in paths if in_scope(p.relative_to(data_dir).as_posix(), scope)]
     return [load_file(path, data_dir, data_dir.parent) for path in paths], refused
 

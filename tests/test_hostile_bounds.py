@@ -219,6 +219,19 @@ def test_two_folders_with_one_kemendagri_code_are_refused(minimal_data: Path):
             "wilayah/contoh/kec-baru") in result.stderr
 
 
+def test_a_scoped_validation_walks_only_its_folders(minimal_data: Path):
+    """A build validates one kabupaten folder at a time: each walks its own folder, not the whole data set again."""
+    from builder.load import discover
+
+    other = minimal_data / "wilayah" / "lain" / "kec-lain"
+    other.mkdir(parents=True)
+    (other / "laporan.pdf").write_bytes(b"%PDF")
+    paths, refused = discover(minimal_data, ("contoh",))
+    assert refused == [] and all("/lain/" not in p.as_posix() for p in paths)
+    paths, refused = discover(minimal_data)
+    assert [p.path for p in refused] == ["data/wilayah/lain/kec-lain/laporan.pdf"]
+
+
 def test_the_real_data_fits_the_layout():
     result = run_builder("validate")
     assert result.returncode == 0 and "tidak termasuk susunan" not in result.stderr
