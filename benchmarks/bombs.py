@@ -2,8 +2,8 @@
 
 Usage: python benchmarks/bombs.py
 
-- aliases: a year file of a few KB whose aliases expand to 810.000 budget lines (`validate`; refused at its
-  first alias without expanding anything);
+- aliases: a year file of a few KB whose aliases expand to 810.000 budget lines (`validate`, and `migrate`, which
+  every history version goes through; refused at its first alias without expanding anything);
 - largest accepted file: about 2 MB (load.MAX_BYTES) of budget lines within every limit (`validate`: what a file may cost at most);
 - history bomb: a 1 MB compressible blob named 300 times in one commit (`diff`; refused from the listing's sizes
   before any content is read), and 40 times (under the total limit: every file read, streamed to disk);
@@ -108,6 +108,10 @@ def main() -> None:
         data = data_copy(tmp / "alias")
         size = alias_bomb(data)
         measure(f"aliases: {size / 1024:.1f} KB -> 810.000 budget lines", ["--data", str(data), "validate"], ROOT)
+        text = (data / KEC / "2023.yaml").read_text(encoding="utf-8")
+        (data / KEC / "2023.yaml").write_text(text.replace("versi_format: 6\n", ""), encoding="utf-8")
+        measure("aliases, in a file of an older format: migrate --periksa", ["--data", str(data), "migrate", "--periksa"],
+                ROOT)
         data = data_copy(tmp / "besar")
         size = largest_file(data)
         measure(f"largest accepted file: {size / 1e6:.1f} MB, 26.000 budget lines", ["--data", str(data), "validate"],
