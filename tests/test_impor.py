@@ -420,3 +420,27 @@ def test_a_planned_spending_table_gives_spending_by_type_where_nothing_else_does
                                                                                ("Belanja Modal", 18500000)]
     totals = [d for d in year["anggaran"]["dinyatakan"] if "PROGRAM" in d["sumber"]["tabel"]]
     assert totals and totals[0]["pagu"] == 2216552780
+
+
+def test_the_agreements_at_the_back_are_drafted_with_who_signed_them(batu_sopang):
+    """The PK 2023 pages print "Nama : … / Jabatan : …" for both parties, a date line and the signatures with
+    rank and NIP: the camat's own agreement (perjanjian_kinerja) and each unit's after it (perjanjian_kinerja_unit,
+    rows with their annex budget), every value as printed."""
+    report = (REPORTS / "002_5be07e9b1610b382.txt").read_text(encoding="utf-8")
+    assert "Jabatan : Sekretaris Camat Batu Sopang" in report and "NIP 196911021991021002" in report
+    year = yaml.safe_load((batu_sopang / "2023.yaml").read_text(encoding="utf-8"))
+    own = year["perjanjian_kinerja"]
+    assert own["pihak_pertama"] == {"nama": "Misran, SE. MM", "nip": "19720210 199303 1 006", "pangkat": "Pembina TK.I",
+                                    "jabatan": "Camat Batu Sopang"}
+    assert own["pihak_kedua"]["jabatan"] == "Bupati Paser" and own["tanggal"] == "10 Januari 2023"
+    units = year["perjanjian_kinerja_unit"]
+    secretary = units[0]
+    assert secretary["unit"] == "Sekretaris Camat Batu Sopang"
+    assert secretary["pihak_pertama"]["nip"] == "196911021991021002"
+    assert secretary["pihak_kedua"]["nama"] == "Misran, SE. MM"
+    row = report_line(report, "\t\tIndeks Kepuasan Pelayanan Sekretariat\t77\t")
+    printed = next(b for u in units for b in u["baris"] if b["indikator"] == "Indeks Kepuasan Pelayanan Sekretariat")
+    assert printed["target"] == row[3] and printed["anggaran"] == int(row[-1].removeprefix("Rp ").replace(".", "")
+                                                                     .removesuffix(",00"))
+    temuan = [b for u in units for b in u["baris"] if b["indikator"].startswith("Jumlah Temuan")]
+    assert temuan and temuan[0]["target"] == "0"  # an indicator named "Jumlah …" is not a JUMLAH row

@@ -457,3 +457,20 @@ def test_a_value_printed_with_its_rating_code_is_the_value():
     assert read_with_unit("B (72,59)").number == Decimal("72.59")
     assert read_with_unit("BB").code == "BB" and read_with_unit("BB").number is None
     assert read_with_unit("65 (naik)").number is None
+
+
+def test_an_agreement_text_gives_its_parties_date_rank_and_nip(tmp_path):
+    from builder.impor.agreements import signings
+    from builder.impor.read_text import read_text
+
+    path = tmp_path / "laporan.txt"
+    path.write_text("Tabel 1\nA\n\nNo\tX\n1\t2\n\nPERJANJIAN KINERJA TAHUN 2024\n\nNama : **Ani, S.E.**\n\n"
+                    "Jabatan : Kasi Pemerintahan\n\nNama : Budi\n\nJabatan : Camat Contoh\n\nContoh, 2 Januari 2024\n\n"
+                    "Budi\n\nNIP 19720210 199303 1 006\n\nAni, S.E.\n\nPenata\n\nNIP 198001012005011002\n\n"
+                    "No\tIndikator Kinerja\tTarget\n1\tNilai IKM\t84\n", encoding="utf-8")
+    document = read_text(path)
+    [signing] = signings(document).values()
+    assert (signing.first.nama, signing.first.jabatan, signing.first.nip, signing.first.pangkat) == (
+        "Ani, S.E.", "Kasi Pemerintahan", "198001012005011002", "Penata")
+    assert (signing.second.nama, signing.second.nip, signing.second.pangkat) == ("Budi", "19720210 199303 1 006", None)
+    assert signing.tanggal == "2 Januari 2024"

@@ -22,7 +22,7 @@ from ..dataset import slug_of
 from ..problems import printable
 from ..scaffold import FORMAT_LINE, ScaffoldError, modeline, new_kecamatan, official_codes
 from .document import Document, DocumentError
-from .draft import (Outcome, agreement_annex, akip_blocks, budget_block, emit, idm_block, ikm_block, indicators_of,
+from .draft import (Outcome, agreement_annex, agreement_blocks, akip_blocks, budget_block, emit, idm_block, ikm_block, indicators_of,
                     kinerja_rows, narasi_block, pegawai_block, plan_tree, planned_budget, renstra_tree, sasaran_block,
                     survey_blocks, year_averages)
 from .extract import realigned
@@ -246,6 +246,9 @@ def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: in
                ) -> str | None:
     kinerja = kinerja_rows(indicators, year, report_year, outcome)
     body: dict = {"tahun": year, "laporan": report_id}
+    agreements = agreement_blocks(recognised, document, year, report_year, outcome)
+    if "perjanjian_kinerja" in agreements:
+        body["perjanjian_kinerja"] = agreements["perjanjian_kinerja"]
     if kinerja:
         body["kinerja"] = kinerja
     if akip:
@@ -264,6 +267,8 @@ def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: in
         return None
     elif year > report_year and (annex := agreement_annex(recognised, indicators, year)) is not None:
         body["anggaran"] = planned_budget(recognised, outcome, annex)
+    if "perjanjian_kinerja_unit" in agreements:
+        body["perjanjian_kinerja_unit"] = agreements["perjanjian_kinerja_unit"]
     averages = year_averages(recognised, year, report_year, outcome)
     if averages:
         body["dinyatakan"] = averages

@@ -17,10 +17,12 @@ import yaml
 
 from ..dataset import slug_of
 from ..problems import printable
+from .agreements import Signing, signings
 from .cells import Printed, read_cell, year_in
 from .document import Document
-from .extract import (BudgetLine, Figure, IndicatorRow, Source, average_rows, budget_lines, coded_levels,
-                      filled_down, indicator_rows, named_rows, normal, plan_lines, relevelled, same_name)
+from .extract import (BudgetLine, Figure, IndicatorRow, Source, average_rows, bare_name, budget_lines, cell,
+                      coded_levels, filled_down, indicator_rows, named_rows, normal, plan_lines, relevelled,
+                      same_name)
 from .narrative import narrative_sections
 from .recognise import Recognised
 
@@ -367,6 +369,82 @@ def _planned_programme(line: BudgetLine, outcome: Outcome) -> dict:
     numbered = re.match(r"^(\d+)[.)]?\s+(\S.*)$", line.nama)
     kode, nama = (numbered.group(1), numbered.group(2)) if numbered and not line.kode else (line.kode, line.nama)
     return {**({"kode": Quoted(kode)} if kode else {}), "nama": nama, "pagu": _budget_item(line, outcome)["pagu"]}
+
+
+def agreement_blocks(recognised: list[Recognised], document: Document, year: int, report_year: int,
+                     outcome: Outcome) -> dict:
+    """The year's agreements as printed at the back of the report: who signed the kecamatan's own and when, and
+    every unit's agreement after it (unit, parties, date, rows with their annex budget, JUMLAH). Only agreements
+    whose parties the text names (Nama/Jabatan) are drafted."""
+    signed = signings(document)
+    tables = [t for t in recognised if t.kind == "perjanjian" and (t.year or report_year) == year]
+    if not tables:
+        return {}
+    own = next((t for t in tables if t.table.number), tables[0])
+    block: dict = {}
+    if own.table.index in signed:
+        block["perjanjian_kinerja"] = _agreement(own, signed[own.table.index], outcome, unit=False)
+    units = [_agreement(t, signed[t.table.index], outcome, unit=True) for t in tables
+             if t is not own and t.table.index in signed]
+    if units:
+        block["perjanjian_kinerja_unit"] = units
+    return block
+
+
+def _agreement(table: Recognised, signing: Signing, outcome: Outcome, unit: bool) -> dict:
+    def official(party) -> dict:
+        found = {"nama": party.nama}
+        if party.nip:
+            found["nip"] = Quoted(party.nip)
+        if party.pangkat:
+            found["pangkat"] = party.pangkat
+        found["jabatan"] = party.jabatan
+        return found
+
+    item: dict = {"unit": signing.first.jabatan} if unit else {}
+    item.update({"pihak_pertama": official(signing.first), "pihak_kedua": official(signing.second)})
+    if signing.tanggal:
+        item["tanggal"] = Quoted(signing.tanggal)
+    item["sumber"] = Source(table, table.body[0]).sumber() if table.body else {"tabel": table.where()}
+    if not unit:
+        return item
+    rows, total = [], None
+    names = filled_down(table, ("sasaran", "indikator"))
+    for row, named in zip(table.body, names):
+        money = next((c.index for c in table.columns if c.role == "pagu"), None)
+        # the annex's money under "Anggaran", or in the unnamed column after it (a converter's shifted cells)
+        budget = next((found for i in range(money, len(row.cells)) if money is not None and i < len(row.cells)
+                       and (i == money or table.columns[i].role is None if i < len(table.columns) else True)
+                       and (found := read_cell(row.cells[i], money=True)).number is not None), None) \
+            if money is not None else None
+        if any(_is_total_cell(c) for c in row.cells):
+            total = budget if budget is not None and budget.number is not None else total
+            continue
+        entry: dict = {}
+        if named["sasaran"]:
+            entry["sasaran"] = bare_name(named["sasaran"])
+        entry["indikator"] = bare_name(named["indikator"]) or Commented("", "ISI: indikator (tidak tercetak di baris ini)")
+        target = cell(row, table, "target")
+        if target:
+            entry["target"] = Quoted(" ".join(target.split()))
+        for column in (c for c in table.columns if c.role in ("program", "kegiatan")):
+            text = " ".join(row.cells[column.index].split()) if column.index < len(row.cells) else ""
+            key = "sub_kegiatan" if column.label.lower().startswith("sub") else column.role
+            if text and key not in entry:
+                entry[key] = text
+        if budget is not None and budget.number is not None:
+            entry["anggaran"] = printed_value(Figure(budget, Source(table, row)))
+            outcome.used[table.table.index] += 1
+        if len(entry) > 1 or "target" in entry:
+            rows.append(entry)
+    item["baris"] = rows
+    if total is not None:
+        item["jumlah_anggaran"] = printed_value(Figure(total, Source(table, table.body[-1])))
+    return item
+
+
+def _is_total_cell(text: str) -> bool:
+    return bool(re.fullmatch(r"(jumlah|total)( anggaran)?\s*:?", text.strip(" *").lower()))  # not "Jumlah Temuan …"
 
 
 def agreement_annex(recognised: list[Recognised], indicators: list[Indicator], year: int) -> Recognised | None:

@@ -106,7 +106,7 @@ def indicator_rows(found: Recognised) -> list[IndicatorRow]:
                      and row.cells[i].strip()), "") or (named["sasaran"] if found.kind == "efisiensi" else "")
         if not nama or _is_total(nama) or read_cell(nama).number is not None:
             continue
-        item = IndicatorRow(_name(nama), _name(named["sasaran"]), _name(named["tujuan"]),
+        item = IndicatorRow(bare_name(nama), bare_name(named["sasaran"]), bare_name(named["tujuan"]),
                             _clean(cell(row, found, "satuan")), source=Source(found, row))
         for role, name in (("formulasi", "definisi"), ("penanggung_jawab", "penanggung_jawab")):
             if _clean(cell(row, found, role)):
@@ -392,7 +392,7 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("**", "").replace("<b>", "").replace("</b>", "").split()).strip()
 
 
-def _name(text: str) -> str:
+def bare_name(text: str) -> str:
     """A tujuan, sasaran or indicator name without the numbering a table puts before it ("1.1.Meningkatkan")."""
     return _NUMBERING.sub("", _clean(text))
 
