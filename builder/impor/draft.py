@@ -411,14 +411,9 @@ def _agreement(table: Recognised, signing: Signing, outcome: Outcome, unit: bool
     rows, total = [], None
     names = filled_down(table, ("sasaran", "indikator"))
     for row, named in zip(table.body, names):
-        money = next((c.index for c in table.columns if c.role == "pagu"), None)
-        # the annex's money under "Anggaran", or in the unnamed column after it (a converter's shifted cells)
-        budget = next((found for i in range(money, len(row.cells)) if money is not None and i < len(row.cells)
-                       and (i == money or table.columns[i].role is None if i < len(table.columns) else True)
-                       and (found := read_cell(row.cells[i], money=True)).number is not None), None) \
-            if money is not None else None
+        budget = _annex_money(table, row)
         if any(_is_total_cell(c) for c in row.cells):
-            total = budget if budget is not None and budget.number is not None else total
+            total = budget or total
             continue
         entry: dict = {}
         if named["sasaran"]:
@@ -432,7 +427,7 @@ def _agreement(table: Recognised, signing: Signing, outcome: Outcome, unit: bool
             key = "sub_kegiatan" if column.label.lower().startswith("sub") else column.role
             if text and key not in entry:
                 entry[key] = text
-        if budget is not None and budget.number is not None:
+        if budget is not None:
             entry["anggaran"] = printed_value(Figure(budget, Source(table, row)))
             outcome.used[table.table.index] += 1
         if len(entry) > 1 or "target" in entry:
@@ -441,6 +436,19 @@ def _agreement(table: Recognised, signing: Signing, outcome: Outcome, unit: bool
     if total is not None:
         item["jumlah_anggaran"] = printed_value(Figure(total, Source(table, table.body[-1])))
     return item
+
+
+def _annex_money(table: Recognised, row) -> Printed | None:
+    """A row's money under "Anggaran", or in an unnamed column after it (a converter's shifted cells)."""
+    column = table.column("pagu")
+    if column is None:
+        return None
+    for index in range(column.index, len(row.cells)):
+        unnamed = index >= len(table.columns) or table.columns[index].role is None
+        printed = read_cell(row.cells[index], money=True)
+        if (index == column.index or unnamed) and printed.number is not None:
+            return printed
+    return None
 
 
 def _is_total_cell(text: str) -> bool:
