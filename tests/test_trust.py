@@ -332,3 +332,15 @@ def test_figures_show_the_decimals_the_report_printed(site):
     row = re.search(r'<tr id="indikator-nilai-akip">.*?</tr>', html, flags=re.S).group(0)
     cells = [re.sub(r"<[^>]+>", " ", c).split()[0] for c in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]
     assert cells[:2] == ["72,60", "70,20"]
+
+
+def test_a_value_printed_again_with_fewer_decimals_is_the_same_figure():
+    """#26: a target or result printed in another table at fewer decimals (91,7 for 91,67, rounded or cut) is no
+    selisih; printed with other digits, or with more decimals than ours, it is."""
+    from builder.audit.findings import same_figure
+
+    assert same_figure(D("91.7"), D("91.67"))
+    assert same_figure(D("91.6"), D("91.67"))  # cut
+    assert same_figure(D("87"), D("87.00"))
+    assert not same_figure(D("91.8"), D("91.67"))
+    assert not same_figure(D("91.67"), D("91.7"))

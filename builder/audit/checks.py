@@ -17,7 +17,7 @@ from ..analysis.results import (
     YearResult,
 )
 from ..formatting import decimals_of, number, round_half_up, rupiah
-from .findings import MONEY_TOLERANCE, TOLERANCE, Finding, Kind, explain, matches, printed_equal
+from .findings import MONEY_TOLERANCE, TOLERANCE, Finding, Kind, explain, matches, printed_equal, same_figure
 
 NOT_RECOMPUTABLE = "angka ini tidak dapat dihitung ulang dari data mentah"
 PARTIAL = "tabelnya di data tidak lengkap (sumber ditandai sebagian: true), jadi jumlahnya tidak dihitung"
@@ -85,7 +85,7 @@ class YearAudit:
         if stated is None or raw is None:
             return
         if isinstance(stated, Decimal) and isinstance(raw, Decimal):
-            if abs(stated - raw) > TOLERANCE:
+            if not same_figure(stated, raw):
                 self.add(source, what, stated, raw, "", cause, Kind.DIFFERENCE)
         elif stated != raw:
             self.add(source, what, show_value(stated), show_value(raw), "", cause, Kind.DIFFERENCE)

@@ -86,6 +86,12 @@ def printed_equal(stated: Decimal, exact: Decimal) -> bool:
     return stated == round_half_up(exact, decimals_of(stated))
 
 
+def same_figure(stated: Decimal, raw: Decimal) -> bool:
+    """A raw value (target, realisasi) printed again in another table: the same figure when it is within the
+    tolerance, or when the other table prints it with fewer decimals (91,7 for 91,67; rounded or cut)."""
+    return abs(stated - raw) <= TOLERANCE or (decimals_of(stated) < decimals_of(raw) and matches(stated, raw))
+
+
 def matches(stated: Decimal, value: Decimal) -> bool:
     """Another reading explains a printed figure: rounded or cut to its printed decimals."""
     places = decimals_of(stated)
