@@ -344,3 +344,11 @@ def test_a_value_printed_again_with_fewer_decimals_is_the_same_figure():
     assert same_figure(D("87"), D("87.00"))
     assert not same_figure(D("91.8"), D("91.67"))
     assert not same_figure(D("91.67"), D("91.7"))
+
+
+def test_an_amount_in_words_is_compared_across_its_spellings():
+    """#26: "Dua belas milyar …" is "dua belas miliar …" (KBBI): no selisih for a spelling."""
+    from builder.audit.checks import normalise_words
+
+    assert normalise_words("Dua Belas Milyar Satu Ratus Juta Rupiah") == normalise_words("dua belas miliar seratus juta")
+    assert normalise_words("Dua belas milyar") != normalise_words("Tiga belas miliar")

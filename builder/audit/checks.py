@@ -31,10 +31,17 @@ def normalise(text: str) -> str:
     return text.strip().upper().replace(" ", "-")
 
 
+# Spellings of one amount in words: "milyar" is KBBI's "miliar"; "satu ratus" is "seratus".
+WORD_SPELLINGS = {"milyar": "miliar", "milyard": "miliar", "miliard": "miliar", "trilyun": "triliun",
+                  "satu ratus": "seratus", "satu ribu": "seribu", "satu puluh": "sepuluh", "satu belas": "sebelas"}
+
+
 def normalise_words(text: str) -> str:
-    """Amounts in words, compared without case, punctuation, 'rupiah' or doubled spaces."""
-    words = re.sub(r"[^a-z ]", " ", text.lower()).split()
-    return " ".join(w for w in words if w not in ("rupiah", "rp"))
+    """Amounts in words, compared without case, punctuation, 'rupiah', doubled spaces or spelling variants."""
+    words = " ".join(w for w in re.sub(r"[^a-z ]", " ", text.lower()).split() if w not in ("rupiah", "rp"))
+    for variant, spelling in WORD_SPELLINGS.items():
+        words = re.sub(rf"\b{variant}\b", spelling, words)
+    return words
 
 
 class YearAudit:
