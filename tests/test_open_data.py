@@ -223,6 +223,8 @@ def test_the_original_report_is_linked_where_the_profile_records_it(minimal_data
                       encoding="utf-8")
     pages = run(minimal_data)
     year = pages["wilayah/contoh/kec-contoh/2023.md"]
-    assert f"*LKjIP Kecamatan Contoh 2023*]({url})" in year and f"({url}) (dokumen asli)" in year
+    # An HTML attribute, never Markdown link syntax (a ')' in the URL once ended the link: test_hostile_markup.py)
+    assert f'<a href="{url}"><em>LKjIP Kecamatan Contoh 2023</em></a>' in year
+    assert f'<a href="{url}">LKjIP Kecamatan Contoh 2023</a> (dokumen asli)' in year
     data = json.loads(pages["api/v1/wilayah/contoh/kec-contoh/2023.json"])
     assert data["laporan"]["url"] == url

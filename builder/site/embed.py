@@ -15,7 +15,10 @@ kecamatan page, `kab-` and `banding-` on the pages over many kecamatan), so two 
 
 from __future__ import annotations
 
+import html
 import posixpath
+
+from markupsafe import Markup
 
 from . import views
 from .charts import Chart
@@ -55,4 +58,4 @@ def add(pages: dict, renderer: Renderer, uri: str, view) -> None:
         target = embed_uri(uri, chart.id)
         chart.embed_href = posixpath.relpath(target, page_dir)
         pages[target] = template.render(ch=chart, title=title, source=source, site=SITE,
-                                        page_href=f"{page_href}#{chart.anchor}").encode("utf-8")
+                                        page_href=Markup(html.escape(f"{page_href}#{chart.anchor}"))).encode("utf-8")
