@@ -134,8 +134,8 @@ def cmd_impor(args) -> int:
         return 0
     _reference, results = api.analyse_dataset(dataset)
     for kec, year, finding in _findings(results):
-        print(f"  audit {year}: {finding.kind.label}: {finding.table}: {finding.what}: laporan "
-              f"{finding.stated_text}, dihitung {finding.computed_text}")
+        print(printable(f"  audit {year}: {finding.kind.label}: {finding.table}: {finding.what}: laporan "
+                        f"{finding.stated_text}, dihitung {finding.computed_text}"))
     return 0
 
 
