@@ -109,7 +109,7 @@ def main() -> None:
         size = alias_bomb(data)
         measure(f"aliases: {size / 1024:.1f} KB -> 810.000 budget lines", ["--data", str(data), "validate"], ROOT)
         text = (data / KEC / "2023.yaml").read_text(encoding="utf-8")
-        (data / KEC / "2023.yaml").write_text(text.replace("versi_format: 6\n", ""), encoding="utf-8")
+        (data / KEC / "2023.yaml").write_text(text.replace("versi_format: 7\n", ""), encoding="utf-8")
         measure("aliases, in a file of an older format: migrate --periksa", ["--data", str(data), "migrate", "--periksa"],
                 ROOT)
         data = data_copy(tmp / "besar")

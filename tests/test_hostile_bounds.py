@@ -158,7 +158,7 @@ def test_migrate_and_history_refuse_aliases_without_walking_their_expansion(repo
     """The migration walks every node of an old file; through aliases a few lines are millions of nodes (here 8,1
     million: about a minute before aliases were refused). History migrates every past version it reads."""
     year = repo / "data" / KEC / "2023.yaml"
-    text = year.read_text(encoding="utf-8").replace("versi_format: 6\n", "")  # an older file: migrate reads it
+    text = year.read_text(encoding="utf-8").replace("versi_format: 7\n", "")  # an older file: migrate reads it
     head = text[:text.index("anggaran:")]
     sub = '{kode: "7.01.01.2.01.0001", nama: Sub, pagu: 1, realisasi: 1}'
     year.write_text(head + "anggaran:\n  sumber: {tabel: Tabel 3.9}\n  x-s: &s " + sub + "\n"

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from builder import FORMAT_VERSION, load_and_validate
 from builder.history import data_history
@@ -245,6 +246,7 @@ def test_scaffolds_write_the_current_format(minimal_data: Path):
 # record the new fingerprint under the same version, saying so in the commit.
 FINGERPRINTS = {
     6: "52ddb60834365d1e",
+    7: "52ddb60834365d1e",  # same structure: a single-line text refuses line breaks (a validator, step 7)
 }
 
 
@@ -266,3 +268,16 @@ def test_the_model_changed_only_with_a_migration():
     assert [s.version for s in STEPS] == list(range(2, FORMAT_VERSION + 1))
     assert FINGERPRINTS.get(FORMAT_VERSION) == schema_fingerprint(), (
         "the model's structure changed: see the comment above FINGERPRINTS in tests/test_migrate.py")
+
+
+def test_a_line_break_in_a_single_line_text_becomes_a_space():
+    """Step 7: single-line texts refuse line breaks (a name with "\\n===" made a heading on the page); an earlier
+    file's breaks there become spaces, quoted or block style alike, and Markdown fields keep theirs."""
+    text = ('versi_format: 6\ntahun: 2023\nlaporan: lkjip-2023\ncamat:\n  nama: "Ani\\n===\\n- PALSU"\n'
+            "  jabatan: |\n    Camat\n    Contoh\nkinerja:\n  - indikator: ikm\n    catatan: \"satu\\ndua\"\n"
+            "narasi:\n  ringkasan: |\n    Paragraf satu.\n\n    Paragraf dua.\n")
+    result, _ctx = migrate_text(text, "tahunan", "wilayah/contoh/kec-contoh")
+    data = yaml.safe_load(result.text)
+    assert data["camat"] == {"nama": "Ani === - PALSU", "jabatan": "Camat Contoh"}
+    assert data["kinerja"][0]["catatan"] == "satu\ndua" and data["narasi"]["ringkasan"] == "Paragraf satu.\n\nParagraf dua.\n"
+    assert data["versi_format"] == FORMAT_VERSION and len(result.changes) == 2

@@ -78,7 +78,7 @@ def migrate_text(text: str, kind: str, folder: str, regions: dict | None = None)
     if isinstance(version, str):
         raise ValueError(version)
     result = FileMigration(Path(), "", version, text, text)
-    ctx = Context(folder, regions)
+    ctx = Context(folder, kind=kind, regions=regions)
     result.empty = doc.root is None or (isinstance(doc.root, yaml.ScalarNode) and doc.root.value in ("", "~", "null"))
     if version > FORMAT_VERSION or not isinstance(doc.root, yaml.MappingNode):
         return result, ctx

@@ -20,7 +20,9 @@ from typing import Callable
 import yaml
 
 from ..dataset import kabupaten_slug
+from ..models import FILE_MODELS
 from ..models.common import LARGEST, MOST_DECIMALS
+from ..models.fields import LINE_BREAKS, field_model, multiline
 
 from .text import Entry, MigrationConflict, YamlText
 
@@ -30,6 +32,7 @@ class Context:
     """What a step may ask for besides editing the text: the file's folder and a new name for it."""
 
     folder: str  # the file's folder under data/, e.g. wilayah/dumai
+    kind: str = ""  # the file's kind (load.KIND_PATTERNS), whose model a step may read
     regions: dict | None = None  # the Kemendagri list (load.load_regions), where the data has it
     rename_folder: str | None = None  # a new name for that folder (same parent)
     notes: list[str] = field(default_factory=list)  # what the staff member must look at themselves
@@ -139,6 +142,38 @@ def format_version_in_every_file(doc: YamlText, ctx: Context) -> list[str]:
     return []
 
 
+def one_line_texts(doc: YamlText, ctx: Context) -> list[str]:
+    """A text field that holds one line (every one but the Markdown fields) no longer takes a line break: the
+    breaks of such a value become spaces, the text itself kept."""
+    changes = []
+    for node, path in reversed(list(_single_line_scalars(doc.root, FILE_MODELS.get(ctx.kind), ()))):
+        if not any(c in node.value for c in LINE_BREAKS):
+            continue
+        flat = " ".join(re.sub(f"[{LINE_BREAKS}]", " ", node.value).split())
+        quoted = yaml.safe_dump(flat, default_style='"', allow_unicode=True, width=1_000_000).strip()
+        doc.replace_scalar(node, quoted + ("\n" if node.style in ("|", ">") else ""))
+        changes.append(f"{'.'.join(map(str, path))}: pindah baris menjadi spasi")
+    return list(reversed(changes))
+
+
+def _single_line_scalars(node, model, path: tuple):
+    """The scalars of a file's node tree whose model field holds one line of text, with their key paths."""
+    if model is None or not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value in node.value:
+        field_info = model.model_fields.get(key_node.value)
+        if field_info is None:
+            continue
+        inner = field_model(field_info.annotation)
+        where = (*path, key_node.value)
+        if inner is not None:
+            items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            for index, item in enumerate(items):
+                yield from _single_line_scalars(item, inner, (*where, index) if len(items) > 1 else where)
+        elif isinstance(value, yaml.ScalarNode) and not multiline(field_info) and value.tag.endswith(":str"):
+            yield value, where
+
+
 # ---------------------------------------------------------------------------------------------------------------
 
 _DECIMAL = re.compile(r"^[+-]?(\d[\d_]*)?\.\d+$")
@@ -196,4 +231,7 @@ STEPS: list[Step] = [
     Step(6, "2026-12-07", "", "versi format di setiap berkas (versi_format)",
          frozenset({"skala", "rumus", "indikator", "akip", "kabupaten", "profil", "renstra", "tahunan"}),
          format_version_in_every_file),
+    Step(7, "2026-12-07", "ddaaeee", "teks satu baris: pindah baris di kolom selain Markdown menjadi spasi",
+         frozenset({"skala", "rumus", "indikator", "akip", "kabupaten", "profil", "renstra", "tahunan"}),
+         one_line_texts),
 ]

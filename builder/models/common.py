@@ -254,7 +254,7 @@ class Model(BaseModel):
         return self._field_lines.get(field, self._line) if field else self._line
 
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 """The data format: raised with every model change that refuses a file valid before (builder/migrate/steps.py)."""
 FORMAT_VERSION_KEY = "versi_format"
 
