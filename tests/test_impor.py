@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from builder import FORMAT_VERSION
+
 from .conftest import DATA, ROOT
 
 REPORTS = Path(__file__).parent / "fixtures" / "laporan"
@@ -221,7 +223,7 @@ def test_a_file_name_or_table_title_cannot_write_yaml_into_the_draft(tmp_path):
     assert result.returncode == 0, result.stderr
     for path in (data / "wilayah").rglob("*.yaml"):
         parsed = yaml.safe_load(path.read_text(encoding="utf-8"))
-        assert parsed["versi_format"] == 6, path.name
+        assert parsed["versi_format"] == FORMAT_VERSION, path.name
     year = yaml.safe_load((data / "wilayah/bengkalis/rupat-utara/2023.yaml").read_text(encoding="utf-8"))
     assert len(year["kinerja"]) == 4
 

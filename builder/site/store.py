@@ -9,6 +9,7 @@ read back only when asked for; `path_of` lets MkDocs or `write_pages` copy it wi
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import signal
 import sys
@@ -56,8 +57,12 @@ class PageStore(MutableMapping):
         """A new file name in the store's folder (made on first use, removed with the store)."""
         if self._folder is None:
             exit_on_sigterm()
-            self._folder = Path(tempfile.mkdtemp(prefix="kinerja-halaman-"))
-            weakref.finalize(self, shutil.rmtree, self._folder, True)
+            # The removal is registered before the folder exists: a SIGTERM the moment it appears (inside mkdtemp,
+            # before a finalizer registered after it) would otherwise leave it behind.
+            folder = Path(tempfile.gettempdir()) / f"kinerja-halaman-{secrets.token_hex(8)}"
+            weakref.finalize(self, shutil.rmtree, folder, True)
+            folder.mkdir(mode=0o700)
+            self._folder = folder
         self._written += 1
         return self._folder / str(self._written)
 
