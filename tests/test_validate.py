@@ -164,3 +164,16 @@ def test_a_contributor_sees_the_problems_of_the_files_they_touched_first(minimal
                               str(minimal_data / YEAR)], cwd=ROOT, capture_output=True, text=True)
     own = touched.stderr.split("== Berkas yang diubah (1) ==")[1]
     assert "peringatan:" in own and "berkas lain" not in own
+
+
+def test_a_renstra_not_yet_valid_gives_one_message_not_one_per_reference(minimal_data):
+    """A draft's Renstra with a blank (ISI) made every year file report its period and each sasaran and indicator
+    link as unknown: now the Renstra's own error, and one warning per year file that its references wait for it."""
+    renstra = minimal_data / "wilayah/contoh/kec-contoh/renstra-2021-2026.yaml"
+    renstra.write_text(renstra.read_text(encoding="utf-8").replace("nama: Tata kelola yang baik", "nama:"),
+                       encoding="utf-8")
+    _dataset, problems = load_and_validate(minimal_data)
+    errors = [p for p in problems if p.is_error]
+    assert len(errors) == 1 and "renstra-2021-2026.yaml" in errors[0].path, [p.message for p in errors]
+    waiting = [p for p in problems if "belum sah" in p.message]
+    assert waiting and all(p.path.endswith("2023.yaml") and not p.is_error for p in waiting)
