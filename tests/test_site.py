@@ -365,3 +365,13 @@ def test_charts_say_their_figures_without_javascript(site):
     scatter = next(f for f in figures if 'data-chart="efisiensi"' in f)
     assert re.search(r"Indeks Kepuasan Masyarakat</text><text[^>]*>penyerapan 95,97\u202f%, capaian 103,23\u202f%",
                      scatter)
+
+
+def test_no_page_shows_markdown_link_syntax_as_text(site):
+    """#27: a Markdown link inside an HTML block is not rendered ("[Metodologi](../../../metodologi.md#efisiensi)"
+    showed as text on every year page): every page's links are HTML."""
+    import re
+
+    leftover = re.compile(r"\]\((?:\.\./)*[\w/-]+\.md(?:#[\w-]+)?\)")
+    shown = [str(p.relative_to(site)) for p in site.rglob("*.html") if leftover.search(p.read_text(encoding="utf-8"))]
+    assert shown == [], shown[:5]
