@@ -214,8 +214,18 @@ def renstra_names(files: dict[str, DataFile], list_field: str) -> dict[str, list
     return names
 
 
+def name_ratio(a: str, b: str) -> float:
+    """difflib's ratio; a name of three words or more whose words all appear in the other name counts as
+    NAME_MATCH_RATIO (the report prints "Indeks Kepuasan Masyarakat" in one table, "... (nilai IKM)" in another)."""
+    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    if len(shorter) >= 3 and set(shorter) <= set(longer):
+        return max(ratio, NAME_MATCH_RATIO)
+    return ratio
+
+
 def best_ratio(names_a: list[str], names_b: list[str]) -> float:
-    return max((difflib.SequenceMatcher(None, a, b).ratio() for a in names_a for b in names_b), default=0.0)
+    return max((name_ratio(a, b) for a in names_a for b in names_b), default=0.0)
 
 
 def match_ids(hand: dict[str, list[str]], draft: dict[str, list[str]]) -> dict[str, str]:
@@ -357,6 +367,11 @@ def element_label(list_field: str, element: object, file_kind: str, labels: Labe
         if element.get("program"):
             parts.append("program " + normalise(element["program"]))
         return "; ".join(parts) or str(index)
+    if list_field == "perjanjian_kinerja_unit":  # a unit is who signs: its printed title varies from page to page
+        signer = element.get("pihak_pertama") if isinstance(element.get("pihak_pertama"), dict) else {}
+        nip = re.sub(r"\D", "", str(signer.get("nip") or ""))
+        if nip:
+            return f"nip {nip}"
     if list_field == "karakteristik":
         return f"{normalise(element.get('kelompok', ''))} / {normalise(element.get('kategori', ''))}"
     if list_field == "baris":
