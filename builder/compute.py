@@ -149,6 +149,20 @@ def total(values: Iterable[Num]) -> Num:
     return result
 
 
+# A budget parent and the sum of its lines may differ by the report's rounding of half a rupiah.
+SUM_TOLERANCE = Decimal("0.5")
+
+
+def sum_gap(printed: Num, parts: Iterable[Num]) -> Num:
+    """How much a printed parent figure exceeds the sum of its lines (negative: falls short), when more than
+    SUM_TOLERANCE; None when they agree or when the parent or a line is unknown. The one rule behind the
+    validator's warnings and the audit's findings on budget sums."""
+    whole = total(parts)
+    if printed is None or whole is None or abs(printed - whole) <= SUM_TOLERANCE:
+        return None
+    return printed - whole
+
+
 # --------------------------------------------------------------------------
 # Efficiency
 # --------------------------------------------------------------------------

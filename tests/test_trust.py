@@ -16,6 +16,7 @@ from decimal import Decimal as D
 from builder.audit import Kind, audit_kecamatan
 from builder.audit.findings import printed_equal
 
+from .conftest import DATA
 from .test_compute import findings_of as findings, indicator, year_of as year
 from .test_site import parse, row_html, row_text
 
@@ -352,3 +353,57 @@ def test_an_amount_in_words_is_compared_across_its_spellings():
 
     assert normalise_words("Dua Belas Milyar Satu Ratus Juta Rupiah") == normalise_words("dua belas miliar seratus juta")
     assert normalise_words("Dua belas milyar") != normalise_words("Tiga belas miliar")
+
+
+def test_validate_and_audit_report_the_same_budget_sums(results):
+    """#26: one rule for "the lines add up to their parent" (compute.sum_gap): what `validate` warns about is what
+    the audit shows. Rupat Utara LAKIP 2023, Tabel 3.10: a sub kegiatan printed with pagu Rp53.554.000 whose
+    rincian add up to Rp53.254.000; Batu Sopang LKjIP 2022, Tabel 3.4.1: a programme's pagu Rp82.917.600 under
+    sub kegiatan adding up to Rp82.918.200."""
+    import builder as api
+
+    _, problems = api.load_and_validate(DATA)
+    warned = sorted(p.message.split("selisih ")[1].split(". ")[0] for p in problems if "tidak sama dengan" in p.message
+                    and "induk" in p.message)
+    audited = sorted(f.cause.split("selisih ")[1].rstrip(")") for k in results
+                     for found in audit_kecamatan(k).values() for f in found
+                     if f.what.startswith("Jumlah ") and " rincian " in f.what)
+    assert warned == audited
+    assert "Rp300.000" in warned and "−Rp600" in warned
+
+
+def test_a_partial_spending_table_is_not_summed_by_validate_or_the_audit(minimal_data):
+    """#26: a `belanja` table marked `sebagian` may miss rows under any line; before, `validate` warned that its
+    lines did not add up while the audit (rightly) stayed silent."""
+    import builder as api
+
+    path = next(minimal_data.glob("wilayah/*/*/20*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    assert "\nanggaran:" in text
+    text = text.replace("\nanggaran:\n", "\nanggaran:\n  belanja_sumber: {tabel: Tabel 3.9, sebagian: true}\n"
+                        "  belanja:\n    - jenis: Belanja Operasi\n      pagu: 1000\n      rincian:\n"
+                        "        - jenis: Belanja Pegawai\n          pagu: 600\n", 1)
+    path.write_text(text, encoding="utf-8")
+    _, problems = api.load_and_validate(minimal_data)
+    assert not [p for p in problems if p.is_error], [p.message for p in problems]
+    assert not [p for p in problems if "induk" in p.message]
+    _, kecamatan = api.analyse_data(minimal_data)
+    assert not [f for k in kecamatan for found in audit_kecamatan(k).values() for f in found if f.what.startswith("Jumlah ")]
+    path.write_text(text.replace(", sebagian: true", ""), encoding="utf-8")
+    _, problems = api.load_and_validate(minimal_data)
+    assert [p for p in problems if "induk" in p.message]
+
+
+def test_a_fund_printed_without_its_amount_is_named_without_one(minimal_data):
+    """#26: "APBD dan BANKEU Rp100.000.000" names two sources and one total; `jumlah` may stay empty, and the page
+    names both sources without inventing an amount for either (before: jumlah was required, so a transcriber gave
+    the whole total to one of them)."""
+    from builder import run
+
+    path = minimal_data / "wilayah/contoh/kec-contoh/2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nanggaran:\n", "\nanggaran:\n  sumber_dana:\n    - nama: APBD\n"
+                                 "    - nama: BANKEU\n      jumlah: 250000\n", 1), encoding="utf-8")
+    page = run(minimal_data)["wilayah/contoh/kec-contoh/2023.md"]
+    sentence = re.sub(r"\s+", " ", page.split("Sumber dana menurut laporan:")[1].split(".\n")[0])
+    assert sentence.strip() == "APBD; BANKEU Rp250.000"

@@ -235,6 +235,20 @@ def link_previous(item: IndicatorYear, previous: IndicatorYear) -> None:
 # --------------------------------------------------------------------------
 
 
+SUMMED_FIGURES = (("pagu", "pagu"), ("pagu murni", "pagu_murni"), ("realisasi", "realisasi"))
+
+
+def sum_gaps(row, children: tuple[BudgetLine, ...]) -> tuple[tuple[str, Decimal, Decimal], ...]:
+    """(figure, printed, gap) for each figure of a line that its lines do not add up to (compute.sum_gap)."""
+    gaps = []
+    for label, name in SUMMED_FIGURES if children else ():
+        printed = getattr(row, name, None)
+        gap = c.sum_gap(printed, [getattr(child, name) for child in children])
+        if gap is not None:
+            gaps.append((label, printed, gap))
+    return tuple(gaps)
+
+
 def budget_line(level: str, row, children: tuple[BudgetLine, ...] = (), sources: _Sources | None = None,
                 nama: str | None = None) -> BudgetLine:
     pagu, realisasi = row.pagu, row.realisasi
@@ -243,10 +257,8 @@ def budget_line(level: str, row, children: tuple[BudgetLine, ...] = (), sources:
     return BudgetLine(
         level=level, kode=getattr(row, "kode", None), nama=nama or getattr(row, "nama", None) or row.jenis,
         pagu=pagu, realisasi=realisasi, penyerapan=c.penyerapan(pagu, realisasi), sisa=c.sisa(pagu, realisasi),
-        children_pagu=c.total(ch.pagu for ch in children) if children else None,
         pagu_murni=getattr(row, "pagu_murni", None),
-        children_pagu_murni=c.total(ch.pagu_murni for ch in children) if children else None,
-        children_realisasi=c.total(ch.realisasi for ch in children) if children else None,
+        sum_gaps=sum_gaps(row, children),
         output=Output(keluaran.nama, keluaran.satuan, keluaran.target, keluaran.realisasi) if keluaran else None,
         stated=StatedBudget(sources.optional(stated.sumber), stated.penyerapan, stated.sisa, stated.pagu,
                             stated.realisasi, c.penyerapan(pagu, c.sisa(pagu, stated.sisa)) if stated.sisa is not None

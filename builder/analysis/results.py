@@ -422,10 +422,9 @@ class BudgetLine:
     realisasi: Num
     penyerapan: Num
     sisa: Num
-    children_pagu: Num = None  # the children's sum, when there are children and all are known
     pagu_murni: Num = None  # the original (APBD murni) budget, when printed beside the revised one
-    children_pagu_murni: Num = None
-    children_realisasi: Num = None
+    # ("pagu" | "pagu murni" | "realisasi", printed, printed minus the lines' sum): where the lines do not add up
+    sum_gaps: tuple[tuple[str, Decimal, Decimal], ...] = ()
     output: Output | None = None
     stated: StatedBudget | None = None
     program: str | None = None  # per_kinerja rows: the programme named beside the goal
@@ -450,7 +449,7 @@ class StatedTotal:
 @dataclass(frozen=True)
 class Budget:
     source: Source
-    funds: tuple[tuple[str, Decimal], ...]  # (sumber dana, jumlah)
+    funds: tuple[tuple[str, Num], ...]  # (sumber dana, jumlah; None when the report names the source alone)
     programs: tuple[BudgetLine, ...]
     belanja: tuple[BudgetLine, ...]
     belanja_source: Source

@@ -17,7 +17,7 @@ from ..analysis.results import (
     YearResult,
 )
 from ..formatting import decimals_of, number, round_half_up, rupiah
-from .findings import MONEY_TOLERANCE, TOLERANCE, Finding, Kind, explain, matches, printed_equal, same_figure
+from .findings import TOLERANCE, Finding, Kind, explain, matches, printed_equal, same_figure
 
 NOT_RECOMPUTABLE = "angka ini tidak dapat dihitung ulang dari data mentah"
 PARTIAL = "tabelnya di data tidak lengkap (sumber ditandai sebagian: true), jadi jumlahnya tidak dihitung"
@@ -50,7 +50,7 @@ class YearAudit:
         self.year = year
         self.method = kec.method
         self.findings: list[Finding] = []
-        self.money = list(year.budget.funds) if year.budget else []
+        self.money = [(name, amount) for name, amount in year.budget.funds if amount is not None] if year.budget else []
 
     # -- plumbing ------------------------------------------------------------
 
@@ -291,15 +291,10 @@ class YearAudit:
                          if s.sisa])  # a zero matches too easily to tell anything
             self.number(where, f"Pagu {name} (dicetak di tabel lain)", stated.pagu, line.pagu, "Rp")
             self.number(where, f"Realisasi {name} (dicetak di tabel lain)", stated.realisasi, line.realisasi, "Rp")
-        for field_name, printed, total in (("pagu", line.pagu, line.children_pagu),
-                                           ("pagu murni", line.pagu_murni, line.children_pagu_murni),
-                                           ("realisasi", line.realisasi, line.children_realisasi)):
-            if source.partial:
-                break  # rows may be missing under any line of the table
-            if printed is not None and total is not None and abs(printed - total) > MONEY_TOLERANCE:
-                self.add(source, f"Jumlah {field_name} rincian {name}", printed, total, "Rp",
-                         f"{field_name} yang dicetak untuk baris ini tidak sama dengan jumlah baris di bawahnya "
-                         f"(selisih {rupiah(printed - total)})", Kind.DIFFERENCE)
+        for field_name, printed, gap in () if source.partial else line.sum_gaps:  # partial: rows may be missing
+            self.add(source, f"Jumlah {field_name} rincian {name}", printed, printed - gap, "Rp",
+                     f"{field_name} yang dicetak untuk baris ini tidak sama dengan jumlah baris di bawahnya "
+                     f"(selisih {rupiah(gap)})", Kind.DIFFERENCE)
         for child in line.children:
             self.budget_line(source, child, (*parents, line), line.children)
 

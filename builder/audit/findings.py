@@ -9,7 +9,6 @@ from enum import StrEnum
 from ..formatting import decimals_of, number, percent, round_half_up, rupiah, truncate
 
 TOLERANCE = Decimal("0.01")  # raw values (targets, realisasi) printed differently
-MONEY_TOLERANCE = Decimal("0.5")  # a budget parent and the sum of its lines
 
 
 class Kind(StrEnum):

@@ -214,7 +214,10 @@ class SumberDana(Model):
     """A source of funds (APBD, a provincial grant ...)."""
 
     nama: str = Field(description="Nama sumber dana seperti disebut laporan, mis. APBD Kabupaten Bengkalis.")
-    jumlah: Uang = Field(description="Jumlah dari sumber ini dalam rupiah.")
+    jumlah: Optional[Uang] = Field(
+        None, description="Jumlah dari sumber ini dalam rupiah; kosongkan bila laporan hanya menyebut sumbernya "
+        "(\"APBD dan BANKEU Rp100.000.000\": dua sumber, tanpa jumlah masing-masing)."
+    )
 
 
 class DinyatakanTotal(Model):
@@ -247,6 +250,13 @@ class Anggaran(Model):
     dinyatakan: list[DinyatakanTotal] = Field(
         default_factory=list, description="Total yang dicetak laporan, satu butir per tabel atau teks."
     )
+
+    def lines_partial(self, section: str) -> bool:
+        """The table holding a section's lines (`program` or `belanja`) is marked `sebagian`: rows may be missing
+        under any line, so no sum over them is checked. `belanja` lines come from `belanja_sumber` when it is
+        given, else from `sumber`."""
+        table = (self.belanja_sumber or self.sumber) if section == "belanja" else self.sumber
+        return bool(table and table.sebagian)
 
 
 class UnsurIkm(Model):

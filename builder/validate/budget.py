@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
+from .. import compute
 from .. import models as m
 from ..dataset import KecamatanData
 from ..formatting import rupiah
 from ..load import SourceFile
 from ..problems import Severity
 from .report import Reporter, unknown
-
-# Children may differ from their parent by rounding in the report (half a rupiah) before a warning.
-SUM_TOLERANCE = Decimal("0.5")
-
 
 class _Anything(set):
     """Every id: the references are checked once the Renstra is valid."""
@@ -35,7 +30,7 @@ def check_budget(report: Reporter, kec: KecamatanData, source: SourceFile, angga
         if program.indikator_renstra and program.indikator_renstra not in indicator_ids:
             report.report(source, (*loc, "indikator_renstra"),
                           unknown("indikator", program.indikator_renstra, indicator_ids))
-        if not (anggaran.sumber and anggaran.sumber.sebagian):  # rows may be missing under any line
+        if not anggaran.lines_partial("program"):
             check_program_sums(report, source, loc, program)
     for i, item in enumerate(anggaran.per_kinerja):
         loc = ("anggaran", "per_kinerja", i)
@@ -46,7 +41,8 @@ def check_budget(report: Reporter, kec: KecamatanData, source: SourceFile, angga
         if not item.sasaran and not item.indikator:
             report.report(source, loc, "sebutkan sasaran atau indikator yang dibiayai")
     for i, belanja in enumerate(anggaran.belanja):
-        check_belanja(report, source, ("anggaran", "belanja", i), belanja)
+        if not anggaran.lines_partial("belanja"):
+            check_belanja(report, source, ("anggaran", "belanja", i), belanja)
     for loc, row in budget_rows(anggaran):
         if row.realisasi is not None and row.pagu is not None and row.realisasi > row.pagu:
             report.report(source, (*loc, "realisasi"), f"realisasi ({rupiah(row.realisasi)}) melebihi pagu "
@@ -90,20 +86,18 @@ def check_belanja(report: Reporter, source: SourceFile, loc: tuple, belanja: m.B
 
 
 def check_sum(report: Reporter, source: SourceFile, loc: tuple, parent, children: list, child_key: str) -> None:
-    """Children that do not add up to their parent: a warning (real reports do this)."""
+    """Children that do not add up to their parent: a warning (real reports do this); the audit shows the same
+    gaps (compute.sum_gap) as findings."""
     if not children:
         return
     for name in ("pagu", "pagu_murni", "realisasi"):
         stated = getattr(parent, name, None)
-        values = [getattr(c, name, None) for c in children]
-        if stated is None or any(v is None for v in values):
-            continue
-        total = sum(values, Decimal(0))
-        if abs(total - stated) > SUM_TOLERANCE:
+        gap = compute.sum_gap(stated, [getattr(c, name, None) for c in children])
+        if gap is not None:
             report.report(
                 source,
                 (*loc, name),
-                f"jumlah {name} {child_key} ({rupiah(total)}) tidak sama dengan {name} induk "
-                f"({rupiah(stated)}); selisih {rupiah(stated - total)}. Periksa kembali angka laporan",
+                f"jumlah {name} {child_key} ({rupiah(stated - gap)}) tidak sama dengan {name} induk "
+                f"({rupiah(stated)}); selisih {rupiah(gap)}. Periksa kembali angka laporan",
                 Severity.WARNING,
             )
