@@ -407,3 +407,22 @@ def test_a_fund_printed_without_its_amount_is_named_without_one(minimal_data):
     page = run(minimal_data)["wilayah/contoh/kec-contoh/2023.md"]
     sentence = re.sub(r"\s+", " ", page.split("Sumber dana menurut laporan:")[1].split(".\n")[0])
     assert sentence.strip() == "APBD; BANKEU Rp250.000"
+
+
+def test_a_total_left_unchecked_names_the_lines_without_the_figure(minimal_data):
+    """#26: one empty `realisasi` turned every total realisasi and penyerapan check into "tidak dapat diperiksa"
+    without a word; the finding now names the line that lacks it, and the pagu total is still checked."""
+    import builder as api
+
+    path = minimal_data / "wilayah/contoh/kec-contoh/2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("      pagu: 1000000\n      realisasi: 900000\n", "      pagu: 1000000\n", 1)
+    text = text.replace("\nanggaran:\n", "\nanggaran:\n  dinyatakan:\n    - sumber: {tabel: \"Tabel 3.9, baris JUMLAH\"}\n"
+                        "      pagu: 1100000\n      realisasi: 900000\n      penyerapan: 90\n", 1)
+    path.write_text(text, encoding="utf-8")
+    _, kecamatan = api.analyse_data(minimal_data)
+    found = {f.what: f for k in kecamatan for f in audit_kecamatan(k)[2023]}
+    assert found["Total pagu anggaran"].kind == Kind.DIFFERENCE
+    for what in ("Total realisasi anggaran", "Penyerapan total anggaran"):
+        assert found[what].kind == Kind.UNCHECKABLE
+        assert "realisasi belum ada di data untuk 1 baris (Program Penunjang)" in found[what].cause

@@ -307,6 +307,8 @@ def budget_of(anggaran: m.Anggaran, kec: KecamatanData, year: int, sources: _Sou
         per_kinerja=per_kinerja, per_kinerja_source=per_kinerja_source,
         pagu=pagu, realisasi=realisasi, penyerapan=c.penyerapan(pagu, realisasi), sisa=c.sisa(pagu, realisasi),
         partial=partial, pagu_murni=whole_total(lines, "pagu_murni"),
+        unknown={name: tuple(line.nama for line in lines if getattr(line, name) is None)
+                 for name in ("pagu", "realisasi") if any(getattr(line, name) is None for line in lines)},
         stated=tuple(StatedTotal(sources(s.sumber), s.pagu, s.realisasi, s.penyerapan, s.sisa,
                                  c.penyerapan(s.pagu, s.realisasi), s.terbilang, in_words(s.pagu) if s.terbilang else None,
                                  s.pagu_murni)

@@ -462,6 +462,8 @@ class Budget:
     partial: bool  # its tables are marked `sebagian`: no total is computed over them
     pagu_murni: Num  # the programmes' original (APBD murni) total, when every programme prints one
     stated: tuple[StatedTotal, ...]
+    # {"pagu" | "realisasi": names of the lines without it}: why a total is not computed, said where it is missing
+    unknown: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------

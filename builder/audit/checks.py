@@ -44,6 +44,18 @@ def normalise_words(text: str) -> str:
     return words
 
 
+def unknown_total(budget, figures: tuple[str, ...]) -> str:
+    """Why a total over the budget lines is not computed: a partial table, or the lines that lack a figure."""
+    if budget.partial:
+        return PARTIAL
+    for figure in figures:
+        names = budget.unknown.get(figure, ())
+        if names:
+            listed = "; ".join(names[:3]) + (f" dan {len(names) - 3} baris lain" if len(names) > 3 else "")
+            return f"{figure} belum ada di data untuk {len(names)} baris ({listed}), jadi totalnya tidak dihitung"
+    return NOT_RECOMPUTABLE
+
+
 class YearAudit:
     def __init__(self, kec: KecamatanResult, year: YearResult):
         self.kec = kec
@@ -255,16 +267,17 @@ class YearAudit:
             self.budget_line(budget.belanja_source if budget.belanja_source.table else budget.source, line, ())
         for line in budget.per_kinerja:
             self.budget_line(budget.per_kinerja_source if budget.per_kinerja_source.table else budget.source, line, ())
-        why = PARTIAL if budget.partial else NOT_RECOMPUTABLE
+        why_pagu, why_realisasi = (unknown_total(budget, ("pagu",)), unknown_total(budget, ("pagu", "realisasi")))
         for stated in budget.stated:
-            self.number(stated.source, "Total pagu anggaran", stated.pagu, budget.pagu, "Rp", reason=why)
+            self.number(stated.source, "Total pagu anggaran", stated.pagu, budget.pagu, "Rp", reason=why_pagu)
             self.number(stated.source, "Total pagu APBD murni", stated.pagu_murni, budget.pagu_murni, "Rp",
                         reason=PARTIAL if budget.partial else "data tidak memuat pagu murni setiap program")
-            self.number(stated.source, "Total realisasi anggaran", stated.realisasi, budget.realisasi, "Rp", reason=why)
+            self.number(stated.source, "Total realisasi anggaran", stated.realisasi, budget.realisasi, "Rp",
+                        reason=unknown_total(budget, ("realisasi",)))
             self.number(stated.source, "Penyerapan total anggaran", stated.penyerapan, budget.penyerapan, "%",
                         [("penyerapan dari pagu dan realisasi yang dicetak di tabel ini", stated.penyerapan_of_stated)],
-                        reason=why)
-            self.number(stated.source, "Sisa anggaran (SiLPA)", stated.sisa, budget.sisa, "Rp", reason=why)
+                        reason=why_realisasi)
+            self.number(stated.source, "Sisa anggaran (SiLPA)", stated.sisa, budget.sisa, "Rp", reason=why_realisasi)
             if stated.terbilang and stated.terbilang_of_pagu and \
                     normalise_words(stated.terbilang) != normalise_words(stated.terbilang_of_pagu):
                 self.add(stated.source, "Total pagu dalam huruf (terbilang)", stated.terbilang,
