@@ -426,3 +426,17 @@ def test_a_total_left_unchecked_names_the_lines_without_the_figure(minimal_data)
     for what in ("Total realisasi anggaran", "Penyerapan total anggaran"):
         assert found[what].kind == Kind.UNCHECKABLE
         assert "realisasi belum ada di data untuk 1 baris (Program Penunjang)" in found[what].cause
+
+
+def test_an_ikm_printed_without_its_unsur_shows_the_printed_value(minimal_data):
+    """#26: an `ikm` block holding only the printed value (Lima Puluh Pesisir LKjIP 2023, Tabel 3.6: "88,12",
+    mutu B) rendered a section with a heading and a source but no value."""
+    from builder import run
+
+    path = minimal_data / "wilayah/contoh/kec-contoh/2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "ikm:\n  dinyatakan:\n    - sumber: {tabel: Tabel 3.6}\n"
+                    "      nilai: 88.12\n      mutu: B\n", encoding="utf-8")
+    page = run(minimal_data)["wilayah/contoh/kec-contoh/2023.md"]
+    section = page.split("## Indeks Kepuasan Masyarakat")[1].split("\n## ")[0]
+    assert "Nilai IKM menurut laporan: **88,12** (mutu B) di Tabel 3.6." in section
+    assert "tidak dihitung ulang" in section
