@@ -440,3 +440,20 @@ def test_an_ikm_printed_without_its_unsur_shows_the_printed_value(minimal_data):
     section = page.split("## Indeks Kepuasan Masyarakat")[1].split("\n## ")[0]
     assert "Nilai IKM menurut laporan: **88,12** (mutu B) di Tabel 3.6." in section
     assert "tidak dihitung ulang" in section
+
+
+def test_a_benchmark_printed_as_a_dash_is_held_without_a_value(minimal_data):
+    """#26: a comparison table printing "-" for the national value (and the report's conclusion beside it) could
+    not be written: `pembanding.nilai` was required. It may now stay empty; the page shows "–" and nothing is
+    compared."""
+    from builder import run
+
+    path = minimal_data / "wilayah/contoh/kec-contoh/2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    realisasi: 89.81\n", "    realisasi: 89.81\n    pembanding:\n"
+                                 "      - pembanding: rata-rata nasional\n        menurut_laporan: lebih baik\n", 1),
+                    encoding="utf-8")
+    page = run(minimal_data)["wilayah/contoh/kec-contoh/2023.md"]
+    assert "Pembanding rata-rata nasional: –" in page
+    _, kecamatan = __import__("builder").analyse_data(minimal_data)
+    assert not [f for k in kecamatan for f in audit_kecamatan(k)[2023] if "rata-rata nasional" in f.what]

@@ -77,7 +77,9 @@ class Pembanding(Model):
     pembanding: str = Field(
         description="Pembanding seperti disebut laporan, mis. rata-rata nasional, Provinsi Riau, SPM bidang "
         "pemerintahan, kecamatan terbaik di kabupaten.")
-    nilai: NilaiKinerja = Field(description="Nilai pembanding, angka tanpa satuan (satuan indikator) atau kode predikat.")
+    nilai: Optional[NilaiKinerja] = Field(
+        None, description="Nilai pembanding, angka tanpa satuan (satuan indikator) atau kode predikat; kosongkan bila "
+        "laporan mencetak \"-\" atau tidak mencetak nilainya (kesimpulannya tetap ditulis di menurut_laporan).")
     tahun: Optional[Tahun] = Field(None, description="Tahun nilai pembanding, bila berbeda dari tahun berkas.")
     menurut_laporan: Optional[Literal["lebih baik", "sama", "lebih buruk"]] = Field(
         None, description="Kesimpulan laporan tentang realisasi terhadap pembanding (lebih baik, sama, lebih buruk); "
