@@ -106,7 +106,7 @@ def test_original_and_revised_budget_per_programme_and_kegiatan(minimal_data, tm
     with_section(minimal_data, "anggaran", example)
     assert problems_of(minimal_data) == [] and problems_of(minimal_data, "peringatan") == []
     page = year_page(minimal_data, tmp_path / "out")
-    assert "Pagu Rp1.250.000.000 (APBD murni Rp1.300.000.000)" in page
+    assert "dihitung dari baris Tabel 3.8: pagu Rp1.250.000.000 (APBD murni Rp1.300.000.000)" in page
     assert "pagu APBD murni Rp1.300.000.000, setelah perubahan Rp1.250.000.000" in page
     assert "APBD murni Rp1.300.000.000</span>" in page  # the kegiatan row
     assert not [f for f in year_findings(minimal_data) if "murni" in f.what]

@@ -457,3 +457,17 @@ def test_a_benchmark_printed_as_a_dash_is_held_without_a_value(minimal_data):
     assert "Pembanding rata-rata nasional: –" in page
     _, kecamatan = __import__("builder").analyse_data(minimal_data)
     assert not [f for k in kecamatan for f in audit_kecamatan(k)[2023] if "rata-rata nasional" in f.what]
+
+
+def test_the_budget_total_is_marked_computed_and_the_printed_totals_are_shown(site):
+    """#26: the sentence above the programme table summed our rows but read as the report's figure. It now says
+    the sum is ours, and shows what the report prints, each printed figure once with the places that agree.
+    Rupat Utara LAKIP 2023: Tabel 3.10 prints Rp10.374.789.534 / Rp9.391.953.524 / 90,53 %; Tabel 3.11 prints
+    Rp10.474.789.534 / Rp9.491.953.524 / 90,62 % (with the provincial grant)."""
+    html = (site / "wilayah/bengkalis/rupat-utara/2023.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).replace("\u202f", " ")
+    assert "Jumlah semua program, dihitung dari baris Tabel 3.10: pagu Rp10.374.789.534" in text
+    printed = text.split("Total yang dicetak laporan:")[1].split("Sumber dana")[0]
+    assert "pagu Rp10.374.789.534, realisasi Rp9.391.953.524, penyerapan 90,53 % (Tabel 3.10" in printed
+    assert "pagu Rp10.474.789.534, realisasi Rp9.491.953.524, penyerapan 90,62 % (Tabel 3.11" in printed
+    assert printed.count("Rp10.374.789.534") == 1

@@ -253,6 +253,35 @@ class YearPage:
     finding_ids: dict[Finding, str]
     audit_groups: list[AuditGroup]
     charts: dict[str, Chart] = field(default_factory=dict)
+    printed_totals: list["PrintedTotal"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PrintedTotal:
+    """The year's budget total as the report prints it, with every place that prints the same figures."""
+
+    pagu: Decimal | None
+    realisasi: Decimal | None
+    penyerapan: Decimal | None
+    places: tuple[str, ...]
+
+
+def printed_totals(stated) -> list[PrintedTotal]:
+    """The printed totals, the places that agree joined (a place printing fewer figures joins a fuller one whose
+    figures it repeats), the fullest first: a reader sees each printed figure once, beside our sum."""
+    groups: list[PrintedTotal] = []
+    for total in sorted(stated, key=lambda t: -sum(v is not None for v in (t.pagu, t.realisasi, t.penyerapan))):
+        figures = (total.pagu, total.realisasi, total.penyerapan)
+        if all(v is None for v in figures):
+            continue
+        place = total.source.table or total.source.report
+        for i, group in enumerate(groups):
+            if all(v is None or v == g for v, g in zip(figures, (group.pagu, group.realisasi, group.penyerapan))):
+                groups[i] = PrintedTotal(group.pagu, group.realisasi, group.penyerapan, group.places + (place,))
+                break
+        else:
+            groups.append(PrintedTotal(*figures, (place,)))
+    return groups
 
 
 @dataclass(frozen=True)
@@ -327,6 +356,7 @@ def year_page(kec: KecamatanResult, year: YearResult, findings: list[Finding], w
     ordered = [f for g in page.audit_groups for f in g.findings]  # the audit's order on the page
     page.finding_ids = dict(zip(ordered, finding_ids(ordered)))
     page.charts = year_charts(year)
+    page.printed_totals = printed_totals(year.budget.stated) if year.budget else []
     return page
 
 
