@@ -471,3 +471,27 @@ def test_the_budget_total_is_marked_computed_and_the_printed_totals_are_shown(si
     assert "pagu Rp10.374.789.534, realisasi Rp9.391.953.524, penyerapan 90,53 % (Tabel 3.10" in printed
     assert "pagu Rp10.474.789.534, realisasi Rp9.491.953.524, penyerapan 90,62 % (Tabel 3.11" in printed
     assert printed.count("Rp10.374.789.534") == 1
+
+
+def test_no_budget_is_summed_over_a_table_marked_partial(minimal_data):
+    """#26: a sasaran's pagu was the sum of its rows in a per-sasaran table marked `sebagian` (rows may be
+    missing): a computed figure shown as the sasaran's budget. A sum over such a table is no longer made; one row
+    alone is still its own figure."""
+    import builder as api
+
+    path = minimal_data / "wilayah/contoh/kec-contoh/2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    rows = ("  per_kinerja_sumber: {tabel: Tabel 3.11, sebagian: true}\n  per_kinerja:\n"
+            "    - sasaran: s1\n      pagu: 600000\n      realisasi: 500000\n"
+            "    - sasaran: s1\n      pagu: 300000\n      realisasi: 300000\n")
+    path.write_text(text.replace("\nanggaran:\n", "\nanggaran:\n" + rows, 1), encoding="utf-8")
+
+    def sasaran_pagu():
+        _, (kec,) = api.analyse_data(minimal_data)
+        (year,) = [y for y in kec.years if y.year == 2023]
+        return {s.sasaran.id: s.budget_pagu for s in year.sasaran}["s1"]
+
+    assert sasaran_pagu() is None
+    path.write_text(text.replace("\nanggaran:\n", "\nanggaran:\n" + rows.replace(", sebagian: true", ""), 1),
+                    encoding="utf-8")
+    assert sasaran_pagu() == D(900000)

@@ -332,6 +332,8 @@ def attach_budget(item: IndicatorYear, anggaran: m.Anggaran) -> None:
         ("program yang mendukung sasaran", [p for p in anggaran.program if sasaran_id and p.sasaran == sasaran_id]),
     ]
     for basis, rows in rules:
+        if len(rows) > 1 and anggaran.lines_partial("per_kinerja" if basis.startswith("anggaran") else "program"):
+            continue  # a sum over a table the data holds only part of is not the indicator's budget
         if rows:
             item.budget_basis = basis
             item.budget_pagu = c.total(r.pagu for r in rows)
@@ -475,6 +477,9 @@ def sasaran_summaries(indicators: list[IndicatorYear], anggaran: m.Anggaran | No
         rows = []
         if anggaran:
             rows = [a for a in anggaran.per_kinerja if a.sasaran == sid] or [p for p in anggaran.program if p.sasaran == sid]
+            section = "per_kinerja" if rows and isinstance(rows[0], m.AnggaranKinerja) else "program"
+            if len(rows) > 1 and anggaran.lines_partial(section):
+                rows = []  # a sum over a table the data holds only part of is not the sasaran's budget
         pagu = c.total(r.pagu for r in rows) if rows else None
         realisasi = c.total(r.realisasi for r in rows) if rows else None
         capaian = c.mean(i.capaian for i in items if not i.indicator.categorical)

@@ -254,10 +254,11 @@ class Anggaran(Model):
     )
 
     def lines_partial(self, section: str) -> bool:
-        """The table holding a section's lines (`program` or `belanja`) is marked `sebagian`: rows may be missing
-        under any line, so no sum over them is checked. `belanja` lines come from `belanja_sumber` when it is
-        given, else from `sumber`."""
-        table = (self.belanja_sumber or self.sumber) if section == "belanja" else self.sumber
+        """The table holding a section's lines (`program`, `belanja` or `per_kinerja`) is marked `sebagian`: rows
+        may be missing anywhere, so no sum over them is made or checked. `belanja` and `per_kinerja` lines come
+        from their own `…_sumber` when it is given, else from `sumber`."""
+        own = {"belanja": self.belanja_sumber, "per_kinerja": self.per_kinerja_sumber}.get(section)
+        table = own or self.sumber
         return bool(table and table.sebagian)
 
 
