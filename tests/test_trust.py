@@ -495,3 +495,25 @@ def test_no_budget_is_summed_over_a_table_marked_partial(minimal_data):
     path.write_text(text.replace("\nanggaran:\n", "\nanggaran:\n" + rows.replace(", sebagian: true", ""), 1),
                     encoding="utf-8")
     assert sasaran_pagu() == D(900000)
+
+
+def test_the_printed_rise_in_realisasi_is_audited(results, tmp_path):
+    """#26: `kenaikan_realisasi` was transcribed and never checked. Batu Sopang LKjIP 2022, Bab III 3.5: realisasi
+    Rp4.924.825.264 in 2022 against Rp4.568.023.148 in 2021, "kenaikan … Rp356.802.116"; we compute the same rise
+    from the two years' files. Printed otherwise, it is a selisih."""
+    import shutil
+
+    import builder as api
+
+    yr = year(results, "paser/batu-sopang", 2022)
+    assert yr.budget.realisasi_change == D("356802116")
+    assert not [f for f in findings(results, "paser/batu-sopang", 2022) if f.what.startswith("Kenaikan realisasi")]
+    data = tmp_path / "data"
+    shutil.copytree(DATA / "referensi", data / "referensi")
+    shutil.copytree(DATA / "wilayah/paser", data / "wilayah/paser")
+    path = data / "wilayah/paser/batu-sopang/2022.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kenaikan_realisasi: 356802116",
+                                                             "kenaikan_realisasi: 356902116"), encoding="utf-8")
+    _, (kec,) = api.analyse_data(data)
+    (found,) = [f for f in audit_kecamatan(kec)[2022] if f.what.startswith("Kenaikan realisasi")]
+    assert found.kind == Kind.DIFFERENCE and found.computed == D("356802116")

@@ -64,7 +64,11 @@ class _Sources:
 def analyse_kecamatan(kec: KecamatanData, kabupaten: m.Kabupaten, ref: Referensi, reference: Reference) -> KecamatanResult:
     method = method_of(kec.metode, reference)
     history = indicator_history(kec, method, ref)
-    years = [analyse_year(kec, year, kec.tahun[year], history, method, ref) for year in sorted(kec.tahun)]
+    years: list[YearResult] = []
+    for year in sorted(kec.tahun):
+        previous = years[-1] if years and years[-1].year == year - 1 and years[-1].budget else None
+        years.append(analyse_year(kec, year, kec.tahun[year], history, method, ref,
+                                  previous.budget.realisasi if previous else None))
     kab = kabupaten
     region = Region(kec.kabupaten_slug, kab.nama, kab.jenis, kab.kode, Province(kab.provinsi.nama, kab.provinsi.kode))
     return KecamatanResult(kec.slug, region, profile_of(kec.profil), method, years, history,
@@ -283,7 +287,8 @@ def belanja_tree(belanja: m.Belanja, sources: _Sources) -> BudgetLine:
     return budget_line("belanja", belanja, tuple(belanja_tree(b, sources) for b in belanja.rincian), sources)
 
 
-def budget_of(anggaran: m.Anggaran, kec: KecamatanData, year: int, sources: _Sources) -> Budget:
+def budget_of(anggaran: m.Anggaran, kec: KecamatanData, year: int, sources: _Sources,
+              previous_realisasi: Num = None) -> Budget:
     in_force = kec.indicators_in_force(year)
     names = {p.indikator.id: p.indikator.nama for p in in_force}
     names.update({p.sasaran.id: p.sasaran.nama for p in in_force if p.sasaran})
@@ -306,12 +311,13 @@ def budget_of(anggaran: m.Anggaran, kec: KecamatanData, year: int, sources: _Sou
         belanja=belanja, belanja_source=belanja_source,
         per_kinerja=per_kinerja, per_kinerja_source=per_kinerja_source,
         pagu=pagu, realisasi=realisasi, penyerapan=c.penyerapan(pagu, realisasi), sisa=c.sisa(pagu, realisasi),
+        realisasi_change=c.change(previous_realisasi, realisasi),
         partial=partial, pagu_murni=whole_total(lines, "pagu_murni"),
         unknown={name: tuple(line.nama for line in lines if getattr(line, name) is None)
                  for name in ("pagu", "realisasi") if any(getattr(line, name) is None for line in lines)},
         stated=tuple(StatedTotal(sources(s.sumber), s.pagu, s.realisasi, s.penyerapan, s.sisa,
                                  c.penyerapan(s.pagu, s.realisasi), s.terbilang, in_words(s.pagu) if s.terbilang else None,
-                                 s.pagu_murni)
+                                 s.pagu_murni, s.kenaikan_realisasi)
                      for s in anggaran.dinyatakan),
     )
 
@@ -362,7 +368,8 @@ def efficiencies(capaian: Num, penyerapan: Num) -> dict[str, Num]:
 
 
 def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dict[str, list[IndicatorYear]],
-                 method: Method, ref: Referensi) -> YearResult:
+                 method: Method, ref: Referensi, previous_realisasi: Num = None) -> YearResult:
+    """One year's results; `previous_realisasi`: last year's total realisasi, when its file holds one."""
     sources = _Sources(kec, tahunan.laporan)
     order = {p.indikator.id: i for i, p in enumerate(kec.indicators_in_force(year))}
     indicators = sorted((i for h in history.values() for i in h if i.year == year),
@@ -377,7 +384,7 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         stated_capaian = next((d.capaian for d in item.stated if d.capaian is not None), None)
         stated_penyerapan = next((d.penyerapan for d in item.stated if d.penyerapan is not None), None)
         item.efisiensi_of_stated_by_formula = efficiencies(stated_capaian, stated_penyerapan)
-    budget = budget_of(anggaran, kec, year, sources) if anggaran else None
+    budget = budget_of(anggaran, kec, year, sources, previous_realisasi) if anggaran else None
     counted = headline_indicators(indicators)
     counted_ids = {id(i) for i in counted}
     for item in indicators:

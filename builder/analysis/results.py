@@ -444,6 +444,7 @@ class StatedTotal:
     terbilang: str | None = None  # the pagu in words, as printed
     terbilang_of_pagu: str | None = None  # the printed pagu's digits in words (num2words, Indonesian)
     pagu_murni: Num = None
+    kenaikan_realisasi: Num = None  # the rise in realisasi over last year, as printed
 
 
 @dataclass(frozen=True)
@@ -459,6 +460,7 @@ class Budget:
     realisasi: Num
     penyerapan: Num
     sisa: Num
+    realisasi_change: Num  # this year's total realisasi minus last year's, when both files hold one
     partial: bool  # its tables are marked `sebagian`: no total is computed over them
     pagu_murni: Num  # the programmes' original (APBD murni) total, when every programme prints one
     stated: tuple[StatedTotal, ...]

@@ -278,6 +278,10 @@ class YearAudit:
                         [("penyerapan dari pagu dan realisasi yang dicetak di tabel ini", stated.penyerapan_of_stated)],
                         reason=why_realisasi)
             self.number(stated.source, "Sisa anggaran (SiLPA)", stated.sisa, budget.sisa, "Rp", reason=why_realisasi)
+            self.number(stated.source, "Kenaikan realisasi anggaran dari tahun lalu", stated.kenaikan_realisasi,
+                        budget.realisasi_change, "Rp",
+                        reason=unknown_total(budget, ("realisasi",)) if budget.realisasi is None else
+                        "data tahun lalu tidak memuat realisasi anggaran")
             if stated.terbilang and stated.terbilang_of_pagu and \
                     normalise_words(stated.terbilang) != normalise_words(stated.terbilang_of_pagu):
                 self.add(stated.source, "Total pagu dalam huruf (terbilang)", stated.terbilang,
