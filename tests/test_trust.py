@@ -517,3 +517,13 @@ def test_the_printed_rise_in_realisasi_is_audited(results, tmp_path):
     _, (kec,) = api.analyse_data(data)
     (found,) = [f for f in audit_kecamatan(kec)[2022] if f.what.startswith("Kenaikan realisasi")]
     assert found.kind == Kind.DIFFERENCE and found.computed == D("356802116")
+
+
+def test_a_folded_programme_shows_what_it_spent_in_rupiah(site):
+    """#26/#27: a folded programme row showed its pagu and % only; the rupiah spent (the report's Realisasi
+    column) was a click away. Rupat Utara LAKIP 2023, Tabel 3.10, PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH
+    KABUPATEN/KOTA: pagu 6.629.572.634, realisasi 6.095.839.124, 91,95 %."""
+    html = (site / "wilayah/bengkalis/rupat-utara/2023.html").read_text(encoding="utf-8")
+    summary = re.search(r'<details class="note kc-budget__program"[^>]*><summary>(.*?)</summary>', html, re.S).group(1)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", summary)).replace("\u202f", " ")
+    assert "pagu Rp6.629.572.634 · realisasi Rp6.095.839.124 · 91,95 %" in text
