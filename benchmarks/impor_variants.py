@@ -18,6 +18,7 @@ The importer runs in this process (builder.impor.draft_files), each draft in wel
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import shutil
 import sys
@@ -39,7 +40,7 @@ import score_impor as si  # noqa: E402  (benchmarks/ is not a package)
 # --------------------------------------------------------------------------
 
 _MARKUP = re.compile(r"^((?:\s|<b>|\*\*)*)(.*?)((?:\s|</b>|\*\*)*)$", re.DOTALL)
-_NUMBER = re.compile(r"^(Rp\.?\s*)?\(?-?\d+(?:[.,]\d+)*\)?\s*%?(?:,-)?$")
+_NUMBER = re.compile(r"^(Rp\.?\s*)?\(?-?\d+(?:[.,]\d+)*\)?\s*%?(?:,-)?$", re.IGNORECASE)
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _MONEY = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$")
 
@@ -93,6 +94,37 @@ def runs(lines: list[str]) -> list[Run]:
     return found
 
 
+def tables(lines: list[str]) -> list[list[Run]]:
+    """The runs grouped into tables: a run continues the one above when only blank lines or at most two short
+    lines (a page's running header or number) lie between, no caption among them, and its first row is as wide
+    (a table broken over pages, with or without its header repeated; after blank lines only, up to two empty
+    last columns may be dropped, as converters do)."""
+    groups: list[list[Run]] = []
+    for run in runs(lines):
+        if groups:
+            last = groups[-1][-1]
+            between = [line.strip() for line in lines[last.end:run.start] if line.strip()]
+            width = lines[run.start].count("\t")
+            first = lines[groups[-1][0].start].count("\t")
+            if (len(between) <= 2 and all(len(t) <= 60 and not _CAPTION.match(t) for t in between)
+                    and (width == first or not between and first - 2 <= width < first)):
+                groups[-1].append(run)
+                continue
+        groups.append([run])
+    return groups
+
+
+def group_rows(lines: list[str], group: list[Run]) -> list[list[list[str]]]:
+    """The cells of every piece of a table, to edit in place and write back with put_rows."""
+    pieces = [run.rows(lines) for run in group]
+    return pieces
+
+
+def put_rows(lines: list[str], group: list[Run], pieces: list[list[list[str]]]) -> None:
+    for run, rows in zip(group, pieces):
+        set_rows(lines, run, rows)
+
+
 def set_rows(lines: list[str], run: Run, rows: list[list[str]]) -> None:
     lines[run.start:run.end] = ["\t".join(r) for r in rows]
 
@@ -112,8 +144,9 @@ def same_case(original: str, new: str) -> str:
 Rewrite = Callable[[list[str]], list[str]]
 
 
-def header_cells(rewrite_cell: Callable[[str, list[list[str]], int, int], Optional[str]]) -> Rewrite:
-    """Apply rewrite_cell(text, header rows, row, column) to every header cell of every table; None keeps it."""
+def header_cells(rewrite_cell: Callable[[str, list[list[str]], int, int, list[str]], Optional[str]]) -> Rewrite:
+    """Apply rewrite_cell(text, header rows, row, column, the column's body texts) to every header cell of every
+    table; None keeps it."""
     def apply(lines: list[str]) -> list[str]:
         lines = list(lines)
         for run in runs(lines):
@@ -124,12 +157,19 @@ def header_cells(rewrite_cell: Callable[[str, list[list[str]], int, int], Option
                     lead, text, trail = unwrap(cell)
                     if not text.strip():
                         continue
-                    new = rewrite_cell(text, head, r, c)
+                    body = [text_of(b[c]).strip() for b in rows[run.header:] if c < len(b)]
+                    new = rewrite_cell(text, head, r, c, body)
                     if new is not None:
                         row[c] = lead + new + trail
             set_rows(lines, run, rows)
         return lines
     return apply
+
+
+def money_column(body: list[str]) -> bool:
+    """Most figures of the column are rupiah amounts."""
+    figures = [t for t in body if is_number(t)]
+    return bool(figures) and sum(1 for t in figures if _MONEY.match(t.removeprefix("Rp").strip(". "))) > len(figures) / 2
 
 
 def is_group(head: list[list[str]], r: int, c: int) -> bool:
@@ -143,13 +183,16 @@ def is_group(head: list[list[str]], r: int, c: int) -> bool:
     return right_empty and named(c) and named(c + 1)
 
 
-def synonyms(pairs: list[tuple[str, str]]) -> Rewrite:
+def synonyms(pairs: list[tuple[str, str]], columns: str = "any") -> Rewrite:
     """A header cell matching one of the patterns (whole cell, lower case, single spaces) is printed as its
-    synonym (groups substituted, the case style of the original kept); group headings are left as they are."""
+    synonym (groups substituted, the case style of the original kept); group headings are left as they are.
+    `columns`: "money" only over columns of rupiah amounts, "figures" only over the others (a performance
+    synonym is never put over a budget column, nor the reverse: that would change what the column means)."""
     compiled = [(re.compile(pattern), replacement) for pattern, replacement in pairs]
 
-    def rewrite(text: str, head: list[list[str]], r: int, c: int) -> Optional[str]:
-        if is_group(head, r, c):
+    def rewrite(text: str, head: list[list[str]], r: int, c: int, body: list[str]) -> Optional[str]:
+        if is_group(head, r, c) or (columns == "money" and not money_column(body)) or (
+                columns == "figures" and money_column(body)):
             return None
         normal = " ".join(text.lower().split())
         for pattern, replacement in compiled:
@@ -161,7 +204,7 @@ def synonyms(pairs: list[tuple[str, str]]) -> Rewrite:
 
 
 def header_case(how: Callable[[str], str]) -> Rewrite:
-    return header_cells(lambda text, head, r, c: how(text))
+    return header_cells(lambda text, head, r, c, body: how(text))
 
 
 def _no_column(run: Run, rows: list[list[str]]) -> Optional[int]:
@@ -175,59 +218,70 @@ def _no_column(run: Run, rows: list[list[str]]) -> Optional[int]:
 def without_no_column(lines: list[str]) -> list[str]:
     """Tables whose "No" column only counts rows (1, 1., 2 ...) printed without it."""
     lines = list(lines)
-    for run in reversed(runs(lines)):
-        rows = run.rows(lines)
-        column = _no_column(run, rows)
+    for group in tables(lines):
+        pieces = group_rows(lines, group)
+        column = _no_column(group[0], pieces[0])
+        rows = [r for piece in pieces for r in piece]
         if column is None or len({len(r) for r in rows}) != 1:
             continue
-        body = [text_of(r[column]).strip() for r in rows[run.header:]]
-        if not all(re.fullmatch(r"\d{1,2}\.?|", cell) for cell in body):
+        body = [r for run, piece in zip(group, pieces) for r in piece[run.header:]]
+        total = re.compile(r"(jumlah|total|rata ?- ?rata)\b.*", re.IGNORECASE)
+        if not all(re.fullmatch(r"\d{1,2}\.?|", text_of(r[column]).strip()) or total.fullmatch(text_of(r[column]).strip())
+                   for r in body):
             continue  # a "No" column holding codes (A, 1.1, 1.1.3) is the budget tree: kept
-        set_rows(lines, run, [r[:column] + r[column + 1:] for r in rows])
+        for row in body:  # "JUMLAH" in a cell merged over No and the next column moves into the next column
+            if total.fullmatch(text_of(row[column]).strip()) and column + 1 < len(row) and not row[column + 1].strip():
+                row[column + 1] = row[column]
+        put_rows(lines, group, [[r[:column] + r[column + 1:] for r in piece] for piece in pieces])
     return lines
 
 
 def with_no_column(lines: list[str]) -> list[str]:
     """Tables without a "No" column printed with one: "No." over the numbers 1, 2, 3 … of the rows whose first
-    cell is filled (a row continuing a merged first cell gets none, as a merged number cell prints)."""
+    cell is filled (a row continuing a merged first cell gets none, as a merged number cell prints), the
+    numbering going on over the table's pieces."""
     lines = list(lines)
-    for run in reversed(runs(lines)):
-        rows = run.rows(lines)
-        if _no_column(run, rows) is not None or not run.header or len(rows) < run.header + 1:
-            continue
+    for group in tables(lines):
+        pieces = group_rows(lines, group)
+        if _no_column(group[0], pieces[0]) is not None or not group[0].header or sum(
+                1 for c in pieces[0][0] if text_of(c).strip()) < 3:
+            continue  # numbered already, or no table of figures (a table of contents)
         number, out = 0, []
-        for i, row in enumerate(rows):
-            if i == 0:
-                label = "No."
-            elif i < run.header:
-                label = ""
-            elif text_of(row[0]).strip():
-                number += 1
-                label = f"{number}."
-            else:
-                label = ""
-            out.append([label] + row)
-        set_rows(lines, run, out)
+        for run, piece in zip(group, pieces):
+            rows = []
+            for i, row in enumerate(piece):
+                if i < run.header or numbers_columns(row):
+                    label = "No." if i == 0 else ""
+                elif text_of(row[0]).strip():
+                    number += 1
+                    label = f"{number}."
+                else:
+                    label = ""
+                rows.append([label] + row)
+            out.append(rows)
+        put_rows(lines, group, out)
     return lines
 
 
 def body_cells(rewrite_cell: Callable[[str, list[str]], Optional[str]]) -> Rewrite:
-    """Apply rewrite_cell(text, column's body texts) to every body cell; None keeps it."""
+    """Apply rewrite_cell(text, the column's body texts over the table's pieces) to every body cell; None keeps
+    it."""
     def apply(lines: list[str]) -> list[str]:
         lines = list(lines)
-        for run in runs(lines):
-            rows = run.rows(lines)
+        for group in tables(lines):
+            pieces = group_rows(lines, group)
+            bodies = [piece[run.header:] for run, piece in zip(group, pieces)]
             columns: dict[int, list[str]] = defaultdict(list)
-            for row in rows[run.header:]:
+            for row in (r for body in bodies for r in body):
                 for c, cell in enumerate(row):
                     columns[c].append(text_of(cell).strip())
-            for row in rows[run.header:]:
+            for row in (r for body in bodies for r in body):
                 for c, cell in enumerate(row):
                     lead, text, trail = unwrap(cell)
                     new = rewrite_cell(text.strip(), columns[c])
                     if new is not None:
                         row[c] = lead + new + trail
-            set_rows(lines, run, rows)
+            put_rows(lines, group, pieces)
         return lines
     return apply
 
@@ -243,28 +297,31 @@ def _percent_columns(text: str, column: list[str]) -> bool:
 
 
 def percent_in_header(lines: list[str]) -> list[str]:
-    """A column whose every figure ends with "%" printed without it, its header saying "(%)" instead."""
+    """A column whose every figure ends with "%" printed without it, its header (in every piece that prints
+    one) saying "(%)" instead."""
     lines = list(lines)
-    for run in runs(lines):
-        rows = run.rows(lines)
-        if not run.header:
+    for group in tables(lines):
+        pieces = group_rows(lines, group)
+        if not group[0].header:
             continue
-        width = max(len(r) for r in rows)
+        body = [r for run, piece in zip(group, pieces) for r in piece[run.header:]]
+        width = max(len(r) for piece in pieces for r in piece)
         for c in range(width):
-            body = [text_of(r[c]).strip() for r in rows[run.header:] if c < len(r)]
-            numbers = [t for t in body if is_number(t)]
+            numbers = [text_of(r[c]).strip() for r in body if c < len(r) and is_number(r[c])]
             if not numbers or not all(t.endswith("%") for t in numbers):
                 continue
-            head = next((r for r in reversed(rows[:run.header]) if c < len(r) and text_of(r[c]).strip()), None)
-            if head is None or "%" in head[c]:
+            heads = [next((r for r in reversed(piece[:run.header]) if c < len(r) and text_of(r[c]).strip()), None)
+                     for run, piece in zip(group, pieces) if run.header]
+            if any(head is None or "%" in head[c] for head in heads):
                 continue
-            lead, text, trail = unwrap(head[c])
-            head[c] = f"{lead}{text} (%){trail}"
-            for row in rows[run.header:]:
+            for head in heads:
+                lead, text, trail = unwrap(head[c])
+                head[c] = f"{lead}{text} (%){trail}"
+            for row in body:
                 if c < len(row) and is_number(row[c]):
                     lead, text, trail = unwrap(row[c])
                     row[c] = lead + text.strip().rstrip("%").rstrip() + trail
-        set_rows(lines, run, rows)
+        put_rows(lines, group, pieces)
     return lines
 
 
@@ -297,17 +354,19 @@ def spacer_column(lines: list[str]) -> list[str]:
     return lines
 
 
+def numbers_columns(cells: list[str]) -> bool:
+    """A row that numbers the columns under the header: "1 2 3 …", "(1) (2) …", "5 = (3 : 4)", ascending."""
+    filled = [text_of(c).strip() for c in cells if text_of(c).strip()]
+    numbers = [re.match(r"\(?(\d{1,2})\)?(\s*=.*)?$", c) for c in filled]
+    if len(filled) < 3 or not all(numbers):
+        return False
+    values = [int(m.group(1)) for m in numbers]
+    return values == sorted(set(values))
+
+
 def without_column_numbers(lines: list[str]) -> list[str]:
     """The row numbering the columns under the header ("1 2 3 …", "(1) (2) …") left out."""
-    out = []
-    for line in lines:
-        cells = [text_of(c).strip() for c in line.split("\t")] if "\t" in line else []
-        filled = [c for c in cells if c]
-        if len(filled) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in filled) \
-                and [int(c.strip("()")) for c in filled] == list(range(1, len(filled) + 1)):
-            continue
-        out.append(line)
-    return out
+    return [line for line in lines if "\t" not in line or not numbers_columns(line.split("\t"))]
 
 
 def with_column_numbers(lines: list[str]) -> list[str]:
@@ -368,19 +427,21 @@ def caption_upper(match: re.Match) -> str:
 
 
 def source_line_below(lines: list[str]) -> list[str]:
-    """A "Sumber: …" line under every table (how many reports credit their data), after a blank line."""
+    """A "Sumber: …" line under every table (after its last piece; how many reports credit their data)."""
     lines = list(lines)
-    for run in reversed(runs(lines)):
-        lines[run.end:run.end] = ["", "Sumber: Kantor Camat (data diolah)"]
+    for group in reversed(tables(lines)):
+        lines[group[-1].end:group[-1].end] = ["", "Sumber: Kantor Camat (data diolah)"]
     return lines
 
 
 def caption_below(lines: list[str]) -> list[str]:
-    """Every numbered caption with its title lines printed right under its table instead of above it (the style
-    of figures' captions): the caption within the four text lines above a table moves, with the lines between."""
+    """Every numbered caption with its title lines printed right under its table (after its last piece)
+    instead of above it (the style of figures' captions): the caption within the four text lines above a table
+    moves, with the lines between."""
     lines = list(lines)
-    for run in reversed(runs(lines)):
-        seen, k, caption_at = 0, run.start - 1, None
+    for group in reversed(tables(lines)):
+        first, last = group[0], group[-1]
+        seen, k, caption_at = 0, first.start - 1, None
         while k >= 0 and seen < 4 and "\t" not in lines[k]:
             if lines[k].strip():
                 seen += 1
@@ -390,9 +451,9 @@ def caption_below(lines: list[str]) -> list[str]:
             k -= 1
         if caption_at is None:
             continue
-        moved = lines[caption_at:run.start]
-        table = lines[run.start:run.end]
-        lines[caption_at:run.end] = table + [""] + moved
+        moved = lines[caption_at:first.start]
+        table = lines[first.start:last.end]
+        lines[caption_at:last.end] = table + [""] + moved
     return lines
 
 
@@ -411,10 +472,10 @@ class Variant:
 VARIANTS: tuple[Variant, ...] = (
     # header wording
     Variant("target_kinerja", "Target -> Target Kinerja",
-            synonyms([(r"target", "Target Kinerja"), (r"target (tahun )?((?:19|20)\d\d)", r"Target Kinerja \2")])),
+            synonyms([(r"target", "Target Kinerja"), (r"target (tahun )?((?:19|20)\d\d)", r"Target Kinerja \2")], "figures")),
     Variant("realisasi_kinerja", "Realisasi -> Realisasi Kinerja",
             synonyms([(r"realisasi", "Realisasi Kinerja"), (r"realisasi (tahun )?((?:19|20)\d\d)",
-                                                            r"Realisasi Kinerja \2")])),
+                                                            r"Realisasi Kinerja \2")], "figures")),
     Variant("capaian_persen", "Capaian / Capaian Kinerja / % Capaian -> Capaian (%)",
             synonyms([(r"(% )?capaian( kinerja)?", "Capaian (%)")])),
     Variant("persentase_capaian", "Capaian -> Persentase Capaian",
@@ -422,15 +483,15 @@ VARIANTS: tuple[Variant, ...] = (
     Variant("tingkat_capaian", "Capaian -> Tingkat Capaian (%)",
             synonyms([(r"(% )?capaian( kinerja)?( \(%\))?", "Tingkat Capaian (%)")])),
     Variant("pagu_anggaran", "Jumlah Anggaran / Anggaran -> Pagu Anggaran (Rp)",
-            synonyms([(r"(jumlah |pagu )?anggaran( rp| \(rp\))?", "Pagu Anggaran (Rp)")])),
+            synonyms([(r"(jumlah |pagu )?anggaran( rp| \(rp\))?", "Pagu Anggaran (Rp)")], "money")),
     Variant("pagu", "Jumlah Anggaran / Anggaran -> Pagu",
-            synonyms([(r"(jumlah |pagu )?anggaran( rp| \(rp\))?", "Pagu")])),
+            synonyms([(r"(jumlah |pagu )?anggaran( rp| \(rp\))?", "Pagu")], "money")),
     Variant("anggaran_rp", "Jumlah Anggaran / Pagu Anggaran -> Anggaran (Rp)",
-            synonyms([(r"(jumlah |pagu )?anggaran( rp| \(rp\))?", "Anggaran (Rp)")])),
+            synonyms([(r"(jumlah |pagu )?anggaran( rp| \(rp\))?", "Anggaran (Rp)")], "money")),
     Variant("alokasi", "Jumlah Anggaran / Anggaran -> Alokasi Anggaran (Rp)",
-            synonyms([(r"(jumlah |pagu )?anggaran( rp| \(rp\))?", "Alokasi Anggaran (Rp)")])),
+            synonyms([(r"(jumlah |pagu )?anggaran( rp| \(rp\))?", "Alokasi Anggaran (Rp)")], "money")),
     Variant("realisasi_keuangan", "Realisasi Anggaran (Rp) -> Realisasi Keuangan (Rp)",
-            synonyms([(r"realisasi anggaran( \(rp\))?", "Realisasi Keuangan (Rp)")])),
+            synonyms([(r"realisasi anggaran( \(rp\))?", "Realisasi Keuangan (Rp)")], "money")),
     Variant("sisa_anggaran", "Sisa -> Sisa Anggaran (Rp)", synonyms([(r"sisa( anggaran)?", "Sisa Anggaran (Rp)")])),
     Variant("baseline", "Kondisi Awal / Data Awal -> Baseline",
             synonyms([(r"(kondisi|data) awal( \(?((?:19|20)\d\d)\)?)?", r"Baseline\2")])),
@@ -534,15 +595,19 @@ def draft(text: str, slug: str, work: Path, name: str) -> Path:
     return folder
 
 
-def _relaxed(figures: dict[tuple[str, ...], si.Figure]) -> dict[tuple[str, ...], si.Figure]:
-    """`dinyatakan` figures keyed by year and field only (their table's number left out), numbered in value
-    order where several tables print the same field."""
+def _relaxed(figures: dict[tuple[str, ...], si.Figure], every_table: bool) -> dict[tuple[str, ...], si.Figure]:
+    """`dinyatakan` figures keyed without their table: those of every table (`every_table`, the captions
+    changed) or of tables without a number (known by their header words, which a variant rewrites); numbered in
+    value order where several tables print the same field."""
+    def loose(part: str) -> bool:
+        return part.startswith("dinyatakan[") and (every_table or part.startswith("dinyatakan[tabel tanpa nomor"))
+
     groups: dict[tuple[str, ...], list[si.Figure]] = defaultdict(list)
     out = {}
     for key, figure in figures.items():
-        if any(part.startswith("dinyatakan[") for part in key):
-            plain_key = tuple("dinyatakan" if part.startswith("dinyatakan[") else re.sub(r" #\d+$", "", part)
-                              for part in key)
+        if any(loose(part) for part in key):
+            plain_key = tuple("dinyatakan[*]" if loose(part) else part for part in key)
+            plain_key = plain_key[:-1] + (re.sub(r" #\d+$", "", plain_key[-1]),)
             groups[plain_key].append(figure)
         else:
             out[key] = figure
@@ -563,8 +628,7 @@ def compare_drafts(original: Path, variant: Path, variant_text: str, relaxed: bo
     si.align_budget_names(base_files, var_files)
     base = si.folder_figures(base_files, si.Labels(base_ind, base_sas))
     var = si.folder_figures(var_files, si.Labels(var_ind, var_sas))
-    if relaxed:
-        base, var = _relaxed(base), _relaxed(var)
+    base, var = _relaxed(base, relaxed), _relaxed(var, relaxed)
     printed = si.printed_numbers(variant_text)
     invented = [f for f in var.values() if isinstance(f.value, Decimal) and not si.is_printed(f.value, printed)]
     return si.compare(base, var), invented
@@ -578,7 +642,8 @@ def run_seed(seed: si.Seed, variants: Iterable[Variant], work: Path) -> list[Out
     for variant in variants:
         new_lines = variant.rewrite(lines)
         new_text = "\n".join(new_lines)
-        changed = sum(1 for a, b in zip(lines, new_lines) if a != b) + abs(len(lines) - len(new_lines))
+        changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2
+                      in difflib.SequenceMatcher(None, lines, new_lines, autojunk=False).get_opcodes() if tag != "equal")
         try:
             folder = draft(new_text, seed.kecamatan, work, variant.name)
         except Exception as error:  # noqa: BLE001 — a crash is a finding, reported with the variant's name

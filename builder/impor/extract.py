@@ -100,7 +100,10 @@ def indicator_rows(found: Recognised) -> list[IndicatorRow]:
     names = filled_down(found, ("tujuan", "sasaran", "indikator"))
     indicator_columns = [c.index for c in found.columns if c.role == "indikator"]
     rows = []
+    label_columns = [c.index for c in found.columns if c.role in ("no", "kode", "tujuan", "sasaran", None)]
     for row, named in zip(found.body, names):
+        if any(len(row.cells[i]) <= 40 and _is_total(row.cells[i]) for i in label_columns if i < len(row.cells)):
+            continue  # "JUMLAH" / "RATA - RATA" in the number or sasaran column: the table's total, no indicator's
         # "Indikator Tujuan | … | Indikator Sasaran": the row's figures are the last named indicator's
         nama = next((row.cells[i].strip() for i in reversed(indicator_columns) if i < len(row.cells)
                      and row.cells[i].strip()), "") or (named["sasaran"] if found.kind == "efisiensi" else "")
@@ -167,11 +170,12 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
     found = realigned(found)
     lines: list[BudgetLine] = []
     program = ""
-    coded = bool(found.column("kode") or found.column("no"))
     numbers_programmes = bool(found.column("program"))  # "No | Program | Kegiatan": the number is the programme's
+    counted = not numbers_programmes and _running_count([cell(row, found, "no") for row in found.body])
+    coded = bool(found.column("kode") or (found.column("no") and not counted))
     for row in found.body:
         number = cell(row, found, "no")
-        kode = cell(row, found, "kode") or ("" if numbers_programmes else number)
+        kode = cell(row, found, "kode") or ("" if numbers_programmes or counted else number)
         program_cell = cell(row, found, "program")
         name = cell(row, found, "kegiatan") or cell(row, found, "uraian") or cell(row, found, "indikator")
         if program_cell and program_cell != program:
@@ -200,6 +204,14 @@ def budget_lines(found: Recognised) -> list[BudgetLine]:
     if not coded and not found.column("program"):
         _nest_by_sums(lines)
     return _absorption_checked(lines)
+
+
+def _running_count(numbers: list[str]) -> bool:
+    """A "No" column that only counts the rows (1, 2, 3 … without a break, totals aside): no code, so it tells
+    no level (1.1 or A would)."""
+    filled = [n.strip().rstrip(".") for n in numbers if n.strip() and not _is_total(n)]
+    return len(filled) >= 2 and all(n.isdigit() for n in filled) and [int(n) for n in filled] == list(
+        range(int(filled[0]), int(filled[0]) + len(filled)))
 
 
 def _nest_by_sums(lines: list[BudgetLine]) -> None:
@@ -381,7 +393,7 @@ _PERMENDAGRI = re.compile(r"^\d\.\d\d\.\d\d(\.\d\.\d\d(\.\d{2,4})?)?$")
 
 
 def _is_total(name: str) -> bool:
-    return bool(re.match(r"^(jumlah|total|sub ?total|rata[- ]?rata|capaian rata)", name.strip(" *").lower()))
+    return bool(re.match(r"^(jumlah|total|sub ?total|rata\s*-?\s*rata|capaian rata)", name.strip(" *").lower()))
 
 
 _NUMBERING = re.compile(r"^\s*(\d+(\.\d+)*(\)\.?|\.)?(?=\s*[A-Za-z])|[a-z]\.(?=\s)|[IVX]+\.(?=\s)"
