@@ -263,6 +263,45 @@ def with_no_column(lines: list[str]) -> list[str]:
     return lines
 
 
+def column_labels(head: list[list[str]]) -> list[str]:
+    """Each column's header rows joined, a merged group heading carried to the columns under it."""
+    width = max((len(r) for r in head), default=0)
+    grid = [[text_of(c).strip() for c in r] + [""] * (width - len(r)) for r in head]
+    for level, row in enumerate(grid[:-1]):
+        for c in range(1, width):
+            if not row[c] and row[c - 1] and any(grid[lower][c] for lower in range(level + 1, len(grid))):
+                row[c] = row[c - 1]
+    return [" ".join(grid[r][c] for r in range(len(grid)) if grid[r][c]) for c in range(width)]
+
+
+def earlier_year_first(lines: list[str]) -> list[str]:
+    """A table comparing years prints the earlier year's columns first ("Realisasi TA 2021 | APBD 2022 Anggaran |
+    Realisasi"), where the seed prints them last: the columns naming the earliest year, when they stand after
+    columns naming a later one, are moved before the first column naming a year."""
+    lines = list(lines)
+    for group in tables(lines):
+        pieces = group_rows(lines, group)
+        if not group[0].header:
+            continue
+        labels = column_labels(pieces[0][:group[0].header])
+        years = {c: int(m.group(0)) for c, label in enumerate(labels)
+                 if (m := re.search(r"\b(19|20)\d\d\b", label)) and not re.search(r"(19|20)\d\d\s*[-–/]", label)}
+        if len(set(years.values())) != 2:
+            continue
+        earliest = min(years.values())
+        moved = [c for c, y in years.items() if y == earliest]
+        first = min(years)
+        if min(moved) == first or moved != list(range(moved[0], moved[-1] + 1)):
+            continue  # already first, or not one block of columns
+        def reorder(row: list[str]) -> list[str]:
+            row = row + [""] * (len(labels) - len(row))
+            block = [row[c] for c in moved]
+            rest = [cell for c, cell in enumerate(row) if c not in moved]
+            return rest[:first] + block + rest[first:]
+        put_rows(lines, group, [[reorder(r) for r in piece] for piece in pieces])
+    return lines
+
+
 def body_cells(rewrite_cell: Callable[[str, list[str]], Optional[str]]) -> Rewrite:
     """Apply rewrite_cell(text, the column's body texts over the table's pieces) to every body cell; None keeps
     it."""
@@ -515,6 +554,7 @@ VARIANTS: tuple[Variant, ...] = (
     # columns
     Variant("tanpa_no", 'the "No" column that counts rows left out', without_no_column),
     Variant("dengan_no", 'a "No." column added to tables without one', with_no_column),
+    Variant("tahun_lalu_dulu", "the earlier year's columns before the report year's", earlier_year_first),
     Variant("kolom_kosong", "an empty spacer column after the second column", spacer_column),
     Variant("tanpa_nomor_kolom", "no row of column numbers (1) (2) … under the header", without_column_numbers),
     Variant("dengan_nomor_kolom", "a row of column numbers (1) (2) … under every header", with_column_numbers),

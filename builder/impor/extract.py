@@ -323,13 +323,36 @@ def realigned(found: Recognised) -> Recognised:
     return Recognised(found.table, found.kind, columns, found.body, realigned=True)
 
 
+def budget_year(found: Recognised) -> int | None:
+    """The year a budget table's figures are of: its pagu column's ("APBD Perubahan 2022 Anggaran"), else its
+    caption's or heading's."""
+    pagu = found.column("pagu")
+    return (pagu.year if pagu else None) or found.year
+
+
+def budget_column(found: Recognised, role: str) -> Column | None:
+    """The column of a role that holds the budget year's figures: one naming no year or that year. A column
+    naming another year ("Realisasi APBD TA 2021" beside the 2022 budget) is that year's, never this one's; where
+    the year is unknown and the columns name several years, only a column naming none is taken."""
+    year = budget_year(found)
+    columns = [c for c in found.columns if c.role == role]
+    if year is not None:
+        columns = [c for c in columns if c.year in (None, year)]
+    elif len({c.year for c in columns if c.year}) > 1:
+        columns = [c for c in columns if c.year is None]
+    columns.sort(key=lambda c: c.year is not None)
+    return columns[0] if columns else None
+
+
 def _budget_figures(line: BudgetLine, row: Row, found: Recognised) -> None:
     roles = [("pagu", "pagu"), ("realisasi_uang", "realisasi"), ("sisa", "sisa"), ("penyerapan", "penyerapan"),
              ("capaian", "penyerapan")]
     if line.keluaran:
         roles += [("target", "keluaran_target"), ("realisasi", "keluaran_realisasi")]
     for role, name in roles:
-        text = cell(row, found, role)
+        column = budget_column(found, role) if role in ("pagu", "realisasi_uang", "sisa", "penyerapan",
+                                                        "capaian") else found.column(role)
+        text = row.cells[column.index].strip() if column is not None and column.index < len(row.cells) else ""
         if not text or name in line.figures:
             continue
         printed = read_cell(text, money=name in ("pagu", "realisasi", "sisa"))
