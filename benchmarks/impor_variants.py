@@ -563,6 +563,8 @@ VARIANTS: tuple[Variant, ...] = (
     Variant("rp_titik", "amounts as Rp. 1.234.567,00", money(lambda t: f"Rp. {t}")),
     Variant("rp_rapat", "amounts as Rp1.234.567", money(lambda t: f"Rp{t.split(',')[0]}")),
     Variant("rp_strip", "amounts as Rp. 1.234.567,-", money(lambda t: f"Rp. {t.split(',')[0]},-")),
+    Variant("uang_tanpa_titik", "amounts without thousands dots (1234567,00, as a spreadsheet prints them)",
+            money(lambda t: t.replace(".", ""))),
     Variant("tanpa_desimal_uang", "amounts without ,00", money(lambda t: re.sub(r",0+$", "", t))),
     Variant("persen_di_kepala", '"%" in the header "(%)" instead of in every cell', percent_in_header),
     Variant("persen_spasi", "87,50 % (a space before %)",

@@ -280,7 +280,8 @@ def _absorption_checked(lines: list[BudgetLine]) -> list[BudgetLine]:
     return lines
 
 
-_MONEY = re.compile(r"^(Rp\.?\s*)?\d{1,3}(\.\d{3}){2,}(,\d+)?$")
+# A rupiah amount of a million or more: 1.234.567,00, Rp. 1.234.567,-, or 1234567 as a spreadsheet prints it.
+_MONEY = re.compile(r"^(Rp\.?\s*)?(\d{1,3}(\.\d{3}){2,}|\d{7,})(,\d+|,-)?$", re.IGNORECASE)
 NAMING_ROLES = ("kode", "no", "uraian", "program", "kegiatan", "indikator", "satuan")
 
 
