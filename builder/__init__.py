@@ -11,7 +11,7 @@ from .diff import diff_sources
 from .models.common import FORMAT_VERSION, FORMAT_VERSION_KEY
 from .history import HistoryCache, data_history, head_commit
 from .pipeline import (
-    OutputError, PartCache, analyse_data, analyse_dataset, check_output_folder, provinsi_of_folders, run, run_national, run_shard, valid_dataset,
+    OutputError, PartCache, analyse_data, analyse_dataset, check_output_folder, money_warnings, provinsi_of_folders, run, run_national, run_shard, valid_dataset,
     write_pages,
 )
 from .problems import DataError, Problem
@@ -24,6 +24,6 @@ from .versions import VersionError
 
 __all__ = [
     "DataError", "FORMAT_VERSION", "FORMAT_VERSION_KEY", "HistoryCache", "OutputError", "Pages", "PartCache", "Provenance", "Publication", "Problem", "Scaffold", "ScaffoldError", "VersionError", "analyse_data", "analyse_dataset", "audit_kecamatan", "check_output_folder", "check_schemas",
-    "data_history", "diff_sources", "head_commit", "load_and_validate", "new_kecamatan", "new_year", "provinsi_of_folders", "run", "run_national", "run_shard",
+    "data_history", "diff_sources", "head_commit", "load_and_validate", "money_warnings", "new_kecamatan", "new_year", "provinsi_of_folders", "run", "run_national", "run_shard",
     "valid_dataset", "write_new", "write_pages", "write_schemas",
 ]

@@ -87,6 +87,8 @@ def _touched_first(problems, touched: list[str], root: Path, stream=sys.stderr) 
 
 def cmd_validate(args) -> int:
     dataset, problems = api.load_and_validate(Path(args.data), tuple(args.hanya))
+    if not any(p.is_error for p in problems):
+        problems += api.money_warnings(dataset)  # the audit's money differences, at their file and line
     errors, warnings = _touched_first(problems, args.diubah, Path(args.data).resolve().parent) if args.diubah else _print_problems(problems)
     files = len(dataset.files)
     if errors:

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from .analysis import country_of, iter_results, reference_of
 from .analysis.results import Country, KecamatanResult, Reference
-from .audit import audit_kecamatan
+from .audit import Kind, audit_kecamatan
 from .dataset import Dataset
 from .load import in_scope, load_file
-from .problems import DataError
+from .problems import DataError, Problem, Severity
 from .provenance import Provenance
 from .schema import field_reference
 from .site import Pages, Publication, Site, SitePart
@@ -43,6 +43,23 @@ def analyse_dataset(dataset: Dataset) -> tuple[Reference, list[KecamatanResult]]
     """The results of a data set already validated (without errors)."""
     reference = reference_of(dataset.referensi)
     return reference, list(iter_results(dataset, reference))
+
+
+def money_warnings(dataset: Dataset) -> list[Problem]:
+    """The audit's money differences (lines that do not add up, totals printed otherwise than their rows, an
+    agreement's jumlah anggaran) as warnings at their year file and line, for `validate`: the rule is the
+    audit's, so staff see what the site will show, once."""
+    warnings = []
+    for kec in iter_results(dataset, reference_of(dataset.referensi)):
+        for year, findings in audit_kecamatan(kec).items():
+            source = dataset.kecamatan[kec.slug].files.get(f"wilayah/{kec.slug}/{year}.yaml")
+            for f in findings:
+                if f.kind == Kind.DIFFERENCE and f.unit == "Rp" and source is not None:
+                    warnings.append(Problem(
+                        source.display, f.line, None, "",
+                        f"{f.what} ({f.table}): laporan {f.stated_text}, dihitung {f.computed_text}; {f.cause}. "
+                        "Periksa kembali angka laporan", Severity.WARNING))
+    return warnings
 
 
 def _site(data_dir: Path, publication: Publication | None) -> Site:

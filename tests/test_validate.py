@@ -111,11 +111,15 @@ def test_year_file_outside_any_renstra(minimal_data):
 
 
 def test_children_not_adding_up_is_a_warning(minimal_data):
+    """The audit's rule; `validate` shows it at the parent's line (builder.money_warnings)."""
+    from builder import money_warnings
+
     edit(minimal_data, YEAR, "          pagu: 1000000", "          pagu: 900000")
     assert problems_of(minimal_data) == []
-    (warning,) = problems_of(minimal_data, "peringatan")
-    assert warning.field == "anggaran.program[0].pagu"
-    assert "Rp900.000" in warning.message and "Rp1.000.000" in warning.message
+    dataset, _ = load_and_validate(minimal_data)
+    (warning,) = money_warnings(dataset)
+    assert warning.line == line_of(minimal_data, YEAR, "- kode: \"7.01.01\"")
+    assert "laporan Rp1.000.000, dihitung Rp900.000" in warning.message
 
 
 def test_cli_exit_code_and_no_traceback(minimal_data):

@@ -317,7 +317,7 @@ def budget_of(anggaran: m.Anggaran, kec: KecamatanData, year: int, sources: _Sou
                  for name in ("pagu", "realisasi") if any(getattr(line, name) is None for line in lines)},
         stated=tuple(StatedTotal(sources(s.sumber), s.pagu, s.realisasi, s.penyerapan, s.sisa,
                                  c.penyerapan(s.pagu, s.realisasi), s.terbilang, in_words(s.pagu) if s.terbilang else None,
-                                 s.pagu_murni, s.kenaikan_realisasi)
+                                 s.pagu_murni, s.kenaikan_realisasi, s.line_of())
                      for s in anggaran.dinyatakan),
     )
 

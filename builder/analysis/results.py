@@ -445,6 +445,7 @@ class StatedTotal:
     terbilang_of_pagu: str | None = None  # the printed pagu's digits in words (num2words, Indonesian)
     pagu_murni: Num = None
     kenaikan_realisasi: Num = None  # the rise in realisasi over last year, as printed
+    line: int | None = None  # of the `dinyatakan` entry in the year file
 
 
 @dataclass(frozen=True)

@@ -66,23 +66,25 @@ class YearAudit:
 
     # -- plumbing ------------------------------------------------------------
 
-    def add(self, source: Source, what: str, stated, computed, unit: str, cause: str, kind: Kind) -> None:
-        self.findings.append(Finding(source.text, what, stated, computed, unit, cause, kind))
+    def add(self, source: Source, what: str, stated, computed, unit: str, cause: str, kind: Kind,
+            line: int | None = None) -> None:
+        self.findings.append(Finding(source.text, what, stated, computed, unit, cause, kind, line))
 
     def number(self, source: Source, what: str, stated: Num, exact: Num, unit: str = "%",
-               alternatives: Iterable[tuple[str, Num]] = (), reason: str = NOT_RECOMPUTABLE) -> None:
+               alternatives: Iterable[tuple[str, Num]] = (), reason: str = NOT_RECOMPUTABLE,
+               line: int | None = None) -> None:
         """Compare a stated number with the exact result it states, at the precision it was printed with."""
         if stated is None:
             return
         if exact is None:
             match = next((f"; cocok dengan {label} ({number(alt)})" for label, alt in alternatives
                           if alt is not None and matches(stated, alt)), "")
-            self.add(source, what, stated, None, unit, reason + match, Kind.UNCHECKABLE)
+            self.add(source, what, stated, None, unit, reason + match, Kind.UNCHECKABLE, line)
             return
         if printed_equal(stated, exact):
             return
         kind, cause = explain(stated, exact, alternatives, unit, self.money)
-        self.add(source, what, stated, exact, unit, cause, kind)
+        self.add(source, what, stated, exact, unit, cause, kind, line)
 
     def label(self, source: Source, what: str, stated: str | None, computed: Level | None, cause: str,
               scale: Scale | None = None) -> None:
@@ -255,7 +257,7 @@ class YearAudit:
         for agreement in self.year.agreements:
             self.number(agreement.source, f"Jumlah anggaran {agreement.title}", agreement.stated_budget_total,
                         agreement.budget_total, "Rp", reason=PARTIAL if agreement.source.partial else
-                        "baris perjanjian di data tidak memuat anggaran")
+                        "baris perjanjian di data tidak memuat anggaran", line=agreement.line)
 
     def budget(self) -> None:
         budget = self.year.budget
@@ -269,19 +271,20 @@ class YearAudit:
             self.budget_line(budget.per_kinerja_source if budget.per_kinerja_source.table else budget.source, line, ())
         why_pagu, why_realisasi = (unknown_total(budget, ("pagu",)), unknown_total(budget, ("pagu", "realisasi")))
         for stated in budget.stated:
-            self.number(stated.source, "Total pagu anggaran", stated.pagu, budget.pagu, "Rp", reason=why_pagu)
+            self.number(stated.source, "Total pagu anggaran", stated.pagu, budget.pagu, "Rp", reason=why_pagu, line=stated.line)
             self.number(stated.source, "Total pagu APBD murni", stated.pagu_murni, budget.pagu_murni, "Rp",
-                        reason=PARTIAL if budget.partial else "data tidak memuat pagu murni setiap program")
+                        reason=PARTIAL if budget.partial else "data tidak memuat pagu murni setiap program", line=stated.line)
             self.number(stated.source, "Total realisasi anggaran", stated.realisasi, budget.realisasi, "Rp",
-                        reason=unknown_total(budget, ("realisasi",)))
+                        reason=unknown_total(budget, ("realisasi",)), line=stated.line)
             self.number(stated.source, "Penyerapan total anggaran", stated.penyerapan, budget.penyerapan, "%",
                         [("penyerapan dari pagu dan realisasi yang dicetak di tabel ini", stated.penyerapan_of_stated)],
-                        reason=why_realisasi)
-            self.number(stated.source, "Sisa anggaran (SiLPA)", stated.sisa, budget.sisa, "Rp", reason=why_realisasi)
+                        reason=why_realisasi, line=stated.line)
+            self.number(stated.source, "Sisa anggaran (SiLPA)", stated.sisa, budget.sisa, "Rp", reason=why_realisasi,
+                        line=stated.line)
             self.number(stated.source, "Kenaikan realisasi anggaran dari tahun lalu", stated.kenaikan_realisasi,
                         budget.realisasi_change, "Rp",
                         reason=unknown_total(budget, ("realisasi",)) if budget.realisasi is None else
-                        "data tahun lalu tidak memuat realisasi anggaran")
+                        "data tahun lalu tidak memuat realisasi anggaran", line=stated.line)
             if stated.terbilang and stated.terbilang_of_pagu and \
                     normalise_words(stated.terbilang) != normalise_words(stated.terbilang_of_pagu):
                 self.add(stated.source, "Total pagu dalam huruf (terbilang)", stated.terbilang,
@@ -305,13 +308,13 @@ class YearAudit:
                         reason=zero_budget)
             self.number(where, f"Sisa anggaran {name}", stated.sisa, line.sisa, "Rp",
                         [(f"sisa baris di dekatnya, {s.nama} (kolom bergeser)", s.sisa) for s in near
-                         if s.sisa])  # a zero matches too easily to tell anything
-            self.number(where, f"Pagu {name} (dicetak di tabel lain)", stated.pagu, line.pagu, "Rp")
-            self.number(where, f"Realisasi {name} (dicetak di tabel lain)", stated.realisasi, line.realisasi, "Rp")
+                         if s.sisa], line=line.line)  # (a zero matches too easily to tell anything)
+            self.number(where, f"Pagu {name} (dicetak di tabel lain)", stated.pagu, line.pagu, "Rp", line=line.line)
+            self.number(where, f"Realisasi {name} (dicetak di tabel lain)", stated.realisasi, line.realisasi, "Rp", line=line.line)
         for field_name, printed, gap in () if source.partial else line.sum_gaps:  # partial: rows may be missing
             self.add(source, f"Jumlah {field_name} rincian {name}", printed, printed - gap, "Rp",
                      f"{field_name} yang dicetak untuk baris ini tidak sama dengan jumlah baris di bawahnya "
-                     f"(selisih {rupiah(gap)})", Kind.DIFFERENCE)
+                     f"(selisih {rupiah(gap)})", Kind.DIFFERENCE, line.line)
         for child in line.children:
             self.budget_line(source, child, (*parents, line), line.children)
 

@@ -41,6 +41,7 @@ class Finding:
     unit: str  # "%", "Rp", "" (for display)
     cause: str
     kind: Kind
+    line: int | None = None  # the line of the year file holding the figure, when the audit knows it
 
     @property
     def difference(self) -> Decimal | None:

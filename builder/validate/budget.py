@@ -1,14 +1,15 @@
-"""Checks of a year's `anggaran`: references to the Renstra, structure, and sums (warnings)."""
+"""Checks of a year's `anggaran`: references to the Renstra and structure. Its sums are the audit's (the
+`validate` command shows the audit's money differences as warnings: pipeline.money_warnings)."""
 
 from __future__ import annotations
 
-from .. import compute
 from .. import models as m
 from ..dataset import KecamatanData
 from ..formatting import rupiah
 from ..load import SourceFile
 from ..problems import Severity
 from .report import Reporter, unknown
+
 
 class _Anything(set):
     """Every id: the references are checked once the Renstra is valid."""
@@ -30,8 +31,7 @@ def check_budget(report: Reporter, kec: KecamatanData, source: SourceFile, angga
         if program.indikator_renstra and program.indikator_renstra not in indicator_ids:
             report.report(source, (*loc, "indikator_renstra"),
                           unknown("indikator", program.indikator_renstra, indicator_ids))
-        if not anggaran.lines_partial("program"):
-            check_program_sums(report, source, loc, program)
+        check_program_levels(report, source, loc, program)
     for i, item in enumerate(anggaran.per_kinerja):
         loc = ("anggaran", "per_kinerja", i)
         if item.sasaran and item.sasaran not in sasaran_ids:
@@ -40,9 +40,6 @@ def check_budget(report: Reporter, kec: KecamatanData, source: SourceFile, angga
             report.report(source, (*loc, "indikator"), unknown("indikator", item.indikator, indicator_ids))
         if not item.sasaran and not item.indikator:
             report.report(source, loc, "sebutkan sasaran atau indikator yang dibiayai")
-    for i, belanja in enumerate(anggaran.belanja):
-        if not anggaran.lines_partial("belanja"):
-            check_belanja(report, source, ("anggaran", "belanja", i), belanja)
     for loc, row in budget_rows(anggaran):
         if row.realisasi is not None and row.pagu is not None and row.realisasi > row.pagu:
             report.report(source, (*loc, "realisasi"), f"realisasi ({rupiah(row.realisasi)}) melebihi pagu "
@@ -63,41 +60,8 @@ def budget_rows(anggaran: m.Anggaran):
     yield from lines(anggaran.per_kinerja, ("anggaran", "per_kinerja"), ())
 
 
-def check_program_sums(report: Reporter, source: SourceFile, loc: tuple, program: m.Program) -> None:
-    """program > kegiatan > sub_kegiatan > rincian, or program > sub_kegiatan directly, each adding up."""
+def check_program_levels(report: Reporter, source: SourceFile, loc: tuple, program: m.Program) -> None:
+    """program > kegiatan > sub_kegiatan > rincian, or program > sub_kegiatan directly. Whether the lines add
+    up is the audit's rule (compute.sum_gap); `validate` shows its findings as warnings (pipeline.money_warnings)."""
     if program.kegiatan and program.sub_kegiatan:
         report.report(source, loc, "program berisi kegiatan atau langsung sub_kegiatan, tidak keduanya")
-    check_sum(report, source, loc, program, [*program.kegiatan, *program.sub_kegiatan],
-              "kegiatan" if program.kegiatan else "sub_kegiatan")
-    for ki, kegiatan in enumerate(program.kegiatan):
-        kloc = (*loc, "kegiatan", ki)
-        check_sum(report, source, kloc, kegiatan, kegiatan.sub_kegiatan, "sub_kegiatan")
-        for si, sub in enumerate(kegiatan.sub_kegiatan):
-            check_sum(report, source, (*kloc, "sub_kegiatan", si), sub, sub.rincian, "rincian")
-    for si, sub in enumerate(program.sub_kegiatan):
-        check_sum(report, source, (*loc, "sub_kegiatan", si), sub, sub.rincian, "rincian")
-
-
-def check_belanja(report: Reporter, source: SourceFile, loc: tuple, belanja: m.Belanja) -> None:
-    if belanja.rincian:
-        check_sum(report, source, loc, belanja, belanja.rincian, "rincian")
-        for i, child in enumerate(belanja.rincian):
-            check_belanja(report, source, (*loc, "rincian", i), child)
-
-
-def check_sum(report: Reporter, source: SourceFile, loc: tuple, parent, children: list, child_key: str) -> None:
-    """Children that do not add up to their parent: a warning (real reports do this); the audit shows the same
-    gaps (compute.sum_gap) as findings."""
-    if not children:
-        return
-    for name in ("pagu", "pagu_murni", "realisasi"):
-        stated = getattr(parent, name, None)
-        gap = compute.sum_gap(stated, [getattr(c, name, None) for c in children])
-        if gap is not None:
-            report.report(
-                source,
-                (*loc, name),
-                f"jumlah {name} {child_key} ({rupiah(stated - gap)}) tidak sama dengan {name} induk "
-                f"({rupiah(stated)}); selisih {rupiah(gap)}. Periksa kembali angka laporan",
-                Severity.WARNING,
-            )
