@@ -163,6 +163,14 @@ def sum_gap(printed: Num, parts: Iterable[Num]) -> Num:
     return printed - whole
 
 
+def output_without_spending(pagu: Num, realisasi: Num, output_target, output_realisasi) -> bool:
+    """A line whose output is reported as reached (a positive target met or passed) while nothing of its
+    positive budget was spent: the two columns of one row contradict each other."""
+    numbers = all(isinstance(v, Decimal) for v in (output_target, output_realisasi))
+    return (numbers and output_target > 0 and output_realisasi >= output_target
+            and pagu is not None and pagu > 0 and realisasi == 0)
+
+
 # --------------------------------------------------------------------------
 # Efficiency
 # --------------------------------------------------------------------------

@@ -208,3 +208,15 @@ def test_number_format_matches_babel_indonesian(value, places):
         expected = format_decimal(round_half_up(value, places), format="#,##0" + ("." + "0" * places if places else ""),
                                   locale="id_ID")
     assert number(value, places) == expected
+
+
+def test_output_without_spending():
+    """004 Tabel 3.9: pagu 18.500.000, realisasi "-" (0), output 100 of 100 %: contradictory; an output target of
+    0 (Pengadaan Mebel: "-", 0 Unit) or a line with spending is not."""
+    from builder.compute import output_without_spending
+
+    assert output_without_spending(D("18500000"), D(0), D(100), D(100))
+    assert not output_without_spending(D("18500000"), D(0), D(0), None)
+    assert not output_without_spending(D("25000000"), D("24750000"), D(25), D(25))
+    assert not output_without_spending(D(0), D(0), D(1), D(1))
+    assert not output_without_spending(D("18500000"), D(0), "BB", "BB")

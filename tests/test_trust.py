@@ -529,3 +529,13 @@ def test_a_folded_programme_shows_what_it_spent_in_rupiah(site):
     summary = re.search(r'<details class="note kc-budget__program"[^>]*><summary>(.*?)</summary>', html, re.S).group(1)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", summary)).replace("\u202f", " ")
     assert "pagu Rp6.629.572.634 · realisasi Rp6.095.839.124 · 91,95 %" in text
+
+
+def test_an_output_reached_with_nothing_spent_is_a_finding(results):
+    """#26: Lima Puluh Pesisir LKjIP 2023, Tabel 3.9: "Pengadaan Barang Milik Daerah Penunjang Urusan Pemerintah
+    Daerah" — pagu 18.500.000, target 100 %, realisasi "-" rupiah and 100 % output: the output is reached with
+    nothing spent, which one of the row's columns gets wrong."""
+    found = [f for f in findings(results, "batu-bara/lima-puluh-pesisir", 2023) if f.what.startswith("Keluaran ")]
+    assert len(found) == 1 and found[0].kind == Kind.DIFFERENCE
+    assert "Pengadaan Barang Milik Daerah Penunjang Urusan Pemerintah Daerah" in found[0].what
+    assert found[0].stated == "100 % dari target 100 %" and "Rp18.500.000" in found[0].computed

@@ -311,6 +311,13 @@ class YearAudit:
                          if s.sisa], line=line.line)  # (a zero matches too easily to tell anything)
             self.number(where, f"Pagu {name} (dicetak di tabel lain)", stated.pagu, line.pagu, "Rp", line=line.line)
             self.number(where, f"Realisasi {name} (dicetak di tabel lain)", stated.realisasi, line.realisasi, "Rp", line=line.line)
+        if line.output_without_spending:
+            out = line.output
+            unit = f" {out.satuan}" if out.satuan else ""
+            self.add(where, f"Keluaran {name}", f"{show_value(out.realisasi)}{unit} dari target {show_value(out.target)}{unit}",
+                     f"realisasi anggaran Rp0 dari pagu {rupiah(line.pagu)}", "",
+                     "keluaran dicetak tercapai padahal anggaran baris ini tidak terpakai sama sekali: salah satu "
+                     "kolom baris ini keliru", Kind.DIFFERENCE, line.line)
         for field_name, printed, gap in () if source.partial else line.sum_gaps:  # partial: rows may be missing
             self.add(source, f"Jumlah {field_name} rincian {name}", printed, printed - gap, "Rp",
                      f"{field_name} yang dicetak untuk baris ini tidak sama dengan jumlah baris di bawahnya "
