@@ -114,6 +114,15 @@ def tables(lines: list[str]) -> list[list[Run]]:
     return groups
 
 
+def described(lines: list[str], group: list[Run]) -> bool:
+    """A table whose header a converter printed as a sentence above it ("Table with 12 columns: …"): its columns
+    are not moved (the sentence would have to be rewritten with them)."""
+    k = group[0].start - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return k >= 0 and lines[k].startswith("Table with ")
+
+
 def group_rows(lines: list[str], group: list[Run]) -> list[list[list[str]]]:
     """The cells of every piece of a table, to edit in place and write back with put_rows."""
     pieces = [run.rows(lines) for run in group]
@@ -220,6 +229,8 @@ def without_no_column(lines: list[str]) -> list[str]:
     lines = list(lines)
     for group in tables(lines):
         pieces = group_rows(lines, group)
+        if described(lines, group):
+            continue
         column = _no_column(group[0], pieces[0])
         rows = [r for piece in pieces for r in piece]
         if column is None or len({len(r) for r in rows}) != 1:
@@ -243,6 +254,8 @@ def with_no_column(lines: list[str]) -> list[str]:
     lines = list(lines)
     for group in tables(lines):
         pieces = group_rows(lines, group)
+        if described(lines, group):
+            continue
         if _no_column(group[0], pieces[0]) is not None or not group[0].header or sum(
                 1 for c in pieces[0][0] if text_of(c).strip()) < 3:
             continue  # numbered already, or no table of figures (a table of contents)
@@ -281,6 +294,8 @@ def earlier_year_first(lines: list[str]) -> list[str]:
     lines = list(lines)
     for group in tables(lines):
         pieces = group_rows(lines, group)
+        if described(lines, group):
+            continue
         if not group[0].header:
             continue
         labels = column_labels(pieces[0][:group[0].header])
@@ -385,11 +400,11 @@ def not_measured(mark: str, where: str = "all") -> Rewrite:
 def spacer_column(lines: list[str]) -> list[str]:
     """An empty column (a merged cell's remnant in a converted DOCX) after the second column of every table."""
     lines = list(lines)
-    for run in runs(lines):
-        rows = run.rows(lines)
-        if max(len(r) for r in rows) < 3:
+    for group in tables(lines):
+        pieces = group_rows(lines, group)
+        if max(len(r) for piece in pieces for r in piece) < 3 or described(lines, group):
             continue
-        set_rows(lines, run, [r[:2] + [""] + r[2:] for r in rows])
+        put_rows(lines, group, [[r[:2] + [""] + r[2:] for r in piece] for piece in pieces])
     return lines
 
 

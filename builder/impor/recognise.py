@@ -92,7 +92,7 @@ def table_year(lines: list[str]) -> int | None:
 
 
 def recognise_table(table: Table) -> Recognised:
-    rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
+    rows = without_empty_columns([r for r in table.rows if any(c.strip() for c in r.cells)])
     depth = header_depth(rows)
     if depth == 0:
         return Recognised(table, None, body=rows)
@@ -101,6 +101,17 @@ def recognise_table(table: Table) -> Recognised:
     found = Recognised(table, None, columns, [r for r in rows[depth:] if not column_numbers(r)])
     found.kind = kind_of(found)
     return found
+
+
+def without_empty_columns(rows: list[Row]) -> list[Row]:
+    """The rows without the columns that are empty in every row, header included (a spacer column, the remnant
+    of a merged cell): such a column holds nothing, but it would keep a group heading from the columns it spans
+    and shift a header from its data."""
+    width = max((len(r.cells) for r in rows), default=0)
+    empty = {i for i in range(width) if not any(i < len(r.cells) and r.cells[i].strip() for r in rows)}
+    if not empty:
+        return rows
+    return [Row([c for i, c in enumerate(r.cells) if i not in empty], r.page, r.line) for r in rows]
 
 
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)\b")
