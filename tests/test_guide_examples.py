@@ -169,3 +169,19 @@ def test_the_new_text_fields_are_escaped(minimal_data, tmp_path):
     page = year_page(minimal_data, tmp_path / "out")
     assert "<script>alert" not in page and "<img src=x" not in page
     assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 2
+
+
+def test_the_reports_sentences_about_counts(minimal_data):
+    """The guide's `klaim` example on the minimal data (its PK: 2 sasaran, 2 indicators, both reached): the stated
+    3 sasaran and 4 indicators are findings; "seluruhnya tercapai" holds."""
+    with_section(minimal_data, "klaim", guide_example("klaim"))
+    assert problems_of(minimal_data) == []
+    found = {f.what: (f.stated, f.computed) for f in year_findings(minimal_data) if "kalimat" in f.cause}
+    assert found == {"Jumlah sasaran menurut kalimat laporan": (3, 2),
+                     "Jumlah indikator kinerja menurut kalimat laporan": (4, 2)}
+    # An indicator below its target makes "seluruhnya tercapai" a finding.
+    path = minimal_data / YEAR
+    path.write_text(path.read_text(encoding="utf-8").replace("    realisasi: 89.81\n", "    realisasi: 80\n", 1),
+                    encoding="utf-8")
+    found = {f.what: (f.stated, f.computed) for f in year_findings(minimal_data) if "kalimat" in f.cause}
+    assert found["Pernyataan laporan: seluruh indikator mencapai target"] == ("seluruhnya tercapai", "1 dari 2 tercapai")

@@ -247,8 +247,9 @@ def test_scaffolds_write_the_current_format(minimal_data: Path):
 FINGERPRINTS = {
     6: "52ddb60834365d1e",
     # 7 began as 52ddb60834365d1e (6's structure; single-line texts refuse line breaks, a validator, step 7);
-    # then sumber_dana[].jumlah and pembanding.nilai became optional: every file valid before stays valid.
-    7: "873b3336fd45db43",
+    # then sumber_dana[].jumlah and pembanding.nilai became optional, and the optional `klaim` list was added:
+    # every file valid before stays valid.
+    7: "7d76d2cab5112032",
 }
 
 

@@ -539,3 +539,27 @@ def test_an_output_reached_with_nothing_spent_is_a_finding(results):
     assert len(found) == 1 and found[0].kind == Kind.DIFFERENCE
     assert "Pengadaan Barang Milik Daerah Penunjang Urusan Pemerintah Daerah" in found[0].what
     assert found[0].stated == "100 % dari target 100 %" and "Rp18.500.000" in found[0].computed
+
+
+def test_the_reports_sentences_about_the_year_are_audited(results):
+    """#26: the report's own claims as data (`klaim`), audited like printed figures.
+    - Rupat Utara LAKIP 2023, Bab III B: "Dari 3 (tiga) sasaran dan 4 (empat) indikator tersebut seluruhnya
+      dinyatakan “berhasil”", while Bab IV says "dari 4 (empat) indikator kinerja sudah dapat dicapai 3".
+    - Batu Sopang LKjIP 2022, Ikhtisar Eksekutif: "3 (tiga) sasaran strategis dan 4 (empat) Indikator Kinerja";
+      Bab III 3.1: "4 (lima) sasaran dengan 5 (lima) indikator"; "6 program dengan 15 kegiatan dan 35 sub
+      kegiatan" where Tabel 3.4.1 lists 34 sub kegiatan (and no kegiatan: not checkable).
+    - Lima Puluh Pesisir LKjIP 2023: "1 (satu) tujuan dengan 2 (dua) sasaran" and "Seluruh indikator capaian
+      kinerja tidak mencapai target" hold."""
+    def claimed(slug, year_):
+        return [f for f in findings(results, slug, year_) if "kalimat" in f.cause]
+
+    rupat = claimed("bengkalis/rupat-utara", 2023)
+    assert [(f.table.split(", ")[-1], f.stated, f.computed) for f in rupat] == [
+        ("Bab III B Analisis Kinerja (teks)", "seluruhnya tercapai", "3 dari 4 tercapai")]
+    sopang = {(f.what, f.stated, f.computed, f.kind) for f in claimed("paser/batu-sopang", 2022)}
+    assert ("Jumlah sasaran menurut kalimat laporan", D(3), D(4), Kind.DIFFERENCE) in sopang
+    assert ("Jumlah indikator kinerja menurut kalimat laporan", D(4), D(5), Kind.DIFFERENCE) in sopang
+    assert ("Jumlah sub kegiatan menurut kalimat laporan", D(35), D(34), Kind.DIFFERENCE) in sopang
+    assert ("Jumlah kegiatan menurut kalimat laporan", D(15), None, Kind.UNCHECKABLE) in sopang
+    assert not [f for f in sopang if f[0] == "Jumlah indikator kinerja menurut kalimat laporan" and f[1] == D(5)]
+    assert claimed("batu-bara/lima-puluh-pesisir", 2023) == []

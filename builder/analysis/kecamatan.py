@@ -19,7 +19,7 @@ from num2words import num2words
 
 from .reference import graded, method_of
 from .results import (
-    Agreement, AgreementRow, AkipComponent, AkipResult, Award, Benchmark, Budget, BudgetLine, CountShare, DesaResult, Followup, Goal, IkmResult, Indicator,
+    Agreement, AgreementRow, AkipComponent, AkipResult, Award, Benchmark, Budget, BudgetLine, Claim, CountShare, DesaResult, Followup, Goal, IkmResult, Indicator,
     IndicatorYear, KecamatanResult, Measurement, Method, Num, ShareGroup, Output, Person, Plan, Profile, Province, Reference, Region, Report,
     SasaranYear, Source, Staff, markdown, StatedBudget, StatedIndex, StatedIndicator, StatedSasaran, StatedTotal, StatedYear,
     Status, TargetKind, YearResult,
@@ -438,7 +438,37 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         penyerapan_mean_per_sasaran=c.mean(s.penyerapan for s in sasaran),
         efisiensi_mean=c.mean(i.efisiensi for i in counted if i.efisiensi is not None),
         efisiensi_of_totals_by_formula=efficiencies(capaian_mean, budget.penyerapan if budget else None),
+        counts=year_counts(counted, measured, budget),
+        claims=[Claim(sources(k.sumber), k.kutipan, {key: getattr(k, f"jumlah_{key}") for key in CLAIMED_COUNTS
+                                                      if getattr(k, f"jumlah_{key}") is not None},
+                      k.seluruhnya_tercapai, k.line_of()) for k in tahunan.klaim],
     )
+
+
+CLAIMED_COUNTS = ("tujuan", "sasaran", "indikator", "tercapai", "program", "kegiatan", "sub_kegiatan")
+
+
+def year_counts(counted: list[IndicatorYear], measured: list[IndicatorYear], budget: Budget | None) -> dict[str, int]:
+    """The counts a report's sentence states, from the data: of the indicators the Perjanjian Kinerja sets (the
+    counted ones when none has a PK target), and of the budget tree's levels the data holds (a level skipped by
+    the data, such as kegiatan above sub kegiatan, is not counted as 0)."""
+    agreed = [i for i in counted if i.target_kind in (TargetKind.PK, TargetKind.PK_REVISED)] or counted
+    agreed_ids = {id(i) for i in agreed}
+    counts = {
+        "tujuan": len({i.indicator.tujuan.id for i in agreed}),
+        "sasaran": len({i.indicator.sasaran.id for i in agreed if i.indicator.sasaran}),
+        "indikator": len(agreed),
+        "tercapai": sum(1 for i in measured if i.reached and id(i) in agreed_ids),
+    }
+    if budget and budget.programs:
+        def levels(lines):
+            for line in lines:
+                yield line.level
+                yield from levels(line.children)
+        found = list(levels(budget.programs))
+        counts.update({level: found.count(level) for level in ("program", "kegiatan", "sub_kegiatan")
+                       if found.count(level)})
+    return counts
 
 
 def printed_date(text: str | None) -> dt.date | str | None:

@@ -377,6 +377,17 @@ class SasaranYear:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A sentence of the report stating counts for the year ("3 sasaran dan 4 indikator", "tercapai 3")."""
+
+    source: Source
+    quote: str
+    counts: dict[str, int]  # what it states, by the keys of YearResult.counts
+    all_reached: bool | None
+    line: int | None
+
+
+@dataclass(frozen=True)
 class StatedSasaran:
     sasaran: Goal
     source: Source
@@ -662,6 +673,10 @@ class YearResult:
     penyerapan_mean_per_sasaran: Num
     efisiensi_mean: Num
     efisiensi_of_totals_by_formula: dict[str, Num]
+    # What the data holds, counted as a report's sentence counts it: tujuan, sasaran and indikator of the year's
+    # counted indicators, tercapai, program, kegiatan, sub_kegiatan.
+    counts: dict[str, int] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
 
     @property
     def share_on_target(self) -> Num:

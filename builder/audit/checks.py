@@ -121,7 +121,34 @@ class YearAudit:
         self.budget()
         self.agreements()
         self.surveys()
+        self.claims()
         return self.findings
+
+    # What a sentence counts, in the words a finding names it with.
+    COUNTED = {"tujuan": "tujuan", "sasaran": "sasaran", "indikator": "indikator kinerja",
+               "tercapai": "indikator yang mencapai target", "program": "program", "kegiatan": "kegiatan",
+               "sub_kegiatan": "sub kegiatan"}
+
+    def claims(self) -> None:
+        """The report's sentences about the year against the data: each count, and "seluruhnya tercapai"."""
+        counts = self.year.counts
+        for claim in self.year.claims:
+            for key, stated in claim.counts.items():
+                ours = counts.get(key)
+                if ours is None:
+                    self.add(claim.source, f"Jumlah {self.COUNTED[key]} menurut kalimat laporan", Decimal(stated), None,
+                             "", f"data tahun ini tidak memuat {self.COUNTED[key]}; kalimatnya: “{claim.quote}”",
+                             Kind.UNCHECKABLE, claim.line)
+                elif ours != stated:
+                    self.add(claim.source, f"Jumlah {self.COUNTED[key]} menurut kalimat laporan", Decimal(stated),
+                             Decimal(ours), "", f"data mencatat {ours}; kalimatnya: “{claim.quote}”",
+                             Kind.DIFFERENCE, claim.line)
+            reached, agreed = counts["tercapai"], counts["indikator"]
+            if claim.all_reached and reached < agreed:
+                self.add(claim.source, "Pernyataan laporan: seluruh indikator mencapai target", "seluruhnya tercapai",
+                         f"{reached} dari {agreed} tercapai", "",
+                         f"{agreed - reached} indikator tidak mencapai target atau tidak diukur; "
+                         f"kalimatnya: “{claim.quote}”", Kind.DIFFERENCE, claim.line)
 
     def indicator(self, item: IndicatorYear) -> None:
         if not item.in_report:

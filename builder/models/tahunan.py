@@ -442,6 +442,27 @@ class DinyatakanTahun(Model):
     predikat: Optional[str] = Field(None, description="Predikat kinerja tahun ini yang dicetak, mis. Baik.")
 
 
+class Klaim(Model):
+    """What the report's prose says about the year as a whole, in counts ("3 sasaran dan 4 indikator", "dari 4
+    indikator tercapai 3", "6 program dengan 15 kegiatan", "seluruh indikator tercapai"): audited against the data
+    like a printed figure. Fill only what the sentence says."""
+
+    kutipan: str = Field(description="Kalimat laporan seperti dicetak (boleh dipotong), mis. \"dari 4 (empat) "
+                         "indikator kinerja sudah dapat dicapai 3 indikator\".")
+    sumber: Sumber = Field(description="Bagian laporan tempat kalimat ini dicetak, mis. Ikhtisar Eksekutif (teks).")
+    jumlah_tujuan: Optional[int] = Field(None, ge=0, description="Jumlah tujuan yang disebut kalimat ini.")
+    jumlah_sasaran: Optional[int] = Field(None, ge=0, description="Jumlah sasaran yang disebut kalimat ini.")
+    jumlah_indikator: Optional[int] = Field(None, ge=0, description="Jumlah indikator kinerja yang disebut.")
+    jumlah_tercapai: Optional[int] = Field(
+        None, ge=0, description="Jumlah indikator yang menurut kalimat ini mencapai target (0 untuk \"seluruh indikator "
+        "tidak mencapai target\").")
+    seluruhnya_tercapai: Optional[bool] = Field(
+        None, description="true bila kalimat ini menyatakan seluruh indikator/sasaran mencapai target.")
+    jumlah_program: Optional[int] = Field(None, ge=0, description="Jumlah program yang disebut kalimat ini.")
+    jumlah_kegiatan: Optional[int] = Field(None, ge=0, description="Jumlah kegiatan yang disebut kalimat ini.")
+    jumlah_sub_kegiatan: Optional[int] = Field(None, ge=0, description="Jumlah sub kegiatan yang disebut kalimat ini.")
+
+
 class BarisPk(Model):
     """One row of a performance agreement or its annex, as printed."""
 
@@ -531,6 +552,10 @@ class Tahunan(BerkasData):
     )
     dinyatakan: list[DinyatakanTahun] = Field(
         default_factory=list, description="Rata-rata capaian/penyerapan/efisiensi tahun ini seperti dicetak, satu butir per tempat."
+    )
+    klaim: list[Klaim] = Field(
+        default_factory=list, description="Pernyataan laporan tentang jumlah sasaran, indikator, program, dan berapa yang "
+        "tercapai, seperti dicetak di teks; diperiksa terhadap data."
     )
     catatan: Optional[Markdown] = Field(
         None, description="Catatan transkripsi: kejanggalan angka, ejaan, hal yang tidak punya tempat di model."
