@@ -119,6 +119,25 @@ def test_search_without_result_points_to_the_list_of_areas(browser, base_url):
     context.close()
 
 
+@pytest.mark.parametrize("uri, table", [("wilayah/paser/batu-sopang/2022.html", "table.kc-findings"),
+                                        ("riwayat.html", "table.kc-changes")])
+def test_audit_and_history_tables_read_at_360_px_without_sideways_scrolling(browser, base_url, uri, table):
+    """#26: the audit's and the history's tables cut off "Hitungan kami", "Kemungkinan penyebab" and "Baru" at
+    360 px; each row is now a card whose every cell is on screen."""
+    context, page, problems = open_page(browser, base_url + uri, width=360)
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    tables = page.locator(table)
+    assert tables.count() > 0
+    widths = tables.evaluate_all("ts => ts.map(t => [t.closest('.kc-table').clientWidth, t.closest('.kc-table').scrollWidth])")
+    assert all(scroll <= client for client, scroll in widths), widths
+    rights = tables.first.locator("tbody tr").first.locator("td").evaluate_all(
+        "cs => cs.map(c => c.getBoundingClientRect().right)")
+    assert rights and max(rights) <= 360, rights
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert problems == []
+    context.close()
+
+
 def test_wide_tables_scroll_inside_their_box_on_a_phone(browser, base_url):
     context, page, problems = open_page(browser, base_url + "wilayah/bengkalis/rupat-utara/2023.html", width=360)
     page_width = page.evaluate("document.documentElement.scrollWidth")
