@@ -86,11 +86,11 @@ def commented_fields(model: type[BaseModel], indent: int, seen: tuple = ()) -> l
     return lines
 
 
-def _scalar(value) -> str:
-    """A value on one line of YAML (a text with line breaks double-quoted, its breaks escaped)."""
+def _scalar(value, quoted: bool = False) -> str:
+    """A value on one line of YAML (a text with line breaks, or `quoted`, double-quoted: a NIP stays a text)."""
     if isinstance(value, Decimal):
         return format(value.normalize(), "f") if value == value.to_integral() else str(value)
-    style = '"' if isinstance(value, str) and _LINE_BREAKS.search(value) else None
+    style = '"' if isinstance(value, str) and (quoted or _LINE_BREAKS.search(value)) else None
     return yaml.safe_dump(value, default_flow_style=True, default_style=style, allow_unicode=True,
                           width=float("inf")).strip().removesuffix("...").strip()
 
@@ -122,7 +122,9 @@ def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
     report_id = known_reports.get(year)
     # An earlier year whose figures a later report prints (its "tahun lalu" columns): that report is the source.
     printed_later = known_reports.get(year + 1) if report_id is None else None
-    latest = kec.tahun[max(kec.tahun)] if kec.tahun else None
+    # The camat is copied from the nearest earlier year; a year before every file gets the blank instead.
+    earlier = [y for y in kec.tahun if y < year]
+    latest = kec.tahun[max(earlier)] if earlier else None
 
     lines = [
         modeline(path, data_dir, m.Tahunan),
@@ -147,7 +149,8 @@ def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
         lines.append(f"camat:{_comment(f'disalin dari {latest.tahun}; ISI: periksa bila camat berganti')}")
         for name in m.Pejabat.model_fields:
             value = getattr(latest.camat, name)
-            lines.append(f"  {name}: {_scalar(value)}" if value is not None else f"  {name}:")
+            shown = _scalar(str(value), quoted=True) if name == "nip" and value is not None else _scalar(value)
+            lines.append(f"  {name}: {shown}" if value is not None else f"  {name}:")
     else:
         lines.append("# camat:  # ISI: camat yang menandatangani laporan (hapus '# ' di baris ini dan di bawahnya)")
         lines += commented_fields(m.Pejabat, 2)

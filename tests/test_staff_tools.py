@@ -256,3 +256,21 @@ def test_the_year_scaffold_is_short_and_points_at_filled_examples(tmp_path: Path
     assert {"anggaran", "ikm", "idm"} <= {key for key, _, _ in examples}
     for key, path, line in examples:
         assert (tmp_path / path).read_text(encoding="utf-8").splitlines()[int(line) - 1].startswith(key + ":")
+
+
+def test_new_year_copies_the_camat_only_from_an_earlier_year_and_quotes_the_nip(tmp_path: Path):
+    """#26: `new-year` for a year before every file copied the later year's camat (who may not have served yet);
+    the NIP was written unquoted. Batu Sopang: 2021, 2022 and 2023 files; Misran's NIP "19720210 199303 1 006"."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    folder = data / "wilayah/paser/batu-sopang"
+    (folder / "2021.yaml").unlink()
+    created = run_builder("new-year", "paser/batu-sopang", "2021", data=data)
+    assert created.returncode == 0, created.stderr
+    text = (folder / "2021.yaml").read_text(encoding="utf-8")
+    assert not re.search(r"^camat:", text, re.M) and re.search(r"^# camat:", text, re.M)
+    created = run_builder("new-year", "paser/batu-sopang", "2024", data=data)
+    assert created.returncode == 0, created.stderr
+    text = (folder / "2024.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^camat:  # disalin dari 2023", text, re.M)
+    assert re.search(r'^  nip: "19720210 199303 1 006"$', text, re.M), text[:1500]
