@@ -266,7 +266,7 @@ def _renstra_target(figure: Figure) -> bool:
     """A target printed by a Renstra table ("… Terhadap Target Renstra 2021 - 2025"): the plan's, not the year's
     agreement."""
     table = figure.source.table
-    return table.kind == "renstra" or "renstra" in table.table.title.lower()
+    return table.kind == "renstra" or "renstra" in table.title.lower()
 
 
 def declared_entries(indicator: Indicator, year: int, report_year: int, used: list[Figure]) -> list[dict]:
@@ -889,7 +889,7 @@ def pegawai_block(recognised: list[Recognised], outcome: Outcome) -> dict:
     block: dict = {}
     tables = []
     for table in (t for t in recognised if t.kind == "pegawai"):
-        group = next((g for text in (table.table.title, table.column("kategori_pegawai").label)
+        group = next((g for text in (*table.titles(), table.column("kategori_pegawai").label)
                       for word, g in PEGAWAI_GROUPS if word in text.lower()), None)  # the title says it first
         if group is None or group in block:
             continue
@@ -922,7 +922,7 @@ def survey_blocks(recognised: list[Recognised], report_year: int, outcome: Outco
     for table in recognised:
         if table.kind == "survei_ikm" and table.body:
             row = table.body[0]
-            year = year_in(table.table.title) or report_year
+            year = (year_in(table.table.title) if table.table.title else table.year) or report_year
             block = blocks.setdefault(year, {})
             block.setdefault("sumber", {"tabel": Source(table, row).tabel})
             for role, key in (("responden", "responden"), ("puas", "puas"), ("tidak_puas", "tidak_puas")):

@@ -33,6 +33,18 @@ class Recognised:
     body: list[Row] = field(default_factory=list)  # the rows below the header
     realigned: bool = False  # columns read by what they hold, the header being shifted from its data
     year: int | None = None  # the one year its caption or the heading just above it names ("… TAHUN 2023")
+    headings: list[str] = field(default_factory=list)  # a table without a caption: the short lines right above it
+
+    @property
+    def title(self) -> str:
+        """What the report calls the table: the caption's title, else the heading above it (a report that numbers
+        no table still titles it: "Target Renstra …", "Rasio Pegawai berdasarkan Golongan")."""
+        return self.table.title or " ".join(self.headings)
+
+    def titles(self) -> list[str]:
+        """The caption's title, or the heading lines nearest first (the nearest line names the table; the lines
+        above it may belong to the section or to a figure before it)."""
+        return [self.table.title] if self.table.title else list(reversed(self.headings))
 
     def where(self) -> str:
         """The table as staff find it in their report: number and title, page or line."""
@@ -69,8 +81,11 @@ def recognise(document: Document) -> list[Recognised]:
         if isinstance(block, Table):
             table = recognise_table(block)
             table.year = table_year([block.title] if block.title else heading)
+            table.headings = [] if block.title else list(heading)
             found.append(table)
             heading = []
+        elif _FIGURE_CAPTION.match(block.text):
+            heading = []  # a figure's caption ("Gambar 1.2 Grafik …") and what is above it are the figure's
         elif len(block.text) <= HEADING_CHARS and not block.text.rstrip(" *").endswith((":", ".", ";", ",")):
             heading = (heading + [block.text])[-HEADING_LINES:]  # not a sentence leading to the table
         else:
@@ -78,7 +93,10 @@ def recognise(document: Document) -> list[Recognised]:
     return found
 
 
-HEADING_CHARS, HEADING_LINES = 120, 4  # the short lines right above an uncaptioned table: its heading
+_FIGURE_CAPTION = re.compile(r"^\W*(gambar|grafik|diagram|bagan)\s+([ivx]+|\d+)([.\-]\d+)*\b", re.IGNORECASE)
+# The short lines right above an uncaptioned table: its heading. A title runs up to two printed lines
+# ("Perbandingan Capaian … Terhadap Target Jangka Menengah Renstra (2020-2023)"); a sentence ends with a stop.
+HEADING_CHARS, HEADING_LINES = 200, 4
 _TAHUN = re.compile(r"\btahun\s+(?:anggaran\s+)?((?:19|20)\d\d)\b(?!\s*[-–/]\s*(?:19|20)?\d\d)", re.IGNORECASE)
 
 
