@@ -125,7 +125,7 @@ def test_headline_says_how_many_were_measured_and_the_money_spent(site):
     html = (site / "wilayah/bengkalis/rupat-utara/2023.html").read_text(encoding="utf-8")
     cards = re.search(r'<div class="kc-cards kc-cards--summary".*?</a>\s*</div>', html, flags=re.S).group(0)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cards))
-    assert "3 dari 4 indikator yang diukur mencapai targetnya" in text and "4 indikator dijanjikan" in text
+    assert "3 dari 4 indikator yang diukur mencapai targetnya" in text and "4 indikator di Perjanjian Kinerja" in text
     assert "Rp9,39 miliar" in text and "Rp10,37 miliar" in text and " M " not in text
     assert "90,53" in text
 
@@ -563,3 +563,14 @@ def test_the_reports_sentences_about_the_year_are_audited(results):
     assert ("Jumlah kegiatan menurut kalimat laporan", D(15), None, Kind.UNCHECKABLE) in sopang
     assert not [f for f in sopang if f[0] == "Jumlah indikator kinerja menurut kalimat laporan" and f[1] == D(5)]
     assert claimed("batu-bara/lima-puluh-pesisir", 2023) == []
+
+
+def test_the_promise_tile_counts_the_agreement_apart_from_renstra_only_targets(site):
+    """#27: Batu Sopang 2022's tile said "8 indikator dijanjikan" while its Perjanjian Kinerja (Tabel 2.3) holds
+    fewer; the others have only a Renstra target. The tile now names the two apart."""
+    html = (site / "wilayah/paser/batu-sopang/2022.html").read_text(encoding="utf-8")
+    tile = re.sub(r"<[^>]+>", "", re.search(r"Janji yang tercapai.*?</a>", html, re.S).group(0))
+    assert "dijanjikan" not in tile
+    agreed, renstra = map(int, re.search(r"(\d+) indikator di Perjanjian Kinerja dan (\d+) dengan target Renstra saja",
+                                         tile).groups())
+    assert agreed + renstra == 8 and renstra > 0

@@ -246,6 +246,8 @@ class YearPage:
     uncheckable: list[Finding]
     minor: list[Finding]
     not_measured: int  # indicators of the year without a capaian
+    agreed: int  # counted indicators with a Perjanjian Kinerja target
+    renstra_only: int  # counted indicators whose only target is the Renstra's
     tables: dict[str, Table]
     downloads: Downloads
     where: SourceLinks
@@ -345,6 +347,8 @@ def year_page(kec: KecamatanResult, year: YearResult, findings: list[Finding], w
         uncheckable=[f for f in findings if f.kind == Kind.UNCHECKABLE],
         minor=[f for f in findings if f.kind.minor],
         not_measured=year.indicator_count - year.measured,
+        agreed=sum(1 for i in year.indicators if i.in_headline and i.target_kind in (TargetKind.PK, TargetKind.PK_REVISED)),
+        renstra_only=sum(1 for i in year.indicators if i.in_headline and i.target_kind == TargetKind.RENSTRA),
         tables=published,
         downloads=Downloads(year_uri(kec.slug, year.year), tuple(published), workbook=True),
         where=where or SourceLinks(None),
