@@ -574,3 +574,22 @@ def test_the_promise_tile_counts_the_agreement_apart_from_renstra_only_targets(s
     agreed, renstra = map(int, re.search(r"(\d+) indikator di Perjanjian Kinerja dan (\d+) dengan target Renstra saja",
                                          tile).groups())
     assert agreed + renstra == 8 and renstra > 0
+
+
+def test_a_grade_indicators_rank_ratio_is_not_shown_as_a_measured_percentage(site):
+    """#27: Rupat Utara LAKIP 2023, predikat akuntabilitas kinerja: target BB, realisasi B. Our rank ratio (80 %)
+    read as a measured capaian in the table, the chart and "efisiensi 0,88". The table now says "B dari target
+    BB" (a rank comparison), the capaian chart leaves it out, and no efficiency is given for it."""
+    html = (site / "wilayah/bengkalis/rupat-utara/2023.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr id="indikator-[^"]*akip[^"]*">.*?</tr>', html, re.S) or \
+        re.search(r'<tr id="indikator-[^"]*">(?:(?!</tr>).)*B dari target BB.*?</tr>', html, re.S)
+    cell = re.search(r'<td data-label="Capaian"[^>]*>(.*?)</td>', row.group(0), re.S).group(1)
+    text = re.sub(r"<[^>]+>", " ", cell)
+    assert "B dari target BB" in text and "%" not in text.replace("\u202f", " ").split("urutan")[0]
+    rows = list(csv.DictReader(io.StringIO(
+        (site / "unduh/wilayah/bengkalis/rupat-utara/2023/efisiensi.csv").read_text(encoding="utf-8-sig"))))
+    graded = [r for r in rows if "akuntabilitas" in r["indikator"].lower()]
+    assert graded and all(r["efisiensi"] == "" and r["efisiensi_seragam"] == "" for r in graded)
+    assert any(r["efisiensi"] for r in rows if r not in graded)
+    chart = re.search(r'id="grafik-capaian".*?</figure>', html, re.S).group(0)
+    assert "bertarget predikat" in chart

@@ -177,8 +177,9 @@ def year_tables(kec: KecamatanResult, year: YearResult, findings: list[Finding])
         "efisiensi": table("efisiensi", [
             {"tahun": y, "indikator_id": i.indicator.id, "indikator": i.indicator.nama,
              "capaian_persen": shown(i.capaian), "penyerapan_persen": shown(i.penyerapan),
-             "dasar_anggaran": i.budget_basis or None, "efisiensi": shown(i.efisiensi),
-             "efisiensi_seragam": shown(i.efisiensi_uniform)}
+             "dasar_anggaran": i.budget_basis or None,  # a grade indicator's efficiency is not a figure (a rank ratio)
+             "efisiensi": None if i.indicator.categorical else shown(i.efisiensi),
+             "efisiensi_seragam": None if i.indicator.categorical else shown(i.efisiensi_uniform)}
             for i in year.indicators if i.penyerapan is not None]),
         "ikm_unsur": table("ikm_unsur", [
             {"tahun": y, "unsur": nama, "nrr": nrr, "nrr_x25": shown(scaled)}

@@ -369,10 +369,14 @@ CHARTS = ("capaian", "anggaran", "efisiensi", "ikm", "idm")
 
 def year_charts(year: YearResult) -> dict[str, Chart | None]:
     out: dict[str, Chart | None] = dict.fromkeys(CHARTS)
-    measured = [i for i in year.indicators if i.capaian is not None]
+    # A grade indicator's capaian is a ratio of ranks (BB → B), not a measured percentage: left out of the bars.
+    graded = [i for i in year.indicators if i.capaian is not None and i.indicator.categorical]
+    measured = [i for i in year.indicators if i.capaian is not None and not i.indicator.categorical]
     if measured:
+        apart = (f" Tanpa {len(graded)} indikator bertarget predikat (capaiannya perbandingan urutan, ada di tabel)."
+                 if graded else "")
         out["capaian"] = charts.capaian_bars(
-            "capaian", f"Capaian tiap indikator tahun {year.year} (garis putus-putus: 100 %).",
+            "capaian", f"Capaian tiap indikator tahun {year.year} (garis putus-putus: 100 %).{apart}",
             [i.indicator.nama for i in measured], [i.capaian for i in measured], [bool(i.reached) for i in measured])
     budget = year.budget
     if budget and budget.programs and budget.pagu:
@@ -380,7 +384,8 @@ def year_charts(year: YearResult) -> dict[str, Chart | None]:
         out["anggaran"] = charts.budget_bars(
             "anggaran", "Pagu tiap program (panjang batang) dan penyerapannya (realisasi ÷ pagu).",
             [p.nama for p in programs], [p.pagu for p in programs], [p.penyerapan for p in programs])
-    with_budget = [i for i in year.indicators if i.penyerapan is not None and i.capaian is not None]
+    with_budget = [i for i in year.indicators if i.penyerapan is not None and i.capaian is not None
+                   and not i.indicator.categorical]
     if with_budget:
         out["efisiensi"] = charts.absorption_vs_capaian(
             "efisiensi", "Penyerapan anggaran dibandingkan capaian kinerja (di atas garis titik-titik: capaian lebih "
