@@ -372,6 +372,10 @@ def element_label(list_field: str, element: object, file_kind: str, labels: Labe
         nip = re.sub(r"\D", "", str(signer.get("nip") or ""))
         if nip:
             return f"nip {nip}"
+    if list_field == "klaim":  # a sentence is known by what it states (its quote is cut differently by hand)
+        stated = [f"{k.removeprefix('jumlah_')}={v}" for k, v in element.items()
+                  if k.startswith("jumlah_") or k == "seluruhnya_tercapai"]
+        return "klaim " + " ".join(sorted(stated))
     if list_field == "karakteristik":
         return f"{normalise(element.get('kelompok', ''))} / {normalise(element.get('kategori', ''))}"
     if list_field == "baris":

@@ -23,6 +23,7 @@ from .document import Document
 from .extract import (BudgetLine, Figure, IndicatorRow, Source, average_rows, bare_name, budget_lines, cell,
                       coded_levels, filled_down, indicator_rows, named_rows, normal, plan_lines, relevelled,
                       same_name)
+from .claims import year_claims
 from .narrative import narrative_sections
 from .recognise import Recognised
 
@@ -539,6 +540,20 @@ def narasi_block(document: Document) -> dict:
     found = narrative_sections(document)
     return {name: Literal(found[name].text, f"{found[name].heading[:60]}, {found[name].place()} (teks laporan)")
             for name in NARRATIVE_FIELDS if name in found}
+
+
+def klaim_block(document: Document) -> list[dict]:
+    """The sentences of the running text that state counts for the year (claims.year_claims), each with its
+    counts as printed and the heading and page/line it stands under."""
+    entries = []
+    for claim in year_claims(document):
+        entry: dict = {"kutipan": Commented(Quoted(claim.quote), f"{claim.where} (teks laporan)" if claim.where else ""),
+                       "sumber": {"tabel": f"{claim.section[:80]} (teks)" if claim.section else "teks laporan"}}
+        entry.update({f"jumlah_{key}": value for key, value in claim.counts.items()})
+        if claim.all_reached:
+            entry["seluruhnya_tercapai"] = Commented(True, "PERIKSA: kalimat ini menyatakan seluruhnya tercapai")
+        entries.append(entry)
+    return entries
 
 
 def sasaran_block(recognised: list[Recognised], sasaran: dict[str, str], outcome: Outcome) -> list[dict]:

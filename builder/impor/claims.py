@@ -1,0 +1,103 @@
+"""Stage 3 of the import, for running text: sentences that state counts for the whole year ("ditetapkan 3 (tiga)
+sasaran strategis dan 4 (empat) indikator kinerja", "dari 4 indikator kinerja sudah dapat dicapai 3 indikator",
+"6 (enam) program dengan 15 kegiatan dan 35 sub kegiatan", "seluruh indikator … tidak mencapai target") drafted as
+the year file's `klaim`: each count as printed, the sentence quoted, its section as the source.
+
+The nouns and phrases are data (kosakata.yaml: klaim). A sentence about one sasaran, tujuan or misi ("Sasaran 1
+terdiri dari 2 indikator") counts a part, not the year, and is left out; so is a sentence naming one noun twice
+with different counts. Nothing is inferred: a count is a number printed before its noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Document, Paragraph
+from .narrative import MAX_HEADING, heading_of
+from .recognise import vocabulary
+
+MAX_QUOTE = 300  # characters of the sentence kept in `kutipan`
+MAX_SENTENCE = 800  # characters: a longer "sentence" is no claim (and bounds the patterns' work on hostile text)
+ORDER = ("tujuan", "sasaran", "indikator", "tercapai", "program", "kegiatan", "sub_kegiatan")  # as the model lists them
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+_COUNT = r"(\d{1,3})\s*(?:\(\s*[a-z\s]+\))?\s*"  # "3", "3 (tiga)", "4 ( empat )"
+
+
+@dataclass
+class Claim:
+    quote: str
+    section: str
+    where: str  # "halaman 12" or "baris 80"
+    counts: dict[str, int] = field(default_factory=dict)
+    all_reached: bool | None = None
+
+
+def _nouns() -> list[tuple[str, str]]:
+    """(count key, noun pattern), the longer nouns first ("sub kegiatan" before "kegiatan")."""
+    nouns = vocabulary()["klaim"]["benda"]
+    return sorted(((key, pattern) for key, patterns in nouns.items() for pattern in patterns),
+                  key=lambda item: -len(item[1]))
+
+
+def sentence_claim(sentence: str) -> tuple[dict[str, int], bool | None]:
+    """The counts a sentence states for the year, and whether it says every indicator was reached (True), or
+    none (a count of 0 reached)."""
+    if len(sentence) > MAX_SENTENCE:
+        return {}, None
+    text = " ".join(sentence.lower().replace("“", '"').replace("”", '"').split())
+    words = vocabulary()["klaim"]
+    if re.search(words["bagian"], text):
+        return {}, None
+    text = re.split(words["perubahan"], text)[-1]  # "dari 2 tujuan … menjadi 1 tujuan": only the counts it became
+    counts: dict[str, int] = {}
+    clashing: set[str] = set()
+    taken = text
+    reached = re.search(words["dari_tercapai"], text)
+    if reached:
+        counts.update(indikator=int(reached.group("dari")), tercapai=int(reached.group("tercapai")))
+        taken = text[:reached.start()] + " " + text[reached.end():]
+    elif re.search(words["dari_ambigu"], text):
+        taken = re.sub(words["dari_ambigu"], " ", text)
+    fixed = set(counts)  # "dari 4 indikator … tercapai 3": a later "1 indikator lain" is a part, not the whole
+    for key, noun in _nouns():
+        for match in re.finditer(_COUNT + rf"(?:{noun})\b", taken):
+            if key in fixed:
+                continue
+            number = int(match.group(1))
+            if counts.get(key, number) != number:
+                clashing.add(key)
+            counts[key] = number
+        taken = re.sub(_COUNT + rf"(?:{noun})\b", " ", taken)  # "sub kegiatan" is not counted again as "kegiatan"
+    for key in clashing:
+        del counts[key]
+    if "indikator" in counts and not reached and not {"tujuan", "sasaran"} & set(counts) and \
+            {"program", "kegiatan", "sub_kegiatan"} & set(counts):
+        del counts["indikator"]  # counted beside programmes and kegiatan: their output indicators, not the PK's
+    all_reached = None
+    if re.search(words["tidak_satu_pun"], text):
+        counts["tercapai"] = 0
+    elif re.search(words["seluruhnya"], text) and not re.search(r"\b(tidak|belum)\b", text):
+        all_reached = True
+    return counts, all_reached
+
+
+def year_claims(document: Document) -> list[Claim]:
+    """Every sentence of the running text that states a count for the year, with the heading it stands under."""
+    claims: list[Claim] = []
+    section = ""
+    for block in document.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        text = " ".join(block.text.replace("\t", " ").split())
+        if len(text) <= MAX_HEADING and not text.endswith((".", ":", ";", ",")):
+            section = text.strip(" *#") if heading_of(text) else section
+            continue
+        for sentence in _SENTENCE_END.split(text):
+            counts, all_reached = sentence_claim(sentence)
+            if counts or all_reached:
+                where = f"halaman {block.page}" if block.page else f"baris {block.line}" if block.line else ""
+                quote = sentence if len(sentence) <= MAX_QUOTE else sentence[:MAX_QUOTE - 1] + "…"
+                ordered = {key: counts[key] for key in ORDER if key in counts}
+                claims.append(Claim(quote, section, where, ordered, all_reached))
+    return claims

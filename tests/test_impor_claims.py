@@ -1,0 +1,75 @@
+"""The import drafts the report's sentences about the year (`klaim`): counts as printed, parts left out.
+
+Each sentence is quoted from a seed report (../shared/seeds); the expected counts are the numbers it prints."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from builder.impor.claims import MAX_SENTENCE, sentence_claim
+
+SENTENCES = [
+    # 002 Ikhtisar Eksekutif
+    ("Untuk mencapai tujuan tersebut ditetapkan 3 (tiga) sasaran strategis dan 4 (empat) Indikator Kinerja, yaitu :",
+     {"sasaran": 3, "indikator": 4}, None),
+    ("Untuk mewujudkan visi tersebut, pada tahun 2022 Kecamatan Batu Sopang Kabupaten Batu Sopang melaksanakan 6 "
+     "(enam) program dengan 15 (lima belas belas) kegiatan dan 35 (Tiga Puluh Lima) sub kegiatan dengan anggaran",
+     {"program": 6, "kegiatan": 15, "sub_kegiatan": 35}, None),
+    ("4 sasaran strategis yang ditetapkan dalam Penetapan Kinerja Tahun 2022 menunjukkan bahwa semua sasaran telah "
+     "berhasil dicapai dengan baik.", {"sasaran": 4}, True),
+    # 002 Bab III: the digit is the count ("4 (lima)")
+    ("Pelaporan Kinerja ini didasarkan pada Perjanjian Kinerja OPD Tahun 2022, telah ditetapkan 4 (lima) sasaran "
+     "dengan 5 (lima) indikator kinerja (outcome) dengan rincian sebagai berikut:", {"sasaran": 4, "indikator": 5}, None),
+    # 000 Bab IV: counted and reached; "1 indikator lain" is a part
+    ("Secara garis besar sasaran Perjanjian Kinerja tahun 2023 Kecamatan Rupert Utara telah dicapai, yaitu dari 4 "
+     "(empat) indikator kinerja sudah dapat dicapai 3 indikator, yaitu indikator kinerja indeks pelayanan/ indeks "
+     "kepuasan masyarakat, sedangkan 1 indikator lain yaitu predikat akuntabilitas kinerja belum dapat dicapai.",
+     {"indikator": 4, "tercapai": 3}, None),
+    # 000 Bab III B
+    ("Dari 3 (tiga) sasaran dan 4 (empat) indikator tersebut seluruhnya dinyatakan “berhasil” yaitu capaiannya "
+     "rata-rata > 100 % dari target.", {"sasaran": 3, "indikator": 4}, True),
+    # 004 Bab III 3.1.5
+    ("Seluruh indikator capaian kinerja tidak mencapai target.", {"tercapai": 0}, None),
+]
+
+PARTS = [
+    "Tujuan 1 terdapat 3 sasaran strategis dan 4 indikator kinerja sasaran :",  # 002: one tujuan
+    "1. Sasaran 1, terdiri dari 2 indikator;",  # 002: one sasaran
+    "- Sasaran 1 terdiri dari 1 (satu) indikator dengan nilai IKM 88,12atau interpretasi memuaskan.",  # 004
+    "Misi ini terdiri dari 1 (satu) tujuan dan 3 (tiga) sasaran sebagaimana table di bawah ini:",  # 002: one misi
+    # 002: a programme's name holds a number, about one indicator
+    "Program dan kegiatan yang menunjang keberhasilan capaian indikator ini dapat tercapai 100 % yaitu Program "
+    "Koordinasi Pemberdayaan Masyarakat dengan Kegiatan Pelaksanaan 10 Program PKK.",
+    # 004: the counts before a revision ("dari … menjadi")
+    "yang mana dalam rancangan Renstra tersebut direvisi tujuan dan sasaran Kecamatan Lima Puluh Pesisir dari 2 (dua) "
+    "tujuan dengan 2 (dua) sasaran menjadi",
+    # 000 Ringkasan: "dari 3 indikator sudah tercapai" is 3 reached, or all of 3: not drafted
+    "Secara keseluruhan sasaran dalam Perjanjian Kinerja tahun 2023 Kecamatan Rupert Utara telah tercapai, yaitu dari "
+    "3 (tiga) indikator kinerja sudah tercapai dan terpenuhi.",
+]
+
+
+@pytest.mark.parametrize("sentence, counts, all_reached", SENTENCES)
+def test_a_sentence_about_the_year_gives_its_printed_counts(sentence, counts, all_reached):
+    assert sentence_claim(sentence) == (counts, all_reached)
+
+
+@pytest.mark.parametrize("sentence", PARTS)
+def test_a_sentence_about_a_part_or_an_ambiguous_one_counts_nothing(sentence):
+    assert sentence_claim(sentence) == ({}, None)
+
+
+def test_output_indicators_counted_beside_programmes_are_not_the_agreements():
+    """002 Bab III 3.4: "Capaian kinerja meliputi 34 (Tiga Puluh Empat) indikator kinerja dan 6 (enam) Program." —
+    the sub kegiatan's output indicators, not the Perjanjian Kinerja's."""
+    assert sentence_claim("Capaian kinerja meliputi 34 (Tiga Puluh Empat) indikator kinerja dan 6 (enam) Program.") \
+        == ({"program": 6}, None)
+
+
+def test_hostile_text_is_bounded():
+    started = time.perf_counter()
+    assert sentence_claim("semua " * (MAX_SENTENCE // 6)) == ({}, None)
+    assert sentence_claim("seluruh indikator " + "x " * 60_000) == ({}, None)
+    assert time.perf_counter() - started < 1
