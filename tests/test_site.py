@@ -375,3 +375,17 @@ def test_no_page_shows_markdown_link_syntax_as_text(site):
     leftover = re.compile(r"\]\((?:\.\./)*[\w/-]+\.md(?:#[\w-]+)?\)")
     shown = [str(p.relative_to(site)) for p in site.rglob("*.html") if leftover.search(p.read_text(encoding="utf-8"))]
     assert shown == [], shown[:5]
+
+
+def test_a_kabupaten_without_reports_says_how_to_get_them_and_where_to_look(site):
+    """#27: 7.282 of 7.285 kecamatan have no report here; their kabupaten page offered only a guide for staff. It now
+    says how a citizen obtains the report (the kabupaten's PPID, UU 14/2008) with a letter to copy, and links
+    kecamatan with reports in the same provinsi (Kampar, Riau: Rupat Utara), else the latest anywhere."""
+    kampar = re.sub(r"\s+", " ", (site / "wilayah/kampar/index.html").read_text(encoding="utf-8"))
+    assert 'id="minta-laporan"' in kampar and "PPID Pemerintah Kabupaten Kampar" in kampar
+    assert "Undang-Undang Nomor 14 Tahun 2008" in kampar and "[nama kecamatan]" in kampar
+    assert re.search(r'Kecamatan lain di Provinsi Riau yang laporannya sudah ada: <a href="\.\./bengkalis/rupat-utara/2023\.html">', kampar)
+    tasik = re.sub(r"\s+", " ", (site / "wilayah/tasikmalaya/index.html").read_text(encoding="utf-8"))
+    assert "Belum ada laporan kecamatan di Provinsi Jawa Barat; laporan terbaru dari provinsi lain" in tasik
+    bengkalis = (site / "wilayah/bengkalis/index.html").read_text(encoding="utf-8")
+    assert "laporan terbaru dari provinsi lain" not in bengkalis and "Kecamatan lain di Provinsi" not in bengkalis

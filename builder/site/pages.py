@@ -121,13 +121,14 @@ class Site:
                                          downloads=views.Downloads("wilayah/index.md", tuple(published)))
         pages.update(exports.page_files("wilayah/index.md", published, exports.about_area("wilayah/index.md", "Wilayah")))
         for province in country.provinces:
+            nearby = views.nearby_reports(province, summaries)
             uri = views.province_uri(province.slug)
             published = views.province_tables(province)
             pages[uri] = page(uri, "provinsi.md.j2", province=province, downloads=views.Downloads(uri, tuple(published)))
             pages.update(exports.page_files(uri, published, exports.about_area(uri, f"Provinsi {province.nama}")))
             for area in province.kabupaten:
                 uri = views.kabupaten_uri(area.slug)
-                view = views.kabupaten_page(area, province, by_slug, guide_url)
+                view = views.kabupaten_page(area, province, by_slug, guide_url, nearby)
                 embed.add(pages, self.renderer, uri, view)
                 pages[uri] = page(uri, "kabupaten.md.j2", view=view)
                 pages.update(exports.page_files(uri, view.tables, exports.about_area(uri, area.nama)))

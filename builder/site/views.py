@@ -480,6 +480,21 @@ class KabupatenPage:
     guide_url: str | None  # how to add a report (the contributor guide)
     tables: dict[str, Table]
     downloads: Downloads
+    # Where a reader of a kabupaten without reports can look instead: kecamatan with reports in the same provinsi
+    # (else anywhere), the most recent first.
+    nearby: tuple[KecamatanSummary, ...] = ()
+    nearby_in_province: bool = False
+
+
+NEARBY = 5  # kecamatan with reports offered on a page of a kabupaten without any
+
+
+def nearby_reports(province: OfficialProvince, summaries: list[KecamatanSummary]) -> tuple[tuple[KecamatanSummary, ...], bool]:
+    """Kecamatan with reports a reader can look at instead: in the provinsi first, else the latest anywhere."""
+    same = [s for s in summaries if s.region.provinsi.kode == province.kode and s.latest]
+    chosen = same or [s for s in summaries if s.latest]
+    chosen = sorted(chosen, key=lambda s: (-s.latest.year, s.name))[:NEARBY]
+    return tuple(chosen), bool(same)
 
 
 def latest_row(s: KecamatanSummary) -> dict:
@@ -491,7 +506,8 @@ def latest_row(s: KecamatanSummary) -> dict:
 
 
 def kabupaten_page(area: OfficialKabupaten, province: OfficialProvince, summaries: dict[str, KecamatanSummary],
-                   guide_url: str | None) -> KabupatenPage:
+                   guide_url: str | None, nearby: tuple[tuple[KecamatanSummary, ...], bool] = ((), False)
+                   ) -> KabupatenPage:
     rows = tuple(KecamatanRow(k, summaries.get(k.slug) if k.slug else None) for k in area.kecamatan)
     published = {
         "kecamatan_terakhir": tables.table("kecamatan_terakhir", [
@@ -503,7 +519,8 @@ def kabupaten_page(area: OfficialKabupaten, province: OfficialProvince, summarie
     }
     published = {name: t for name, t in published.items() if t.rows}
     return KabupatenPage(area, province, rows, kabupaten_charts(area, [r.summary for r in rows if r.summary]),
-                         guide_url, published, Downloads(kabupaten_uri(area.slug), tuple(published)))
+                         guide_url, published, Downloads(kabupaten_uri(area.slug), tuple(published)),
+                         nearby[0] if not any(r.summary for r in rows) else (), nearby[1])
 
 
 def province_tables(province: OfficialProvince) -> dict[str, Table]:
