@@ -389,3 +389,21 @@ def test_a_kabupaten_without_reports_says_how_to_get_them_and_where_to_look(site
     assert "Belum ada laporan kecamatan di Provinsi Jawa Barat; laporan terbaru dari provinsi lain" in tasik
     bengkalis = (site / "wilayah/bengkalis/index.html").read_text(encoding="utf-8")
     assert "laporan terbaru dari provinsi lain" not in bengkalis and "Kecamatan lain di Provinsi" not in bengkalis
+
+
+def test_a_year_page_explains_the_words_it_uses(site):
+    """#27: pagu, penyerapan, Renstra, PK, KAMTIBMAS, NRR … were never explained where they appear. A year page
+    opens with the words it uses (istilah.yaml), the methodology page lists them all."""
+    def terms(uri):
+        html = (site / uri).read_text(encoding="utf-8")
+        box = re.search(r'<details class="info kc-fold" id="istilah".*?</details>', html, re.S).group(0)
+        return re.findall(r"<dt>(.*?)</dt>", box)
+
+    rupat = terms("wilayah/bengkalis/rupat-utara/2023.html")
+    assert {"Pagu", "Penyerapan", "Renstra", "Perjanjian Kinerja (PK)", "KAMTIBMAS / Trantibum", "NRR"} <= set(rupat)
+    pesisir = terms("wilayah/batu-bara/lima-puluh-pesisir/2023.html")
+    assert "Pagu" in pesisir and "KAMTIBMAS / Trantibum" not in pesisir  # its indicators are IKM and AKIP
+    method = (site / "metodologi.html").read_text(encoding="utf-8")
+    import yaml
+    ids = [t["id"] for t in yaml.safe_load((ROOT / "builder/site/istilah.yaml").read_text(encoding="utf-8"))["istilah"]]
+    assert all(f'id="istilah-{i}"' in method for i in ids)

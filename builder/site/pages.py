@@ -146,7 +146,7 @@ class Site:
             "metodologi.md", "metodologi.md.j2", ref=ref, downloads=views.Downloads("metodologi.md", ("skala",)),
             scales=[(scale, views.scale_rows(scale)) for scale in ref.scales.values()],
             ordinal_example=views.ordinal_example(ref.scales[ref.roles["akip"]]),
-            top_level=views.top_level(ref.scales[ref.uniform_scale]))
+            top_level=views.top_level(ref.scales[ref.uniform_scale]), glossary=views.glossary())
         self.open_data.write(pages)
         pages[exports.api_uri("index.md")] = exports.dumps(exports.api_index(summaries))
         pages["unduh/index.md"] = page("unduh/index.md", "unduh.md.j2", files=views.download_list(pages, self.open_data.counts),

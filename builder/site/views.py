@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 import datetime as dt
+import functools
+import re
 from decimal import Decimal
+from pathlib import Path
+
+import yaml
 
 from ..analysis.results import (
     CanonicalIndicator, Indicator, IndicatorYear, KecamatanResult, Method, OfficialKabupaten, OfficialKecamatan,
@@ -256,6 +261,35 @@ class YearPage:
     audit_groups: list[AuditGroup]
     charts: dict[str, Chart] = field(default_factory=dict)
     printed_totals: list["PrintedTotal"] = field(default_factory=list)
+    terms: list["Term"] = field(default_factory=list)  # the words this page uses, explained
+
+
+GLOSSARY_FILE = Path(__file__).resolve().parent / "istilah.yaml"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word the pages use, explained once (istilah.yaml)."""
+
+    id: str
+    kata: str
+    arti: str
+    selalu: bool = False
+    bila: str | None = None
+
+
+@functools.cache
+def glossary() -> tuple[Term, ...]:
+    return tuple(Term(**entry) for entry in yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8"))["istilah"])
+
+
+def terms_of(year: YearResult) -> list[Term]:
+    """The glossary's words a year page uses: the ones every year page shows, and those its indicators' names,
+    measurement instruments and sections call for."""
+    names = " ".join([i.indicator.nama for i in year.indicators] +
+                     [i.measurement.text for i in year.indicators if i.measurement] +
+                     ["ikm" if year.ikm else "", "idm" if year.desa else "", "akip" if year.akip else ""]).lower()
+    return [t for t in glossary() if t.selalu or (t.bila and re.search(t.bila, names))]
 
 
 @dataclass(frozen=True)
@@ -361,6 +395,7 @@ def year_page(kec: KecamatanResult, year: YearResult, findings: list[Finding], w
     page.finding_ids = dict(zip(ordered, finding_ids(ordered)))
     page.charts = year_charts(year)
     page.printed_totals = printed_totals(year.budget.stated) if year.budget else []
+    page.terms = terms_of(year)
     return page
 
 
