@@ -127,3 +127,11 @@ def test_a_program_the_reader_opened_prints_its_rows(browser, base_url):
     context.close()
     assert rows and all(squeeze(r.splitlines()[0]) in text for r in rows)
     assert others and not any(squeeze(r.splitlines()[0]) in text for r in others if len(r) > 12)
+
+
+@pytest.mark.parametrize("path", REPORT_PAGES[:1])
+def test_screen_instructions_are_not_printed(printed, path):
+    """#27: paper said "Buka setiap baris untuk melihat rinciannya" (open each row), which no reader of paper can."""
+    result = printed(path)
+    assert squeeze("Buka setiap baris") not in result["text"]
+    assert squeeze("Penyerapan = realisasi ÷ pagu.") in result["text"]
