@@ -106,6 +106,25 @@ def test_search_finds_by_the_words_people_type(browser, base_url, query, expecte
     context.close()
 
 
+@pytest.mark.parametrize("query, first", [
+    ("lima puluh", "Kecamatan Lima Puluh Pesisir — kinerja 2023"),  # before: Kabupaten Lima Puluh Kota (no reports)
+    ("rupat utara", "Kecamatan Rupat Utara — kinerja 2023"),  # before: 2021 first
+])
+def test_search_puts_the_latest_report_first(browser, base_url, query, first):
+    """#27: places without reports ranked first, and a kecamatan's oldest year before its latest (a short page
+    won on length). Title weights (latest year, kecamatan with reports above kabupaten without) now decide, with
+    Pagefind's page-length factor reduced."""
+    context, page, problems = open_page(browser, base_url + "index.html")
+    page.locator("#kc-search-input").click()
+    page.keyboard.type(query, delay=20)
+    page.wait_for_timeout(800)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    assert titles and titles[0] == first, titles
+    assert problems == []
+    context.close()
+
+
 def test_search_without_result_points_to_the_list_of_areas(browser, base_url):
     context, page, problems = open_page(browser, base_url + "wilayah/bengkalis/rupat-utara/index.html", width=360)
     page.click("label.md-header__button[for=__search]")

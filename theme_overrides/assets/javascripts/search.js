@@ -16,7 +16,9 @@
   function load(box) {
     if (!pagefind) {
       pagefind = import(box.dataset.pagefindUrl).then(function (pf) {
-        return pf.options({ baseUrl: new URL(box.dataset.rootUrl).pathname })
+        // A report's longest year is its fullest, not its least relevant: page length barely counts, so the
+        // weights the pages give their titles (latest year, kecamatan with reports) decide the order.
+        return pf.options({ baseUrl: new URL(box.dataset.rootUrl).pathname, ranking: { pageLength: 0.1 } })
           .then(function () { return pf; });
       });
       pagefind.catch(function () { pagefind = null; });
