@@ -407,3 +407,12 @@ def test_a_year_page_explains_the_words_it_uses(site):
     import yaml
     ids = [t["id"] for t in yaml.safe_load((ROOT / "builder/site/istilah.yaml").read_text(encoding="utf-8"))["istilah"]]
     assert all(f'id="istilah-{i}"' in method for i in ids)
+
+
+def test_the_headline_tiles_read_as_separate_words_in_search_excerpts(site):
+    """#27: search showed "tercapai3 dari 4indikator": the tiles' label, value and note were adjacent spans, which
+    the search index reads as one word."""
+    html = (site / "wilayah/bengkalis/rupat-utara/2023.html").read_text(encoding="utf-8")
+    cards = re.search(r'<div class="kc-cards kc-cards--summary".*?</div>', html, re.S).group(0)
+    assert re.findall(r'class="kc-stat__(?:label|value|note)"', cards)
+    assert not re.search(r'</span><span class="kc-stat__', cards)
