@@ -13,7 +13,6 @@ copy; --hanya previews only those folders (`make serve HANYA=...`).
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import socket
 import statistics

@@ -103,14 +103,6 @@ def _exported(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else round_half_up(value)
 
 
-def plain(value) -> str:
-    """A figure for CSV: decimal point, no thousands separator, never an exponent (1E+2 is 100)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(_exported(value), "f")
-    return str(value)
-
 
 def json_number(value: Decimal | int | None) -> int | float | None:
     """A figure for JSON: a number (whole numbers as integers), null when missing."""

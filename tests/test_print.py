@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CHROMIUM, ROOT
+from .conftest import CHROMIUM
 
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (make test installs it)")

@@ -231,7 +231,6 @@ def link_previous(item: IndicatorYear, previous: IndicatorYear) -> None:
         return
     if isinstance(item.realisasi, Decimal) and isinstance(previous.realisasi, Decimal):
         item.change_realisasi = c.change(previous.realisasi, item.realisasi)
-    item.change_capaian = c.change(previous.capaian, item.capaian)
 
 
 # --------------------------------------------------------------------------

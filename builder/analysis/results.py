@@ -330,7 +330,6 @@ class IndicatorYear:
     previous_realisasi: Value = None
     comparable_with_previous: bool | None = None  # same instrument as the previous year; None when unknown
     change_realisasi: Num = None
-    change_capaian: Num = None
     ratio_capaian_previous: Num = None
     budget_basis: str = ""
     budget_pagu: Num = None
@@ -677,10 +676,6 @@ class YearResult:
     # counted indicators, tercapai, program, kegiatan, sub_kegiatan.
     counts: dict[str, int] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
-
-    @property
-    def share_on_target(self) -> Num:
-        return Decimal(self.on_target) / Decimal(self.measured) * 100 if self.measured else None
 
     @property
     def penyerapan(self) -> Num:

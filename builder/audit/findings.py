@@ -44,12 +44,6 @@ class Finding:
     line: int | None = None  # the line of the year file holding the figure, when the audit knows it
 
     @property
-    def difference(self) -> Decimal | None:
-        if isinstance(self.stated, Decimal) and isinstance(self.computed, Decimal):
-            return self.stated - self.computed
-        return None
-
-    @property
     def places(self) -> int:
         """The decimals the report printed the figure with (our figure is shown with at least two)."""
         return decimals_of(self.stated) if isinstance(self.stated, Decimal) else 2

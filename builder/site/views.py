@@ -76,7 +76,6 @@ class YearSummary:
     indicator_count: int
     measured: int
     on_target: int
-    share_on_target: Decimal | None
     capaian_mean: Decimal | None
     categorical_measured: int
     pagu: Decimal | None
@@ -121,7 +120,7 @@ def summary_of(kec: KecamatanResult, findings: dict[int, list[Finding]]) -> Keca
 
 
 def year_summary(year: YearResult, findings: list[Finding]) -> YearSummary:
-    return YearSummary(year.year, year.indicator_count, year.measured, year.on_target, year.share_on_target,
+    return YearSummary(year.year, year.indicator_count, year.measured, year.on_target,
                        year.capaian_mean, year.categorical_measured, year.budget_pagu, year.budget_realisasi,
                        year.penyerapan, AuditCounts.of(findings))
 
@@ -457,7 +456,6 @@ class KecamatanPage:
     kec: KecamatanResult
     camat: list[tuple[int, Person]]  # newest first
     staff: Staff | None
-    staff_year: int | None
     trajectories: list[Trajectory]
     tables: dict[str, Table]
     downloads: Downloads
@@ -471,7 +469,6 @@ def kecamatan_page(kec: KecamatanResult, cite: Citation | None = None) -> Kecama
         kec=kec,
         camat=[(y.year, y.camat) for y in reversed(kec.years) if y.camat],
         staff=staffed[-1].staff if staffed else None,
-        staff_year=staffed[-1].year if staffed else None,
         trajectories=[trajectory(ind_id, history) for ind_id, history in kec.history.items()],
         tables=published, downloads=Downloads(kecamatan_uri(kec.slug), tuple(published)), citation=cite,
     )
@@ -708,11 +705,11 @@ def comparison_pages(comp: Comparison) -> list[ComparisonPage]:
         return first if first == last else f"{first} – {last}"
 
     out = []
-    for number, rows in enumerate(chunks, start=1):
-        links = tuple(PageLink(f"{n}. {label(c)}", comparison_uri(comp.canon.id, n), n == number)
+    for page_number, rows in enumerate(chunks, start=1):
+        links = tuple(PageLink(f"{n}. {label(c)}", comparison_uri(comp.canon.id, n), n == page_number)
                       for n, c in enumerate(chunks, start=1)) if len(chunks) > 1 else ()
         part = Comparison(comp.canon, rows, comp.years, comp.uniform_scale)
-        uri = comparison_uri(comp.canon.id, number)
+        uri = comparison_uri(comp.canon.id, page_number)
         out.append(ComparisonPage(part, len(comp.rows), links, comparison_chart(part), {"banding": comparison_table(part)},
                                   Downloads(uri, ("banding",))))
     return out
