@@ -228,3 +228,10 @@ def test_the_original_report_is_linked_where_the_profile_records_it(minimal_data
     assert f'<a href="{url}">LKjIP Kecamatan Contoh 2023</a> (dokumen asli)' in year
     data = json.loads(pages["api/v1/wilayah/contoh/kec-contoh/2023.json"])
     assert data["laporan"]["url"] == url
+
+
+def test_the_summary_file_names_a_kabupaten_as_the_api_does(site):
+    """#25: unduh/ringkasan.json said "Bengkalis" where the API and every table say "Kabupaten Bengkalis"."""
+    summary = json.loads((site / "unduh/ringkasan.json").read_text(encoding="utf-8"))
+    rupat = next(k for k in summary["kecamatan"] if k["slug"] == "bengkalis/rupat-utara")
+    assert rupat["kabupaten"] == "Kabupaten Bengkalis"

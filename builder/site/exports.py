@@ -192,8 +192,7 @@ def workbook_bytes(tables: dict[str, Table], about: dict) -> bytes:
     sheet = book.add_worksheet("Tentang")
     lines = [("Judul", about.get("judul")), ("Halaman", about.get("halaman")),
              ("Laporan sumber", (about.get("laporan") or {}).get("judul")),
-             ("Lisensi data", f"{LICENCE['title']} ({LICENCE['path']})"),
-             ("Versi data", (about.get("versi_data") or {}).get("commit"))]
+             ("Lisensi data", f"{LICENCE['title']} ({LICENCE['path']})")]
     for r, (label, value) in enumerate(lines):
         sheet.write_string(r, 0, label, bold)
         sheet.write_string(r, 1, xlsx_text(value or "–"))
@@ -300,7 +299,7 @@ def summary_json(kec: KecamatanResult, findings: dict[int, list[Finding]]) -> di
     """A kecamatan in unduh/ringkasan.json: its method and each year's headline figures and audit findings."""
     region, method = kec.region, kec.method
     return {
-        "slug": kec.slug, "nama": kec.name, "kode": kec.profile.kode, "kabupaten": region.nama,
+        "slug": kec.slug, "nama": kec.name, "kode": kec.profile.kode, "kabupaten": region.title,
         "provinsi": region.provinsi.nama,
         "metode": {"skala": method.scale.id, "rumus_capaian_turun": method.capaian_turun.id,
                    "rumus_efisiensi": method.efisiensi.id},
