@@ -342,6 +342,8 @@ class Figure:
 def table_number(sumber: object) -> str:
     """"Tabel 3.4 (Capaian ...)" -> "3.4"; a text without a numbered table ("Bab III C (teks)"), normalised."""
     text = str(sumber.get("tabel", "")) if isinstance(sumber, dict) else ""
+    if re.search(r"\(teks\)|\bteks\b", text, re.I):
+        return "teks"  # running text: hand and draft name its paragraphs differently; the figures tell them apart
     number = re.search(r"\d+(?:\.\d+)+", text)
     return number.group(0) if number else normalise(text) or "tanpa sumber"
 

@@ -73,3 +73,58 @@ def test_hostile_text_is_bounded():
     assert sentence_claim("semua " * (MAX_SENTENCE // 6)) == ({}, None)
     assert sentence_claim("seluruh indikator " + "x " * 60_000) == ({}, None)
     assert time.perf_counter() - started < 1
+
+
+from decimal import Decimal as D  # noqa: E402
+
+from builder.impor.claims import budget_sentence, sentences  # noqa: E402
+
+BUDGET_SENTENCES = [
+    # 002 Ikhtisar Eksekutif: "Rp. 4.924.825.264.00" (a dot before the cents)
+    ("Pembiayaan dari APBD Tahun 2022 berjumlah Rp 6.151.520.858,00 terealisasi Rp. 4.924.825.264.00 dengan penyerapan "
+     "sebesar 80,06 % atau efisiensi sebesar 19,94 %.", 2022,
+     {"pagu": D("6151520858"), "realisasi": D("4924825264"), "penyerapan": D("80.06")}),
+    # 002 Bab III 3.4: a pagu with printed cents, a realisasi "-nya"; the efisiensi amount is no pagu
+    ("Pada tahun 2022 Anggaran Pendapatan dan Belanja Daerah (APBD) Kabupaten Paser untuk Kecamatan Batu Sopang sebesar "
+     "Rp. 6.142.308.357,76,- *sedangkan realisasinya sebesar Rp. 4.469.641.633,- atau 83.19%*, dengan demikian dapat "
+     "dikatakan tahun 2020 Kecamatan Batu Sopang efisiensi anggaran sebesar Rp 888.193.227,- atau 16.81 %.", 2022,
+     {"pagu": D("6142308357.76"), "realisasi": D("4469641633")}),
+    # 002: "Tahun Anggaran 2022" is a fiscal year, not a pagu
+    ("Dari tabel diatas dapat disimpulkan bahwa Realisasi Belanja Tahun Anggaran 2022 Kantor Camat Batu Sopang "
+     "Rp.4.924.825.264,00 atau 80.06 % dari total anggaran belanja sebesar Rp.6.151.520.858,00.", 2022,
+     {"realisasi": D("4924825264"), "pagu": D("6151520858")}),
+    # 004 Bab III 3.4
+    ("Selama tahun 2023 pelaksanaan program, kegiatan dan sub kegiatan … dianggarkan melalui APBD Kabupaten Batu Bara, "
+     "sebagaimana DPA Kecamatan Lima Puluh Pesisir Kabupaten Batu Bara Tahun Anggaran 2023 dengan total nilai "
+     "keseluruhan adalah sebesar Rp. 2.216.552.780,- yang terealisasi adalah Rp. 2.053.237.731 atau dengan kata lain "
+     "serapan dana APBD mencapai 92,63%,", 2023,
+     {"pagu": D("2216552780"), "realisasi": D("2053237731"), "penyerapan": D("92.63")}),
+]
+
+NOT_TOTALS = [
+    # 002: last year's realisasi in a comparison
+    ("Jika dibandingkan dengan realisasi belanja tahun Anggaran 2021 SKPD sebesar Rp. 4.568.023.148,00 terjadi kenaikan "
+     "belanja sebesar Rp. 356.802.116,00 sekitar 7.81%.", 2022),
+    # 002: one type of spending
+    ("Belanja Operasi Tahun Anggaran 2022 dianggarkan sebesar Rp. 6.142.308.358,00 dan telah direalisasikan sebesar "
+     "Rp. 4.915.612.764,00 atau sebesar 80,03%.", 2022),
+    # 002: a sub kegiatan's figures (no word for the whole year)
+    ("- Menggunakan Dari total anggaran sebesar Rp 4.643.400,00 realisasi sebesar Rp 4.643.400,00 dengan penyerapan "
+     "sebesar 100%.", 2022),
+]
+
+
+@pytest.mark.parametrize("sentence, year, expected", BUDGET_SENTENCES)
+def test_a_sentence_stating_the_years_budget_gives_its_printed_totals(sentence, year, expected):
+    assert {k: v for k, (v, _) in budget_sentence(sentence, year).items()} == expected
+
+
+@pytest.mark.parametrize("sentence, year", NOT_TOTALS)
+def test_a_sentence_about_another_year_a_type_or_a_line_gives_no_total(sentence, year):
+    assert budget_sentence(sentence, year) == {}
+
+
+def test_no_sentence_ends_at_an_abbreviation():
+    text = "Anggaran sebesar Rp. 6.151.520.858,00 terealisasi Rp. 4.924.825.264. Kab. Paser mencatat No. 3 di sini."
+    assert sentences(text) == ["Anggaran sebesar Rp. 6.151.520.858,00 terealisasi Rp. 4.924.825.264.",
+                               "Kab. Paser mencatat No. 3 di sini."]

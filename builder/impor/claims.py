@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from .cells import parse_number
 from .document import Document, Paragraph
 from .narrative import MAX_HEADING, heading_of
 from .recognise import vocabulary
@@ -21,6 +23,20 @@ MAX_QUOTE = 300  # characters of the sentence kept in `kutipan`
 MAX_SENTENCE = 800  # characters: a longer "sentence" is no claim (and bounds the patterns' work on hostile text)
 ORDER = ("tujuan", "sasaran", "indikator", "tercapai", "program", "kegiatan", "sub_kegiatan")  # as the model lists them
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+_ABBREVIATION = re.compile(r"\b(rp|no|nomor|kab|kec|kel|ds|drs|ir|dr|h|hj|s\.?\w{1,3}|tk|jl|prov|th|thn|ta)\.$", re.I)
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph's sentences; a full stop after an abbreviation ("Rp.", "No.", "Kab.") ends none."""
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[start:match.start()]):
+            continue
+        out.append(text[start:match.start()])
+        start = match.end()
+    out.append(text[start:])
+    return [s for s in out if s.strip()]
 _COUNT = r"(\d{1,3})\s*(?:\(\s*[a-z\s]+\))?\s*"  # "3", "3 (tiga)", "4 ( empat )"
 
 
@@ -93,7 +109,7 @@ def year_claims(document: Document) -> list[Claim]:
         if len(text) <= MAX_HEADING and not text.endswith((".", ":", ";", ",")):
             section = text.strip(" *#") if heading_of(text) else section
             continue
-        for sentence in _SENTENCE_END.split(text):
+        for sentence in sentences(text):
             counts, all_reached = sentence_claim(sentence)
             if counts or all_reached:
                 where = f"halaman {block.page}" if block.page else f"baris {block.line}" if block.line else ""
@@ -101,3 +117,76 @@ def year_claims(document: Document) -> list[Claim]:
                 ordered = {key: counts[key] for key in ORDER if key in counts}
                 claims.append(Claim(quote, section, where, ordered, all_reached))
     return claims
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The year's budget totals stated in running text
+# ---------------------------------------------------------------------------------------------------------------
+
+_MONEY = re.compile(r"\brp\.?\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:,-)?", re.IGNORECASE)
+_ABSORPTION = re.compile(r"(?:penyerapan|serapan|terserap)[^.\d%]{0,60}?(\d{1,3}(?:,\d{1,4})?)\s*(%|persen\b)?")
+
+
+@dataclass
+class TextTotal:
+    """The year's budget as one sentence of the running text states it, each figure with its printed form."""
+
+    quote: str
+    section: str
+    where: str
+    figures: dict[str, tuple[Decimal, str]] = field(default_factory=dict)  # pagu/realisasi/penyerapan -> (value, printed)
+
+
+def budget_sentence(sentence: str, year: int | None = None) -> dict[str, tuple[Decimal, str]]:
+    """The year's pagu, realisasi and penyerapan a sentence states ("… APBD Tahun 2022 berjumlah Rp 6.151.520.858,00
+    terealisasi Rp. 4.924.825.264 …"), each as printed. Only a sentence about the whole year's funds (kosakata
+    klaim: total), not one about a type of spending or a part; an amount is a pagu or a realisasi by the nearest word
+    before it, and none after a word such as sisa, efisiensi, kenaikan or another year. Two different amounts of
+    one kind (sources of funds, a breakdown) give neither; a realisasi above its pagu gives nothing."""
+    if len(sentence) > MAX_SENTENCE:
+        return {}
+    text = " ".join(sentence.split())
+    words = vocabulary()["klaim"]
+    lowered = text.lower()
+    if not re.search(words["total"], lowered) or re.search(words["bagian"], lowered) or \
+            re.match(words["bukan_total"], lowered):
+        return {}
+    scan = re.sub(r"\btahun anggaran\b", lambda m: "t" * len(m.group(0)), lowered)  # a fiscal year, not a pagu
+    kinds = [(kind, re.compile(words[f"uang_{kind}"])) for kind in ("realisasi", "pagu", "lain")]
+    found: dict[str, list[tuple[Decimal, str]]] = {}
+    for match in _MONEY.finditer(text):
+        window = scan[max(0, match.start() - 80):match.start()]
+        other_year = [y for y in re.findall(r"\b(?:19|20)\d\d\b", window) if year is None or int(y) != year]
+        nearest = max(((m.end(), kind) for kind, pattern in kinds for m in pattern.finditer(window)), default=None)
+        value = parse_number(match.group(1), money=True)
+        if nearest and nearest[1] != "lain" and not other_year and value is not None:
+            found.setdefault(nearest[1], []).append((value, match.group(0).strip()))
+    absorption = _ABSORPTION.search(lowered)
+    if absorption and found:
+        value = parse_number(absorption.group(1))
+        if value is not None and value <= 100:
+            found.setdefault("penyerapan", []).append((value, text[absorption.start(1):absorption.end()].strip()))
+    figures = {kind: values[0] for kind, values in found.items() if len({v for v, _ in values}) == 1}
+    if "pagu" in figures and "realisasi" in figures and figures["realisasi"][0] > figures["pagu"][0]:
+        return {}
+    return figures if "pagu" in figures or "realisasi" in figures else {}
+
+
+def year_totals(document: Document, year: int | None = None) -> list[TextTotal]:
+    """Every sentence of the running text that states the year's budget totals, with the heading above it."""
+    totals: list[TextTotal] = []
+    section = ""
+    for block in document.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        text = " ".join(block.text.replace("\t", " ").replace("**", "").split())
+        if len(text) <= MAX_HEADING and not text.endswith((".", ":", ";", ",")):
+            section = text.strip(" *#") if heading_of(text) else section
+            continue
+        for sentence in sentences(text):
+            figures = budget_sentence(sentence, year)
+            if figures:
+                where = f"halaman {block.page}" if block.page else f"baris {block.line}" if block.line else ""
+                quote = sentence if len(sentence) <= MAX_QUOTE else sentence[:MAX_QUOTE - 1] + "…"
+                totals.append(TextTotal(quote, section, where, figures))
+    return totals

@@ -23,7 +23,7 @@ from .document import Document
 from .extract import (BudgetLine, Figure, IndicatorRow, Source, average_rows, bare_name, budget_lines, cell,
                       coded_levels, filled_down, indicator_rows, named_rows, normal, plan_lines, relevelled,
                       same_name)
-from .claims import year_claims
+from .claims import year_claims, year_totals
 from .narrative import narrative_sections
 from .recognise import Recognised
 
@@ -542,13 +542,34 @@ def narasi_block(document: Document) -> dict:
             for name in NARRATIVE_FIELDS if name in found}
 
 
+def text_totals(document: Document, year: int) -> list[dict]:
+    """The year's budget totals the running text states (claims.year_totals), as `anggaran.dinyatakan` entries for
+    the audit: each figure as printed, with the sentence's heading and page/line."""
+    entries = []
+    for total in year_totals(document, year):
+        place = f"{total.where} (teks laporan)" if total.where else "teks laporan"
+        entry: dict = {"sumber": {"tabel": f"{section_name(total.section)} (teks)" if total.section else "teks laporan"}}
+        for name in ("pagu", "realisasi", "penyerapan"):
+            if name in total.figures:
+                value, printed = total.figures[name]
+                entry[name] = Commented(value, f'dicetak "{printed}", {place}')
+        entries.append(entry)
+    return entries
+
+
+def section_name(heading: str) -> str:
+    """A heading as a source names it: letters printed spaced out ("P E N U T U P") joined, at most 80 characters."""
+    joined = re.sub(r"\b((?:\w ){3,}\w)\b", lambda m: m.group(1).replace(" ", ""), " ".join(heading.split()))
+    return joined[:80]
+
+
 def klaim_block(document: Document) -> list[dict]:
     """The sentences of the running text that state counts for the year (claims.year_claims), each with its
     counts as printed and the heading and page/line it stands under."""
     entries = []
     for claim in year_claims(document):
         entry: dict = {"kutipan": Commented(Quoted(claim.quote), f"{claim.where} (teks laporan)" if claim.where else ""),
-                       "sumber": {"tabel": f"{claim.section[:80]} (teks)" if claim.section else "teks laporan"}}
+                       "sumber": {"tabel": f"{section_name(claim.section)} (teks)" if claim.section else "teks laporan"}}
         entry.update({f"jumlah_{key}": value for key, value in claim.counts.items()})
         if claim.all_reached:
             entry["seluruhnya_tercapai"] = Commented(True, "PERIKSA: kalimat ini menyatakan seluruhnya tercapai")
