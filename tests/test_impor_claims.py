@@ -128,3 +128,42 @@ def test_no_sentence_ends_at_an_abbreviation():
     text = "Anggaran sebesar Rp. 6.151.520.858,00 terealisasi Rp. 4.924.825.264. Kab. Paser mencatat No. 3 di sini."
     assert sentences(text) == ["Anggaran sebesar Rp. 6.151.520.858,00 terealisasi Rp. 4.924.825.264.",
                                "Kab. Paser mencatat No. 3 di sini."]
+
+
+from builder.impor.claims import heading, index_sentence  # noqa: E402
+
+INDEX_SENTENCES = [
+    # 004 Bab III 3.1.1, Bab III 3.1.3, Bab IV
+    ("- Capaian kinerja yang sesuai target ditunjukkan pada indikator Indeks Kepuasan Masyarakat (IKM), dengan capaian "
+     "kinerja 88,12 %, yang di targetkan 88,37 dengan rasio pencapaian 99,71 %.", {"ikm": D("88.12")}),
+    ("Kecamatan Lima Puluh Pesisir memperoleh nilai LAKIP 70,20 yang hasilnya dapat ditunjukkan dari tabel di bawah ini",
+     {"akip": D("70.20")}),
+    # two years in one sentence: only the report's year
+    ("Indeks Kepuasan Masyarakat dari Tahun 2022 dan 2023 mengalami kenaikan, yang mana di tahun 2022 Indeks Kepuasan "
+     "Masyarakat (IKM) 82,48, sedangkan di Tahun 2023 Indeks Kepuasan Masyarakat (IKM) mencapai 88,12, namun tidak "
+     "memenuhi target di Tahun 2023, yaitu 88,37.", {"ikm": D("88.12")}),
+    ("- Sasaran 1 terdiri dari 1 (satu) indikator dengan nilai IKM 88,12atau interpretasi memuaskan.", {"ikm": D("88.12")}),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", INDEX_SENTENCES)
+def test_an_index_value_stated_for_the_year(sentence, expected):
+    assert {k: v for k, (v, _, _) in index_sentence(sentence, 2023).items()} == expected
+
+
+def test_a_target_or_another_year_is_no_index_value():
+    assert index_sentence("Target IKM tahun 2024 ditargetkan 89,00 sesuai Renstra.", 2023) == {}
+    assert index_sentence("Nilai AKIP tahun 2022 sebesar 72,59 dengan predikat B.", 2023) == {}
+    assert index_sentence("Nilai AKIP tahun 2023 sebesar 70,20 dengan predikat BB.", 2023) == \
+        {"akip": (D("70.20"), "70,20", "BB")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3.1.5 Analisis Atas Efisiensi Penggunaan Sumber Daya", "3.1.5 Analisis Atas Efisiensi Penggunaan Sumber Daya"),
+    ("BAB IV P E N U T U P", "BAB IV P E N U T U P"),
+    ("IKHTISAR EKSEKUTIF", "IKHTISAR EKSEKUTIF"),
+    ("Sumber : Permendagri Nomor 86 Tahun 2017", None),  # a table's source line
+    ("Tahun 2023 dengan Tahun Sebelumnya", None),  # a heading's second line
+])
+def test_a_heading_is_numbered_or_in_capitals(text, expected):
+    assert heading(text) == expected

@@ -23,7 +23,7 @@ from ..problems import printable
 from ..scaffold import FORMAT_LINE, ScaffoldError, modeline, new_kecamatan, official_codes
 from .document import Document, DocumentError
 from .draft import (Outcome, agreement_annex, agreement_blocks, akip_blocks, budget_block, emit, idm_block, ikm_block, indicators_of,
-                    kinerja_rows, klaim_block, narasi_block, text_totals, pegawai_block, plan_tree, planned_budget, renstra_tree, sasaran_block,
+                    kinerja_rows, klaim_block, narasi_block, text_indices, text_totals, pegawai_block, plan_tree, planned_budget, renstra_tree, sasaran_block,
                     survey_blocks, year_averages)
 from .extract import realigned
 from .methods import efficiency_formula, rating_scale
@@ -275,6 +275,13 @@ def _year_text(path: Path, data_dir: Path, nama: str, year: int, report_year: in
     if year == report_year and (stated := text_totals(document, year)):
         budget = body.setdefault("anggaran", {})
         budget["dinyatakan"] = [*budget.get("dinyatakan", []), *stated]
+    if year == report_year:
+        indices = text_indices(document, year)
+        if indices.get("ikm"):
+            ikm = body.setdefault("ikm", {})
+            ikm["dinyatakan"] = [*ikm.get("dinyatakan", []), *indices["ikm"]]
+        if indices.get("akip") and "akip" in body:  # an akip block needs its method; text alone gives none
+            body["akip"]["dinyatakan"] = [*body["akip"].get("dinyatakan", []), *indices["akip"]]
     if year == report_year and (claims := klaim_block(document)):
         body["klaim"] = claims
     if year == report_year and (narrative := narasi_block(document)):

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from .cells import parse_number
 from .document import Document, Paragraph
-from .narrative import MAX_HEADING, heading_of
+from .narrative import MAX_HEADING
 from .recognise import vocabulary
 
 MAX_QUOTE = 300  # characters of the sentence kept in `kutipan`
@@ -38,6 +38,21 @@ def sentences(text: str) -> list[str]:
     out.append(text[start:])
     return [s for s in out if s.strip()]
 _COUNT = r"(\d{1,3})\s*(?:\(\s*[a-z\s]+\))?\s*"  # "3", "3 (tiga)", "4 ( empat )"
+
+
+_NOT_HEADING = re.compile(r"^(sumber|tabel|gambar|grafik|screenshot|keterangan|catatan|ket)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(bab\b|[ivx]+\.\s|\d+(\.\d+)*\.?\s|[a-h]\.\s)", re.IGNORECASE)
+
+
+def heading(text: str) -> str | None:
+    """A paragraph as the heading of the text under it: a short line that is numbered ("3.1.5 …", "BAB IV", "B.")
+    or in capitals, and not a table's caption or source line; None for any other paragraph."""
+    if len(text) > MAX_HEADING or text.endswith((".", ":", ";", ",")) or _NOT_HEADING.match(text):
+        return None
+    letters = [c for c in text if c.isalpha()]
+    if _NUMBERED.match(text) or (letters and all(c.isupper() for c in letters)):
+        return text.strip(" *#")
+    return None
 
 
 @dataclass
@@ -107,7 +122,7 @@ def year_claims(document: Document) -> list[Claim]:
             continue
         text = " ".join(block.text.replace("\t", " ").split())
         if len(text) <= MAX_HEADING and not text.endswith((".", ":", ";", ",")):
-            section = text.strip(" *#") if heading_of(text) else section
+            section = heading(text) or section
             continue
         for sentence in sentences(text):
             counts, all_reached = sentence_claim(sentence)
@@ -181,7 +196,7 @@ def year_totals(document: Document, year: int | None = None) -> list[TextTotal]:
             continue
         text = " ".join(block.text.replace("\t", " ").replace("**", "").split())
         if len(text) <= MAX_HEADING and not text.endswith((".", ":", ";", ",")):
-            section = text.strip(" *#") if heading_of(text) else section
+            section = heading(text) or section
             continue
         for sentence in sentences(text):
             figures = budget_sentence(sentence, year)
@@ -190,3 +205,74 @@ def year_totals(document: Document, year: int | None = None) -> list[TextTotal]:
                 quote = sentence if len(sentence) <= MAX_QUOTE else sentence[:MAX_QUOTE - 1] + "…"
                 totals.append(TextTotal(quote, section, where, figures))
     return totals
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The year's IKM and AKIP values stated in running text
+# ---------------------------------------------------------------------------------------------------------------
+
+_INDEX_VALUE = re.compile(r"(\d{2,3},\d{1,2}|\d{2,3}\.\d{1,2})(?!\d)")
+_GRADE = re.compile(r"\b(?:predikat|kategori|mutu)\s*[\"“(]?\s*(AA|A|BB|B|CC|C|D)\b")
+
+
+@dataclass
+class TextIndex:
+    """An index value (IKM, AKIP) one sentence of the running text states for the report's year."""
+
+    index: str  # ikm or akip
+    value: Decimal
+    printed: str
+    grade: str | None
+    section: str
+    where: str
+
+
+def index_sentence(sentence: str, year: int | None = None) -> dict[str, tuple[Decimal, str, str | None]]:
+    """{"ikm"|"akip": (value, printed, printed grade code or None)}: the first decimal number within 60 characters
+    after the index's name ("nilai LAKIP 70,20", "Indeks Kepuasan Masyarakat (IKM) mencapai 88,12"), unless a target
+    or another year comes between (a sentence comparing years gives only its own year's value)."""
+    if len(sentence) > MAX_SENTENCE:
+        return {}
+    text = " ".join(sentence.split())
+    words = vocabulary()["klaim"]
+    if re.search(r"\brealisasi(nya)?\b", text, re.IGNORECASE):
+        return {}  # "capaian … adalah sebesar 72,60. Realisasi sebesar 70,20": which figure is the value is unclear
+    found: dict[str, tuple[Decimal, str, str | None]] = {}
+    for index, name in words["indeks"].items():
+        for match in re.finditer(name, text, re.IGNORECASE):
+            after = text[match.end():match.end() + 60]
+            number = _INDEX_VALUE.search(after)
+            if not number:
+                continue
+            between = after[:number.start()].lower()
+            years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text[max(0, match.start() - 40):match.end()]
+                                                                            + between)]
+            if re.search(words["bukan_nilai"], between) or any(y != year for y in years if year is not None):
+                continue
+            value = parse_number(number.group(1))
+            low, high = words["rentang"][index]
+            if value is None or not low <= value <= high:
+                continue
+            grade = _GRADE.search(text[match.end():]) if index == "akip" else None
+            found.setdefault(index, (value, number.group(1), grade.group(1) if grade else None))
+    return found
+
+
+def year_indices(document: Document, year: int) -> list[TextIndex]:
+    """Every IKM or AKIP value the running text states for the report's year, with the heading above it."""
+    out: list[TextIndex] = []
+    section = ""
+    for block in document.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        text = " ".join(block.text.replace("\t", " ").replace("**", "").replace("*", "").split())
+        if len(text) <= MAX_HEADING and not text.endswith((".", ":", ";", ",")):
+            section = heading(text) or section
+            continue
+        if re.search(r"\brealisasi(nya)?\b", text, re.IGNORECASE):
+            continue  # "… adalah sebesar 72,60. Realisasi sebesar 70,20": which figure is the value is unclear
+        where = f"halaman {block.page}" if block.page else f"baris {block.line}" if block.line else ""
+        for sentence in sentences(text):
+            for index, (value, printed, grade) in index_sentence(sentence, year).items():
+                out.append(TextIndex(index, value, printed, grade, section, where))
+    return out

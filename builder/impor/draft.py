@@ -23,7 +23,7 @@ from .document import Document
 from .extract import (BudgetLine, Figure, IndicatorRow, Source, average_rows, bare_name, budget_lines, cell,
                       coded_levels, filled_down, indicator_rows, named_rows, normal, plan_lines, relevelled,
                       same_name)
-from .claims import year_claims, year_totals
+from .claims import year_claims, year_indices, year_totals
 from .narrative import narrative_sections
 from .recognise import Recognised
 
@@ -555,6 +555,20 @@ def text_totals(document: Document, year: int) -> list[dict]:
                 entry[name] = Commented(value, f'dicetak "{printed}", {place}')
         entries.append(entry)
     return entries
+
+
+def text_indices(document: Document, year: int) -> dict[str, list[dict]]:
+    """{"ikm"|"akip": `dinyatakan` entries}: the index values the running text states for the report's year, each as
+    printed with its heading and page/line, for the audit."""
+    out: dict[str, list[dict]] = {}
+    for found in year_indices(document, year):
+        place = f"{found.where} (teks laporan)" if found.where else "teks laporan"
+        entry: dict = {"sumber": {"tabel": f"{section_name(found.section)} (teks)" if found.section else "teks laporan"},
+                       "nilai": Commented(found.value, f'dicetak "{found.printed}", {place}')}
+        if found.grade:
+            entry["predikat"] = found.grade
+        out.setdefault(found.index, []).append(entry)
+    return out
 
 
 def section_name(heading: str) -> str:
