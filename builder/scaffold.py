@@ -190,7 +190,7 @@ def _kinerja_lines(kec: KecamatanData, renstra: m.Renstra, year: int) -> list[st
         if goal != current:
             lines.append(f"  # {'Sasaran' if sasaran else 'Tujuan'}: {one_line(goal)}")
             current = goal
-        direction = "semakin kecil semakin baik" if ind.polaritas == "turun" else "semakin besar semakin baik"
+        direction = m.POLARITAS[ind.polaritas]
         lines.append(f"  - indikator: {ind.id}{_comment(f'{ind.nama} ({ind.satuan}; {direction})')}")
         target = ind.target.get(year)
         if target is not None:

@@ -14,6 +14,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Optional, Union
 
+from ..models.common import POLARITAS
+
 Num = Optional[Decimal]
 Value = Union[Decimal, str, None]  # a target or realisasi: a number, a category code ("BB"), or missing
 
@@ -162,6 +164,10 @@ class CanonicalIndicator:
     dasar_hukum: str | None
     kata_kunci: tuple[str, ...]
 
+    @property
+    def direction(self) -> str:
+        return POLARITAS[self.polaritas]
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -241,7 +247,7 @@ class Indicator:
 
     @property
     def direction(self) -> str:
-        return "semakin kecil semakin baik" if self.lower_is_better else "semakin besar semakin baik"
+        return POLARITAS[self.polaritas]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Optional, Union
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import (
     BaseModel,
@@ -153,6 +153,11 @@ Id = Annotated[
     str,
     Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Pengenal: huruf kecil, angka dan tanda minus."),
 ]
+# An indicator's direction: its YAML values, and what every page, scaffold and description says for them.
+POLARITAS = {"naik": "semakin besar semakin baik", "turun": "semakin kecil semakin baik"}
+Polaritas = Literal["naik", "turun"]
+POLARITAS_TEXT = "; ".join(f"{value}: {words}" for value, words in POLARITAS.items()) + "."
+
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # the years a report can be about
 Tahun = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 

@@ -6,7 +6,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from .common import Angka, BerkasData, Id, Markdown, Model
+from .common import POLARITAS_TEXT, Polaritas, Angka, BerkasData, Id, Markdown, Model
 
 
 
@@ -81,9 +81,7 @@ class IndikatorKanonik(Model):
     id: Id = Field(description="Pengenal indikator bersama, dirujuk lewat `kanonik` di indikator Renstra, mis. ikm.")
     nama: str = Field(description="Nama indikator di halaman perbandingan, mis. Indeks Kepuasan Masyarakat (IKM).")
     satuan: str = Field(description="Satuan beserta rentangnya, mis. nilai (25–100) atau predikat (AA–D).")
-    polaritas: Literal["naik", "turun"] = Field(
-        description="naik: semakin besar semakin baik; turun: semakin kecil semakin baik."
-    )
+    polaritas: Polaritas = Field(description=POLARITAS_TEXT)
     jenis: Literal["numerik", "kategori"] = Field(
         description="numerik: nilai berupa angka; kategori: nilai berupa kode predikat, mis. BB."
     )

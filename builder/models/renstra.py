@@ -6,7 +6,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from .common import BerkasData, Id, Markdown, Model, NilaiKinerja, Sumber, Tahun, Uang
+from .common import POLARITAS_TEXT, Polaritas, BerkasData, Id, Markdown, Model, NilaiKinerja, Sumber, Tahun, Uang
 
 
 
@@ -25,9 +25,7 @@ class Indikator(Model):
     id: Id = Field(description="Pengenal tetap indikator, dipakai di berkas tahunan, mis. ikm.")
     nama: str = Field(description="Nama indikator seperti dicetak tabel Renstra/IKU.")
     satuan: str = Field(description='Satuan, mis. "nilai", "%", "kasus", "predikat".')
-    polaritas: Literal["naik", "turun"] = Field(
-        description="naik: semakin besar semakin baik; turun: semakin kecil semakin baik."
-    )
+    polaritas: Polaritas = Field(description=POLARITAS_TEXT)
     jenis: Literal["numerik", "kategori"] = Field(
         "numerik", description="numerik: target dan realisasi berupa angka; kategori: berupa kode predikat, mis. BB."
     )
