@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from . import layout
 from .analysis import country_of, iter_results, reference_of
 from .analysis.results import Country, KecamatanResult, Reference
 from .audit import Kind, audit_kecamatan
@@ -52,7 +53,7 @@ def money_warnings(dataset: Dataset) -> list[Problem]:
     warnings = []
     for kec in iter_results(dataset, reference_of(dataset.referensi)):
         for year, findings in audit_kecamatan(kec).items():
-            source = dataset.kecamatan[kec.slug].files.get(f"wilayah/{kec.slug}/{year}.yaml")
+            source = dataset.kecamatan[kec.slug].files.get(layout.year_file(kec.slug, year))
             for f in findings:
                 if f.kind == Kind.DIFFERENCE and f.unit == "Rp" and source is not None:
                     warnings.append(Problem(

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
+from . import layout
 from . import models as m
 from .models.fields import field_model, is_list, unwrap
 from .dataset import KecamatanData, goals_in_force, iter_indicators, kabupaten_slug, slug_of
@@ -117,7 +118,7 @@ def new_year(kec: KecamatanData, year: int, data_dir: Path) -> Scaffold:
         periods = ", ".join(f"{r.periode.mulai}–{r.periode.selesai}" for r in kec.renstra) or "tidak ada"
         raise ScaffoldError(f"Tidak ada Renstra Kecamatan {kec.profil.nama} yang mencakup tahun {year} "
                             f"(Renstra yang ada: {periods}). Tambahkan dulu berkas renstra-<mulai>-<selesai>.yaml.")
-    path = data_dir / "wilayah" / kec.slug / f"{year}.yaml"
+    path = data_dir / layout.year_file(kec.slug, year)
     known_reports = {lap.tahun: lap.id for lap in kec.profil.laporan}
     report_id = known_reports.get(year)
     # An earlier year whose figures a later report prints (its "tahun lalu" columns): that report is the source.

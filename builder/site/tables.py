@@ -17,6 +17,7 @@ import yaml
 
 from ..analysis.results import BudgetLine, IndicatorYear, KecamatanResult, YearResult
 from ..audit import Finding
+from .. import layout
 from ..formatting import round_half_up
 
 SCHEMA_FILE = Path(__file__).resolve().parent / "tabel.yaml"
@@ -102,7 +103,7 @@ def location_of(kec: KecamatanResult) -> dict:
 
 def year_file(kec: KecamatanResult, year: int) -> str:
     """The data file of a kecamatan-year, relative to the data folder."""
-    return f"wilayah/{kec.slug}/{year}.yaml"
+    return layout.year_file(kec.slug, year)
 
 
 # --------------------------------------------------------------------------
