@@ -416,3 +416,14 @@ def test_the_headline_tiles_read_as_separate_words_in_search_excerpts(site):
     cards = re.search(r'<div class="kc-cards kc-cards--summary".*?</div>', html, re.S).group(0)
     assert re.findall(r'class="kc-stat__(?:label|value|note)"', cards)
     assert not re.search(r'</span><span class="kc-stat__', cards)
+
+
+def test_a_comparison_says_in_one_sentence_whether_its_figures_compare(site):
+    """#27: the IKM comparison marked every cell "tidak sebanding" but said so nowhere plainly, and its chart drew
+    the bars side by side without a word (also in the downloaded image, whose title is the caption). The reports
+    name no common way of measuring (LKjIP Lima Puluh Pesisir 2022: "jumlah responden puas"; 2023: SKM per unsur;
+    Rupat Utara 2023: SKM 9 unsur)."""
+    html = re.sub(r"\s+", " ", (site / "indikator/ikm.html").read_text(encoding="utf-8"))
+    assert re.search(r"<strong>Tidak satu pun dari \d+ angka di tabel ini dapat dibandingkan langsung", html)
+    figure = re.search(r'<figure class="kc-chart" id="grafik-banding-ikm".*?</figure>', html).group(0)
+    assert "Tidak satu pun angka di grafik ini dapat dibandingkan langsung" in figure

@@ -677,6 +677,26 @@ class ComparisonPage:
     chart: Chart | None
     tables: dict[str, Table]
     downloads: Downloads
+    verdict: str = ""  # in one sentence: how many of the figures can be compared directly
+
+
+def comparability(comp: Comparison) -> tuple[int, int]:
+    """(figures measured in a way the reports name and share, figures reported) on this page."""
+    reported = [(r, y) for r in comp.rows for y, h in r.by_year.items() if h.realised]
+    return sum(1 for r, y in reported if not r.cell_notes.get(y)), len(reported)
+
+
+def comparison_verdict(comp: Comparison) -> str:
+    comparable, reported = comparability(comp)
+    if not reported:
+        return ""
+    if comparable == reported:
+        return f"Semua {reported} angka di tabel ini diukur dengan cara yang sama dan dapat dibandingkan langsung."
+    if comparable == 0:
+        return (f"Tidak satu pun dari {reported} angka di tabel ini dapat dibandingkan langsung: cara mengukurnya "
+                "tidak disebut laporan, atau berbeda dari kecamatan ke kecamatan (lihat catatan di tiap angka).")
+    return (f"Hanya {comparable} dari {reported} angka di tabel ini dapat dibandingkan langsung; yang lain ditandai "
+            "karena cara mengukurnya tidak disebut atau berbeda.")
 
 
 def comparison_table(comp: Comparison) -> Table:
@@ -711,7 +731,7 @@ def comparison_pages(comp: Comparison) -> list[ComparisonPage]:
         part = Comparison(comp.canon, rows, comp.years, comp.uniform_scale)
         uri = comparison_uri(comp.canon.id, page_number)
         out.append(ComparisonPage(part, len(comp.rows), links, comparison_chart(part), {"banding": comparison_table(part)},
-                                  Downloads(uri, ("banding",))))
+                                  Downloads(uri, ("banding",)), comparison_verdict(part)))
     return out
 
 
@@ -722,7 +742,15 @@ def comparison_chart(comp: Comparison) -> Chart | None:
                      for r in comp.rows}
     if not any(v is not None for values in series_values.values() for v in values):
         return None
-    return charts.grouped_bars(f"banding-{comp.canon.id}", f"{comp.canon.nama}: realisasi tiap kecamatan per tahun.",
+    # Bars side by side say the figures compare: the caption (also the title of the downloaded image) says when not.
+    comparable, reported = comparability(comp)
+    caveat = ("" if comparable == reported else
+              " Tidak satu pun angka di grafik ini dapat dibandingkan langsung (cara mengukurnya tidak disebut atau "
+              "berbeda); lihat catatan di tabel." if comparable == 0 else
+              f" {reported - comparable} dari {reported} angka belum tentu sebanding (cara mengukurnya tidak disebut "
+              "atau berbeda); tandanya ada di tabel.")
+    return charts.grouped_bars(f"banding-{comp.canon.id}",
+                               f"{comp.canon.nama}: realisasi tiap kecamatan per tahun.{caveat}",
                                [str(y) for y in comp.years], series_values)
 
 
