@@ -141,7 +141,7 @@ def test_search_without_result_points_to_the_list_of_areas(browser, base_url):
 @pytest.mark.parametrize("uri, table", [("wilayah/paser/batu-sopang/2022.html", "table.kc-findings"),
                                         ("riwayat.html", "table.kc-changes")])
 def test_audit_and_history_tables_read_at_360_px_without_sideways_scrolling(browser, base_url, uri, table):
-    """#26: the audit's and the history's tables cut off "Hitungan kami", "Kemungkinan penyebab" and "Baru" at
+    """#26: the audit's and the history's tables cut off "Hitungan kami" (now "Angka kami"), "Kemungkinan penyebab" and "Baru" at
     360 px; each row is now a card whose every cell is on screen."""
     context, page, problems = open_page(browser, base_url + uri, width=360)
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
