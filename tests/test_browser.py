@@ -335,3 +335,13 @@ def test_no_developer_words_on_a_phone(browser, base_url, uri):
     assert found == [], (uri, found)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, uri  # no sideways page scroll
     context.close()
+
+
+def test_the_home_cards_links_are_a_fingers_target(browser, base_url):
+    """#27: the home card's year link measured 28 × 15 px; WCAG 2.5.8 asks for 24 × 24 px."""
+    context, page, problems = open_page(browser, base_url + "index.html", width=360)
+    boxes = page.locator(".kc-card dd a").evaluate_all(
+        "as => as.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })")
+    assert boxes and all(w >= 24 and h >= 24 for w, h in boxes), boxes
+    assert problems == []
+    context.close()
