@@ -12,8 +12,6 @@ from builder.impor.claims import MAX_SENTENCE, sentence_claim
 
 SENTENCES = [
     # 002 Ikhtisar Eksekutif
-    ("Untuk mencapai tujuan tersebut ditetapkan 3 (tiga) sasaran strategis dan 4 (empat) Indikator Kinerja, yaitu :",
-     {"sasaran": 3, "indikator": 4}, None),
     ("Untuk mewujudkan visi tersebut, pada tahun 2022 Kecamatan Batu Sopang Kabupaten Batu Sopang melaksanakan 6 "
      "(enam) program dengan 15 (lima belas belas) kegiatan dan 35 (Tiga Puluh Lima) sub kegiatan dengan anggaran",
      {"program": 6, "kegiatan": 15, "sub_kegiatan": 35}, None),
@@ -35,6 +33,8 @@ SENTENCES = [
 ]
 
 PARTS = [
+    # 002 Ikhtisar: "tujuan tersebut" is Tujuan 1 (its 3 sasaran and 4 indicators), not the year
+    "Untuk mencapai tujuan tersebut ditetapkan 3 (tiga) sasaran strategis dan 4 (empat) Indikator Kinerja, yaitu :",
     "Tujuan 1 terdapat 3 sasaran strategis dan 4 indikator kinerja sasaran :",  # 002: one tujuan
     "1. Sasaran 1, terdiri dari 2 indikator;",  # 002: one sasaran
     "- Sasaran 1 terdiri dari 1 (satu) indikator dengan nilai IKM 88,12atau interpretasi memuaskan.",  # 004

@@ -62,7 +62,7 @@ def test_scale_role_names_an_existing_scale(minimal_data, role, scale):
 
 
 def test_another_name_for_a_level_must_not_name_another_level(minimal_data):
-    edit(minimal_data, SKALA, "      - {kode: C, label: Cukup Berhasil, min: 55}\n",
+    edit(minimal_data, SKALA, "      - {kode: C, label: Cukup Berhasil, min: 55, label_lain: [Cukup Baik]}\n",
          "      - {kode: C, label: Cukup Berhasil, min: 55, label_lain: [Berhasil]}\n")
     (error,) = problems_of(minimal_data)
     assert (error.path, error.field) == (f"data/{SKALA}", "skala.sb-b-c-k.tingkat[2]")

@@ -561,7 +561,9 @@ def ikm_of(ikm: m.Ikm, sources: _Sources, ref: Referensi) -> IkmResult:
         value=value,
         value_from_counts=c.share(Decimal(ikm.puas), Decimal(counted)) if counted else None,
         grade=graded(_rounded(value), ref.skala[ref.peran.ikm]),  # the NRR scale: not for a count of satisfied
-        stated=tuple(StatedIndex(sources(d.sumber), d.nilai, d.mutu, d.responden) for d in ikm.dinyatakan),
+        stated=tuple(StatedIndex(sources(d.sumber), d.nilai, d.mutu, d.responden,
+                                 graded(d.nilai, ref.skala[ref.peran.ikm]) if d.nilai is not None else None)
+                     for d in ikm.dinyatakan),
         line=ikm.line_of(),
     )
 

@@ -520,6 +520,7 @@ class StatedIndex:
     value: Num
     level: str | None
     respondents: int | None = None
+    level_of_value: Level | None = None  # the level the scale gives the printed value itself (IKM)
 
 
 @dataclass(frozen=True)

@@ -392,6 +392,9 @@ class YearAudit:
                                 ikm.value_from_counts, "")
                 elif ikm.source.partial:
                     self.number(stated.source, "Nilai IKM dari sembilan NRR", stated.value, None, "", reason=PARTIAL)
+                if ikm.value is None:  # no NRR to recompute from: the printed mutu against the printed value's level
+                    self.label(stated.source, "Mutu pelayanan untuk nilai IKM yang dicetak", stated.level,
+                               stated.level_of_value, "mutu berbeda dari skala mutu PermenPANRB 14/2017 untuk nilai ini")
                 if stated.respondents is not None and ikm.respondents is not None and stated.respondents != ikm.respondents:
                     self.add(stated.source, "Jumlah responden IKM", Decimal(stated.respondents), Decimal(ikm.respondents),
                              "", "jumlah responden dicetak berbeda di bagian lain laporan", Kind.DIFFERENCE)
