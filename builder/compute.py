@@ -163,6 +163,12 @@ def sum_gap(printed: Num, parts: Iterable[Num]) -> Num:
     return printed - whole
 
 
+def within_part_rounding(gap: Decimal, parts: int) -> bool:
+    """A total printed from whole-rupiah parts each rounded on its own (a Renstra's indicative pagu grown by a
+    percentage) may differ from the sum of the printed parts by up to half a rupiah per part and per total."""
+    return abs(gap) <= (parts + 1) * Decimal("0.5")
+
+
 def output_without_spending(pagu: Num, realisasi: Num, output_target, output_realisasi) -> bool:
     """A line whose output is reported as reached (a positive target met or passed) while nothing of its
     positive budget was spent: the two columns of one row contradict each other."""

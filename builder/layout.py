@@ -8,6 +8,11 @@ def kecamatan_folder(slug: str) -> str:
     return f"wilayah/{slug}"
 
 
+def renstra_file(slug: str, start: int, end: int) -> str:
+    """A kecamatan's Renstra file: wilayah/<kabupaten>/<kecamatan>/renstra-<mulai>-<selesai>.yaml."""
+    return f"{kecamatan_folder(slug)}/renstra-{start}-{end}.yaml"
+
+
 def year_file(slug: str, year: int) -> str:
     """A kecamatan's file for one year: wilayah/<kabupaten>/<kecamatan>/<tahun>.yaml."""
     return f"{kecamatan_folder(slug)}/{year}.yaml"

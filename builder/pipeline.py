@@ -53,8 +53,9 @@ def money_warnings(dataset: Dataset) -> list[Problem]:
     warnings = []
     for kec in iter_results(dataset, reference_of(dataset.referensi)):
         for year, findings in audit_kecamatan(kec).items():
-            source = dataset.kecamatan[kec.slug].files.get(layout.year_file(kec.slug, year))
+            files = dataset.kecamatan[kec.slug].files
             for f in findings:
+                source = files.get(f.file or layout.year_file(kec.slug, year))
                 if f.kind == Kind.DIFFERENCE and f.unit == "Rp" and source is not None:
                     warnings.append(Problem(
                         source.display, f.line, None, "",

@@ -220,3 +220,14 @@ def test_output_without_spending():
     assert not output_without_spending(D("25000000"), D("24750000"), D(25), D(25))
     assert not output_without_spending(D(0), D(0), D(1), D(1))
     assert not output_without_spending(D("18500000"), D(0), "BB", "BB")
+
+
+def test_within_part_rounding():
+    """002 Tabel T-C 27: a programme's 2023 pagu 4.258.792.773 against its kegiatan summing to 4.258.792.774 (each
+    grown by a percentage and rounded on its own) is rounding; 1.212.117.346 against 212.117.346 is not."""
+    from builder.compute import within_part_rounding
+
+    assert within_part_rounding(D(-1), 7)
+    assert within_part_rounding(D(1), 1)
+    assert not within_part_rounding(D(2), 2)
+    assert not within_part_rounding(D(1000000000), 1)

@@ -599,3 +599,15 @@ def test_a_grade_indicators_rank_ratio_is_not_shown_as_a_measured_percentage(sit
     assert any(r["efisiensi"] for r in rows if r not in graded)
     chart = re.search(r'id="grafik-capaian".*?</figure>', html, re.S).group(0)
     assert "bertarget predikat" in chart
+
+
+def test_the_renstra_matrix_adds_up_per_year(results):
+    """#26: Batu Sopang LKjIP 2022, Tabel T-C 27, 2023 column: kegiatan 7.01.02.2.03 prints 1.212.117.346 over one
+    sub kegiatan of 212.117.346 (exactly one miliar apart), and kegiatan 7.01.01.2.06 prints 101.555.820 over sub
+    kegiatan summing to 111.756.020; Rp1 gaps from rows rounded on their own are rounding."""
+    found = [f for f in findings(results, "paser/batu-sopang", 2023) if f.what.endswith("(Renstra)")]
+    real = {f.what.split(" (Renstra)")[0].split(" 2023 ")[1].split(" ")[0]: f for f in found if f.kind == Kind.DIFFERENCE}
+    assert set(real) == {"7.01.02.2.03", "7.01.01.2.06"}
+    assert real["7.01.02.2.03"].stated == D("1212117346") and real["7.01.02.2.03"].computed == D("212117346")
+    assert real["7.01.01.2.06"].computed == D("111756020")
+    assert all(f.kind == Kind.ROUNDING for f in found if f not in real.values())

@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from .. import compute as c
+from .. import layout
 from .. import models as m
 from ..dataset import IndicatorPlace, KecamatanData, Referensi
 from ..formatting import round_half_up
@@ -20,7 +21,7 @@ from num2words import num2words
 from .reference import graded, method_of
 from .results import (
     Agreement, AgreementRow, AkipComponent, AkipResult, Award, Benchmark, Budget, BudgetLine, Claim, CountShare, DesaResult, Followup, Goal, IkmResult, Indicator,
-    IndicatorYear, KecamatanResult, Measurement, Method, Num, ShareGroup, Output, Person, Plan, Profile, Province, Reference, Region, Report,
+    IndicatorYear, KecamatanResult, Measurement, Method, Num, ShareGroup, Output, Person, Plan, PlanGap, Profile, Province, Reference, Region, Report,
     SasaranYear, Source, Staff, markdown, StatedBudget, StatedIndex, StatedIndicator, StatedSasaran, StatedTotal, StatedYear,
     Status, TargetKind, YearResult,
 )
@@ -72,15 +73,37 @@ def analyse_kecamatan(kec: KecamatanData, kabupaten: m.Kabupaten, ref: Referensi
     kab = kabupaten
     region = Region(kec.kabupaten_slug, kab.nama, kab.jenis, kab.kode, Province(kab.provinsi.nama, kab.provinsi.kode))
     return KecamatanResult(kec.slug, region, profile_of(kec.profil), method, years, history,
-                           tuple(plan_of(r) for r in kec.renstra))
+                           tuple(plan_of(r, _Sources(kec, renstra_report(kec, r)), kec.slug) for r in kec.renstra))
 
 
-def plan_of(r: m.Renstra) -> Plan:
+def renstra_report(kec: KecamatanData, r: m.Renstra) -> str:
+    """The report a Renstra file was transcribed from: the one its `sumber` names, else the latest report."""
+    if r.sumber and r.sumber.laporan:
+        return r.sumber.laporan
+    reports = sorted(kec.profil.laporan, key=lambda lap: lap.tahun)
+    return reports[-1].id if reports else ""
+
+
+def plan_of(r: m.Renstra, sources: _Sources | None = None, slug: str | None = None) -> Plan:
     return Plan(r.periode.mulai, r.periode.selesai, r.dokumen, r.rpjmd, r.visi,
                 tuple((x.nomor, x.teks, x.nomor in r.misi_terkait) for x in r.misi),
                 tuple((t.nama, tuple(s.nama for s in t.sasaran)) for t in r.tujuan),
                 tuple((x.strategi, tuple(x.kebijakan)) for x in r.strategi),
-                tuple((x.tingkat, x.kode, x.nama) for x in r.program))
+                tuple((x.tingkat, x.kode, x.nama) for x in r.program),
+                sources(r.sumber) if sources and r.sumber else None, tuple(plan_gaps(r.program)),
+                layout.renstra_file(slug, r.periode.mulai, r.periode.selesai) if slug else None)
+
+
+def plan_gaps(rows: list[m.RencanaProgram]):
+    """Every year a matrix row's indicative pagu is not the sum of its rows below (compute.sum_gap), at any depth."""
+    for row in rows:
+        for year, target in sorted(row.target.items()) if row.anak else ():
+            parts = [child.target[year].pagu if year in child.target else None for child in row.anak]
+            gap = c.sum_gap(target.pagu, parts)
+            if gap is not None:
+                yield PlanGap(year, row.kode, row.nama, target.pagu, gap, c.within_part_rounding(gap, len(parts)),
+                              row.line_of())
+        yield from plan_gaps(row.anak)
 
 
 def profile_of(p: m.Profil) -> Profile:

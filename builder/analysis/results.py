@@ -743,6 +743,19 @@ class Profile:
 
 
 @dataclass(frozen=True)
+class PlanGap:
+    """A row of a Renstra programme matrix whose indicative pagu for a year is not the sum of its rows below."""
+
+    year: int
+    kode: str | None
+    nama: str
+    printed: Decimal
+    gap: Decimal  # printed minus the rows' sum
+    rounding: bool  # within what rounding each row on its own explains
+    line: int | None = None  # of the row in the Renstra file
+
+
+@dataclass(frozen=True)
 class Plan:
     """A Renstra as its document states it: what the kecamatan set out to do over the period."""
 
@@ -755,6 +768,9 @@ class Plan:
     goals: tuple[tuple[str, tuple[str, ...]], ...]  # (tujuan, its sasaran)
     strategies: tuple[tuple[str, tuple[str, ...]], ...]  # (strategi, its kebijakan)
     programmes: tuple[tuple[str, str | None, str], ...]  # (tingkat, kode, nama)
+    source: Source | None = None  # where the report prints the Renstra
+    sum_gaps: tuple[PlanGap, ...] = ()
+    file: str | None = None  # the Renstra's data file, relative to data/
 
 
 @dataclass

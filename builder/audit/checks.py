@@ -67,8 +67,8 @@ class YearAudit:
     # -- plumbing ------------------------------------------------------------
 
     def add(self, source: Source, what: str, stated, computed, unit: str, cause: str, kind: Kind,
-            line: int | None = None) -> None:
-        self.findings.append(Finding(source.text, what, stated, computed, unit, cause, kind, line))
+            line: int | None = None, file: str | None = None) -> None:
+        self.findings.append(Finding(source.text, what, stated, computed, unit, cause, kind, line, file))
 
     def number(self, source: Source, what: str, stated: Num, exact: Num, unit: str = "%",
                alternatives: Iterable[tuple[str, Num]] = (), reason: str = NOT_RECOMPUTABLE,
@@ -122,7 +122,23 @@ class YearAudit:
         self.agreements()
         self.surveys()
         self.claims()
+        self.plans()
         return self.findings
+
+    def plans(self) -> None:
+        """The Renstra programme matrix in force this year: each row's indicative pagu for this year against the
+        sum of its rows below (within each row's own rounding, a rounding matter)."""
+        y = self.year.year
+        for plan in self.kec.plans:
+            if not plan.start <= y <= plan.end:
+                continue
+            source = plan.source or Source("Renstra", None)
+            for gap in (g for g in plan.sum_gaps if g.year == y):
+                name = f"{gap.kode} {gap.nama}" if gap.kode else gap.nama
+                self.add(source, f"Pagu indikatif {y} {name} (Renstra)", gap.printed, gap.printed - gap.gap, "Rp",
+                         f"pagu yang dicetak untuk baris ini tidak sama dengan jumlah baris di bawahnya (selisih "
+                         f"{rupiah(gap.gap)})" + ("; sebesar pembulatan tiap baris ke rupiah" if gap.rounding else ""),
+                         Kind.ROUNDING if gap.rounding else Kind.DIFFERENCE, gap.line, plan.file)
 
     # What a sentence counts, in the words a finding names it with.
     COUNTED = {"tujuan": "tujuan", "sasaran": "sasaran", "indikator": "indikator kinerja",

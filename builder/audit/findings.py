@@ -41,7 +41,8 @@ class Finding:
     unit: str  # "%", "Rp", "" (for display)
     cause: str
     kind: Kind
-    line: int | None = None  # the line of the year file holding the figure, when the audit knows it
+    line: int | None = None  # the line of the data file holding the figure, when the audit knows it
+    file: str | None = None  # that data file (relative to data/), when not the year's own file
 
     @property
     def places(self) -> int:
