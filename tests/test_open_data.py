@@ -161,6 +161,9 @@ def test_workbook_opens_with_numbers_as_numbers(site):
     assert book.sheetnames[0] == "Tentang" and {"kinerja", "anggaran"} <= set(book.sheetnames)
     about = {row[0]: row[1] for row in book["Tentang"].iter_rows(values_only=True) if row[0]}
     assert "Rupat Utara" in about["Laporan sumber"] and "Open Database License" in about["Lisensi data"]
+    # #27: a workbook on its own says whose figures it holds (its kecamatan, code, kabupaten and provinsi)
+    assert about["Kecamatan"] == "Rupat Utara" and about["Kabupaten/kota"] == "Kabupaten Bengkalis"
+    assert about["Provinsi"] == "Riau" and str(about["Kode kecamatan"]).startswith("14.03.")
     sheet = book["kinerja"]
     header = [c.value for c in sheet[1]]
     ikm = next(row for row in sheet.iter_rows(min_row=2) if row[header.index("ID indikator")].value == "ikm")

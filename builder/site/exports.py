@@ -190,7 +190,11 @@ def workbook_bytes(tables: dict[str, Table], about: dict) -> bytes:
     bold = book.add_format({"bold": True})
     formats: dict[str, object] = {}
     sheet = book.add_worksheet("Tentang")
+    place = about.get("wilayah") or {}
     lines = [("Judul", about.get("judul")), ("Halaman", about.get("halaman")),
+             *[(label, place[key]) for label, key in (("Kecamatan", "kecamatan"), ("Kode kecamatan", "kode_kecamatan"),
+                                                      ("Kabupaten/kota", "kabupaten"), ("Provinsi", "provinsi"))
+               if place.get(key)],
              ("Laporan sumber", (about.get("laporan") or {}).get("judul")),
              ("Lisensi data", f"{LICENCE['title']} ({LICENCE['path']})")]
     for r, (label, value) in enumerate(lines):
