@@ -611,3 +611,11 @@ def test_the_renstra_matrix_adds_up_per_year(results):
     assert real["7.01.02.2.03"].stated == D("1212117346") and real["7.01.02.2.03"].computed == D("212117346")
     assert real["7.01.01.2.06"].computed == D("111756020")
     assert all(f.kind == Kind.ROUNDING for f in found if f not in real.values())
+
+
+def test_a_programmes_output_that_is_its_indicator_repeats_the_indicators_target(results):
+    """#26: Lima Puluh Pesisir LKjIP 2023, Tabel 3.9: the Program Penunjang's output is "Nilai AKIP", target 70,20;
+    the Perjanjian Kinerja (Tabel 2.3/2.6) sets Nilai AKIP at 72,60. Its realisasi 70,20 agrees."""
+    found = [f for f in findings(results, "batu-bara/lima-puluh-pesisir", 2023) if "keluaran PROGRAM PENUNJANG" in f.what]
+    assert [(f.what.split()[0], f.stated, f.computed, f.kind) for f in found] == [
+        ("Target", D("70.20"), D("72.6"), Kind.DIFFERENCE)]

@@ -286,6 +286,7 @@ def budget_line(level: str, row, children: tuple[BudgetLine, ...] = (), sources:
         pagu_murni=getattr(row, "pagu_murni", None),
         sum_gaps=sum_gaps(row, children),
         output=Output(keluaran.nama, keluaran.satuan, keluaran.target, keluaran.realisasi) if keluaran else None,
+        indicator=getattr(row, "indikator_renstra", None),
         output_without_spending=bool(keluaran) and c.output_without_spending(pagu, realisasi, keluaran.target,
                                                                              keluaran.realisasi),
         stated=StatedBudget(sources.optional(stated.sumber), stated.penyerapan, stated.sisa, stated.pagu,

@@ -442,6 +442,7 @@ class BudgetLine:
     # ("pagu" | "pagu murni" | "realisasi", printed, printed minus the lines' sum): where the lines do not add up
     sum_gaps: tuple[tuple[str, Decimal, Decimal], ...] = ()
     output: Output | None = None
+    indicator: str | None = None  # a programme's Renstra indicator (indikator_renstra), whose target its output repeats
     output_without_spending: bool = False  # its output is reached while none of its budget was spent
     stated: StatedBudget | None = None
     program: str | None = None  # per_kinerja rows: the programme named beside the goal

@@ -354,6 +354,14 @@ class YearAudit:
                          if s.sisa], line=line.line)  # (a zero matches too easily to tell anything)
             self.number(where, f"Pagu {name} (dicetak di tabel lain)", stated.pagu, line.pagu, "Rp", line=line.line)
             self.number(where, f"Realisasi {name} (dicetak di tabel lain)", stated.realisasi, line.realisasi, "Rp", line=line.line)
+        item = next((i for i in self.year.indicators if line.indicator and i.indicator.id == line.indicator), None)
+        if item is not None and line.output is not None:  # the programme's output is its Renstra indicator
+            for what, printed, ours in (("Target", line.output.target, item.target),
+                                        ("Realisasi", line.output.realisasi, item.realisasi)):
+                if isinstance(printed, Decimal) == isinstance(ours, Decimal):
+                    self.value(where, f"{what} keluaran {name}", printed, ours,
+                               f"program ini mendukung indikator {item.indicator.nama}, yang {what.lower()}nya "
+                               f"{show_value(ours)} ({item.target_kind or 'tabel kinerja'})")
         if line.output_without_spending:
             out = line.output
             unit = f" {out.satuan}" if out.satuan else ""
