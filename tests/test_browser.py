@@ -345,3 +345,24 @@ def test_the_home_cards_links_are_a_fingers_target(browser, base_url):
     assert boxes and all(w >= 24 and h >= 24 for w, h in boxes), boxes
     assert problems == []
     context.close()
+
+
+def test_the_citation_has_its_access_date_and_a_copy_button(browser, base_url):
+    """#27: the citation had no access date (a build cannot know it), no copy button, and said "commit"."""
+    import datetime as dt
+
+    context = browser.new_context(viewport={"width": 360, "height": 800}, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + "wilayah/bengkalis/rupat-utara/2023.html", wait_until="networkidle")
+    text = page.locator("#kutipan").inner_text()
+    months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+              "November", "Desember"]
+    today = dt.date.today()
+    assert f"Diakses {today.day} {months[today.month - 1]} {today.year}." in text
+    assert "commit" not in text and "Versi data:" in text
+    button = page.locator("button[data-kc-copy]")
+    assert button.is_visible()
+    button.click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("navigator.clipboard.readText()") == " ".join(text.split())
+    context.close()
