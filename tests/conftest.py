@@ -12,6 +12,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
+def load_benchmark(name: str):
+    """A script of benchmarks/ as a module (the scripts are not a package), registered under its name: dataclasses
+    look their module up while a class is made."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # Debian's (make test installs it); never a download
 
 

@@ -7,24 +7,12 @@ Seed 000 with every variant; 002 and 004 with the variants that found their layo
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import load_benchmark
 
-
-def _load_script():
-    spec = importlib.util.spec_from_file_location("impor_variants", ROOT / "benchmarks" / "impor_variants.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["impor_variants"] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
-
-
-iv = _load_script()
+iv = load_benchmark("impor_variants")
 
 # Variants the importer does not follow yet, with why: their figures may be missing (left blank), never wrong.
 NOT_YET = {

@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT, load_benchmark
+
 HAND = ROOT / "data" / "wilayah" / "bengkalis" / "rupat-utara"
 REPORT = ROOT / "tests" / "fixtures" / "laporan" / "000_f5c815a18d890b49.txt"
 
 RENAMED_ID, NEW_ID = "desa-berkinerja-baik", "kinerja-desa-kelurahan"
 RENAMED_LABEL = "persentase desa kelurahan yang berkinerja baik"  # its name, normalised
 
-
-def _load_script():
-    spec = importlib.util.spec_from_file_location("score_impor", ROOT / "benchmarks" / "score_impor.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_impor"] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
-
-
-score_impor = _load_script()
+score_impor = load_benchmark("score_impor")
 
 
 @pytest.fixture(scope="module")
