@@ -113,24 +113,42 @@ def sentence_claim(sentence: str) -> tuple[dict[str, int], bool | None]:
     return counts, all_reached
 
 
-def year_claims(document: Document) -> list[Claim]:
-    """Every sentence of the running text that states a count for the year, with the heading it stands under."""
-    claims: list[Claim] = []
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph of running text (emphasis marks dropped), with the heading it stands under and its place."""
+
+    section: str
+    where: str  # "halaman 12" or "baris 80"
+    text: str
+
+
+def running_text(document: Document):
+    """The document's paragraphs that are not headings, each with the last heading above it (`heading`)."""
     section = ""
     for block in document.blocks:
         if not isinstance(block, Paragraph):
             continue
-        text = " ".join(block.text.replace("\t", " ").split())
+        text = " ".join(block.text.replace("\t", " ").replace("**", "").split())
         if len(text) <= MAX_HEADING and not text.endswith((".", ":", ";", ",")):
             section = heading(text) or section
             continue
-        for sentence in sentences(text):
+        where = f"halaman {block.page}" if block.page else f"baris {block.line}" if block.line else ""
+        yield Passage(section, where, text)
+
+
+def quoted(sentence: str) -> str:
+    return sentence if len(sentence) <= MAX_QUOTE else sentence[:MAX_QUOTE - 1] + "…"
+
+
+def year_claims(document: Document) -> list[Claim]:
+    """Every sentence of the running text that states a count for the year, with the heading it stands under."""
+    claims: list[Claim] = []
+    for passage in running_text(document):
+        for sentence in sentences(passage.text):
             counts, all_reached = sentence_claim(sentence)
             if counts or all_reached:
-                where = f"halaman {block.page}" if block.page else f"baris {block.line}" if block.line else ""
-                quote = sentence if len(sentence) <= MAX_QUOTE else sentence[:MAX_QUOTE - 1] + "…"
                 ordered = {key: counts[key] for key in ORDER if key in counts}
-                claims.append(Claim(quote, section, where, ordered, all_reached))
+                claims.append(Claim(quoted(sentence), passage.section, passage.where, ordered, all_reached))
     return claims
 
 
@@ -189,22 +207,9 @@ def budget_sentence(sentence: str, year: int | None = None) -> dict[str, tuple[D
 
 def year_totals(document: Document, year: int | None = None) -> list[TextTotal]:
     """Every sentence of the running text that states the year's budget totals, with the heading above it."""
-    totals: list[TextTotal] = []
-    section = ""
-    for block in document.blocks:
-        if not isinstance(block, Paragraph):
-            continue
-        text = " ".join(block.text.replace("\t", " ").replace("**", "").split())
-        if len(text) <= MAX_HEADING and not text.endswith((".", ":", ";", ",")):
-            section = heading(text) or section
-            continue
-        for sentence in sentences(text):
-            figures = budget_sentence(sentence, year)
-            if figures:
-                where = f"halaman {block.page}" if block.page else f"baris {block.line}" if block.line else ""
-                quote = sentence if len(sentence) <= MAX_QUOTE else sentence[:MAX_QUOTE - 1] + "…"
-                totals.append(TextTotal(quote, section, where, figures))
-    return totals
+    return [TextTotal(quoted(sentence), passage.section, passage.where, figures)
+            for passage in running_text(document) for sentence in sentences(passage.text)
+            if (figures := budget_sentence(sentence, year))]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -261,18 +266,11 @@ def index_sentence(sentence: str, year: int | None = None) -> dict[str, tuple[De
 def year_indices(document: Document, year: int) -> list[TextIndex]:
     """Every IKM or AKIP value the running text states for the report's year, with the heading above it."""
     out: list[TextIndex] = []
-    section = ""
-    for block in document.blocks:
-        if not isinstance(block, Paragraph):
-            continue
-        text = " ".join(block.text.replace("\t", " ").replace("**", "").replace("*", "").split())
-        if len(text) <= MAX_HEADING and not text.endswith((".", ":", ";", ",")):
-            section = heading(text) or section
-            continue
+    for passage in running_text(document):
+        text = passage.text.replace("*", "")
         if re.search(r"\brealisasi(nya)?\b", text, re.IGNORECASE):
             continue  # "… adalah sebesar 72,60. Realisasi sebesar 70,20": which figure is the value is unclear
-        where = f"halaman {block.page}" if block.page else f"baris {block.line}" if block.line else ""
         for sentence in sentences(text):
             for index, (value, printed, grade) in index_sentence(sentence, year).items():
-                out.append(TextIndex(index, value, printed, grade, section, where))
+                out.append(TextIndex(index, value, printed, grade, passage.section, passage.where))
     return out

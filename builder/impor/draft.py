@@ -547,8 +547,8 @@ def text_totals(document: Document, year: int) -> list[dict]:
     the audit: each figure as printed, with the sentence's heading and page/line."""
     entries = []
     for total in year_totals(document, year):
-        place = f"{total.where} (teks laporan)" if total.where else "teks laporan"
-        entry: dict = {"sumber": {"tabel": f"{section_name(total.section)} (teks)" if total.section else "teks laporan"}}
+        place = text_place(total.where)
+        entry: dict = {"sumber": text_source(total.section)}
         for name in ("pagu", "realisasi", "penyerapan"):
             if name in total.figures:
                 value, printed = total.figures[name]
@@ -562,13 +562,23 @@ def text_indices(document: Document, year: int) -> dict[str, list[dict]]:
     printed with its heading and page/line, for the audit."""
     out: dict[str, list[dict]] = {}
     for found in year_indices(document, year):
-        place = f"{found.where} (teks laporan)" if found.where else "teks laporan"
-        entry: dict = {"sumber": {"tabel": f"{section_name(found.section)} (teks)" if found.section else "teks laporan"},
+        place = text_place(found.where)
+        entry: dict = {"sumber": text_source(found.section),
                        "nilai": Commented(found.value, f'dicetak "{found.printed}", {place}')}
         if found.grade:
             entry["predikat"] = found.grade
         out.setdefault(found.index, []).append(entry)
     return out
+
+
+def text_place(where: str) -> str:
+    """The comment naming where a sentence of running text was printed."""
+    return f"{where} (teks laporan)" if where else "teks laporan"
+
+
+def text_source(section: str) -> dict:
+    """The `sumber` of a figure taken from running text: the heading it stands under, marked "(teks)"."""
+    return {"tabel": f"{section_name(section)} (teks)" if section else "teks laporan"}
 
 
 def section_name(heading: str) -> str:
@@ -582,8 +592,8 @@ def klaim_block(document: Document) -> list[dict]:
     counts as printed and the heading and page/line it stands under."""
     entries = []
     for claim in year_claims(document):
-        entry: dict = {"kutipan": Commented(Quoted(claim.quote), f"{claim.where} (teks laporan)" if claim.where else ""),
-                       "sumber": {"tabel": f"{section_name(claim.section)} (teks)" if claim.section else "teks laporan"}}
+        entry: dict = {"kutipan": Commented(Quoted(claim.quote), text_place(claim.where)),
+                       "sumber": text_source(claim.section)}
         entry.update({f"jumlah_{key}": value for key, value in claim.counts.items()})
         if claim.all_reached:
             entry["seluruhnya_tercapai"] = Commented(True, "PERIKSA: kalimat ini menyatakan seluruhnya tercapai")
