@@ -462,13 +462,12 @@ def analyse_year(kec: KecamatanData, year: int, tahunan: m.Tahunan, history: dic
         efisiensi_mean=c.mean(i.efisiensi for i in counted if i.efisiensi is not None),
         efisiensi_of_totals_by_formula=efficiencies(capaian_mean, budget.penyerapan if budget else None),
         counts=year_counts(counted, measured, budget),
-        claims=[Claim(sources(k.sumber), k.kutipan, {key: getattr(k, f"jumlah_{key}") for key in CLAIMED_COUNTS
+        claims=[Claim(sources(k.sumber), k.kutipan, {key: getattr(k, f"jumlah_{key}") for key in m.KLAIM_COUNTS
                                                       if getattr(k, f"jumlah_{key}") is not None},
                       k.seluruhnya_tercapai, k.line_of()) for k in tahunan.klaim],
     )
 
 
-CLAIMED_COUNTS = ("tujuan", "sasaran", "indikator", "tercapai", "program", "kegiatan", "sub_kegiatan")
 
 
 def year_counts(counted: list[IndicatorYear], measured: list[IndicatorYear], budget: Budget | None) -> dict[str, int]:

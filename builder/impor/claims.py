@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..models import KLAIM_COUNTS
 from .cells import parse_number
 from .document import Document, Paragraph
 from .narrative import MAX_HEADING
@@ -21,7 +22,6 @@ from .recognise import vocabulary
 
 MAX_QUOTE = 300  # characters of the sentence kept in `kutipan`
 MAX_SENTENCE = 800  # characters: a longer "sentence" is no claim (and bounds the patterns' work on hostile text)
-ORDER = ("tujuan", "sasaran", "indikator", "tercapai", "program", "kegiatan", "sub_kegiatan")  # as the model lists them
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 _ABBREVIATION = re.compile(r"\b(rp|no|nomor|kab|kec|kel|ds|drs|ir|dr|h|hj|s\.?\w{1,3}|tk|jl|prov|th|thn|ta)\.$", re.I)
 
@@ -147,7 +147,7 @@ def year_claims(document: Document) -> list[Claim]:
         for sentence in sentences(passage.text):
             counts, all_reached = sentence_claim(sentence)
             if counts or all_reached:
-                ordered = {key: counts[key] for key in ORDER if key in counts}
+                ordered = {key: counts[key] for key in KLAIM_COUNTS if key in counts}
                 claims.append(Claim(quoted(sentence), passage.section, passage.where, ordered, all_reached))
     return claims
 

@@ -462,6 +462,10 @@ class Klaim(Model):
     jumlah_sub_kegiatan: Optional[int] = Field(None, ge=0, description="Jumlah sub kegiatan yang disebut kalimat ini.")
 
 
+# What a claim can count, in the order its fields are listed ("tujuan", "sasaran", … "sub_kegiatan").
+KLAIM_COUNTS = tuple(name.removeprefix("jumlah_") for name in Klaim.model_fields if name.startswith("jumlah_"))
+
+
 class BarisPk(Model):
     """One row of a performance agreement or its annex, as printed."""
 
